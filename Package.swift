@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every Swift target gets the same strict settings: Swift 6 mode (complete concurrency checking)
+/// plus the upcoming features that make dependencies and existentials explicit.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "FileTransferEngine",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "AWS", targets: ["AWS"]),
+        .executable(name: "emulator", targets: ["EmulatorCLI"]),
+        .executable(name: "Echo", targets: ["Echo"]),
+        .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibSSH2", path: "Runtime/CLibSSH2", pkgConfig: "libssh2",
+            providers: [.apt(["libssh2-1-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", path: "Runtime/COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], path: "Runtime/CurlHTTP"),
+        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP"], path: "Runtime/LambdaRuntime"),
+        .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
+
+        .target(
+            name: "LambdaHost",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Emulator/LambdaHost"),
+        .executableTarget(
+            name: "EmulatorCLI",
+            dependencies: [
+                "LambdaHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Emulator/CLI"),
+
+        .executableTarget(name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo"),
+        .executableTarget(
+            name: "RuntimeBench", dependencies: ["LambdaHost"], path: "Benchmarks/RuntimeBench"),
+
+        .testTarget(
+            name: "LambdaRuntimeTests",
+            dependencies: [
+                "LambdaRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Tests/LambdaRuntimeTests"),
+        .testTarget(
+            name: "LambdaHostTests",
+            dependencies: ["LambdaHost", "Echo"],
+            path: "Tests/LambdaHostTests"),
+        .testTarget(name: "AWSTests", dependencies: ["AWS"], path: "Tests/AWSTests"),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}
