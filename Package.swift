@@ -11,7 +11,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "FileTransferEngine",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWS", targets: ["AWS"]),
@@ -24,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,14 +38,20 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
 
         .target(name: "CurlHTTP", dependencies: ["CCurl"], path: "Runtime/CurlHTTP"),
-        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP"], path: "Runtime/LambdaRuntime"),
+        .target(name: "JSONText", path: "Runtime/JSONText"),
+        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime"),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
 
+        .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(
             name: "LambdaHost",
             dependencies: [
+                "CSpawn",
+                "JSONText",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Emulator/LambdaHost"),

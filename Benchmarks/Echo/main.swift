@@ -1,0 +1,34 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import LambdaRuntime
+
+/// Echo: returns its event unchanged, or fails with the given message when the event is
+/// `{"error": "…"}`. It measures the runtime loop itself, so the common path does no JSON work.
+await Lambda.run { event, _ in
+    if let message = EchoRequestedError.message(in: event) {
+        throw EchoRequestedError(errorMessage: message)
+    }
+    return LambdaResponse(body: event)
+}
+
+/// The error an event asked Echo to throw.
+struct EchoRequestedError: FunctionError {
+    let errorMessage: String
+    var errorType: String { "EchoRequestedError" }
+
+    private struct Request: Decodable {
+        let error: String
+    }
+
+    /// The message of an `{"error": "…"}` event; decoded only when the bytes mention `"error"`.
+    static func message(in event: [UInt8]) -> String? {
+        let marker = Array(#""error""#.utf8)
+        guard event.count >= marker.count,
+            (0...(event.count - marker.count)).contains(where: { event[$0..<($0 + marker.count)].elementsEqual(marker) })
+        else { return nil }
+        return try? JSONDecoder().decode(Request.self, from: Data(event)).error
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Emulator: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Runs the functions of a SAM template on this machine, without Docker.",
+        discussion: """
+            Each function runs as a process that talks to a Lambda Runtime API served by the emulator:
+            an executable `bootstrap` in the function's CodeUri folder (any language), or, for this
+            project's own functions, the executable of that name in the build folder.
+            """,
+        subcommands: [Invoke.self, StartLambda.self, List.self])
+}

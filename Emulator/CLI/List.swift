@@ -1,0 +1,19 @@
+import ArgumentParser
+import LambdaHost
+
+/// `emulator list`: the functions the template defines and how they would run.
+struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lists the template's functions and their settings.")
+
+    @OptionGroup var host: HostArguments
+
+    func run() async throws {
+        let template = try host.loadTemplate()
+        for function in template.functions.values.sorted(by: { $0.name < $1.name }) {
+            let concurrency = function.reservedConcurrency.map(String.init) ?? "unreserved"
+            print(
+                "\(function.name)\t\(function.runtime)\ttimeout \(function.timeoutSeconds)s\tmemory \(function.memorySize) MB"
+                    + "\tconcurrency \(concurrency)\t\(function.codeURI)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Knows how to start one function's instances: which executable, with which environment.
+struct InstanceLauncher: Sendable {
+    let function: FunctionConfiguration
+    let executable: String
+    let region: String
+    /// Variables the host passes through from its own environment (credentials, endpoints).
+    let inherited: [String: String]
+
+    /// Variables a host passes to every function unless the template sets them.
+    static let passedThrough = [
+        "PATH", "LANG", "HOME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "AWS_ENDPOINT_URL", "AWS_CA_BUNDLE", "LD_LIBRARY_PATH",
+    ]
+
+    /// The environment of an instance, as Lambda builds it: the template's variables, then the
+    /// reserved ones, which a template cannot override.
+    func environment(runtimeAPI: String, instance: Int) -> [String: String] {
+        var variables = inherited
+        variables.merge(function.environment) { $1 }
+        let reserved: [String: String] = [
+            "AWS_LAMBDA_RUNTIME_API": runtimeAPI,
+            "AWS_LAMBDA_FUNCTION_NAME": function.name,
+            "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(function.memorySize),
+            "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/\(function.name)",
+            "AWS_LAMBDA_LOG_STREAM_NAME": "local/[$LATEST]\(String(instance, radix: 16))",
+            "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+            "AWS_REGION": region,
+            "AWS_DEFAULT_REGION": region,
+            "_HANDLER": function.handler,
+            "LAMBDA_TASK_ROOT": function.codeURI,
+            "LAMBDA_RUNTIME_DIR": FilePaths.directory(of: executable),
+            "TZ": ":UTC",
+        ]
+        variables.merge(reserved) { $1 }
+        if let format = function.logFormat { variables["AWS_LAMBDA_LOG_FORMAT"] = format }
+        if let level = function.logLevel { variables["AWS_LAMBDA_LOG_LEVEL"] = level }
+        return variables
+    }
+
+    /// Finds what runs for a function. As on AWS, an executable `bootstrap` in the CodeUri folder
+    /// runs whatever language it is written in; otherwise the project's own function runs from the
+    /// build folder, as the executable named like its CodeUri folder.
+    static func executable(for function: FunctionConfiguration, buildDirectory: String) throws(HostError) -> String {
+        let bootstrap = function.codeURI + "/bootstrap"
+        let built = buildDirectory + "/" + FilePaths.lastComponent(of: function.codeURI)
+        for candidate in [bootstrap, built] where FileManager.default.isExecutableFile(atPath: candidate) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+        }
+        throw HostError(
+            .cannotStart,
+            "function \(function.name) has nothing to run: no executable \(bootstrap), and no executable \(built)"
+                + " (build it with `swift build --product \(FilePaths.lastComponent(of: function.codeURI))`)")
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The Lambda Invoke API (`POST /2015-03-31/functions/NAME/invocations`) over a ``LambdaHost``, so
+/// that `aws lambda invoke --endpoint-url` and the SDKs work against local functions unchanged.
+public struct InvokeAPIServer: Sendable {
+    public let host: LambdaHost
+
+    /// Lambda's limit on an asynchronous (Event) invocation's event, since October 2025.
+    public static let eventLimit = 1024 * 1024
+
+    public init(host: LambdaHost) {
+        self.host = host
+    }
+
+    /// Serves until the task is cancelled.
+    /// - Parameter onListening: called with the bound port once the server accepts connections.
+    public func run(hostname: String = "127.0.0.1", port: Int, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let router = Router()
+        router.post("/2015-03-31/functions/:function/invocations") { request, context -> Response in
+            let function = FunctionName.from(context.parameters.get("function") ?? "")
+            return await invoke(function, request: request)
+        }
+        var logger = Logger(label: "invoke-api")
+        logger.logLevel = .error
+        let app = Application(
+            router: router, configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
+        try await app.run()
+    }
+
+    func invoke(_ function: String, request: Request) async -> Response {
+        let invocationType = request.headers[InvokeHeaders.invocationType] ?? "RequestResponse"
+        let limit = invocationType == "Event" ? Self.eventLimit : LambdaHost.requestLimit
+        let payload: [UInt8]
+        do {
+            payload = Array(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch {
+            return ServiceError.requestTooLarge(limit: limit, invocationType: invocationType).response
+        }
+        let options = InvokeOptions(
+            traceID: request.headers[InvokeHeaders.traceID], clientContext: request.headers[InvokeHeaders.clientContext],
+            tenantID: request.headers[InvokeHeaders.tenantID])
+        do throws(HostError) {
+            switch invocationType {
+            case "RequestResponse":
+                let result = try await host.invoke(function, payload: payload, options: options)
+                return response(result, tail: request.headers[InvokeHeaders.logType] == "Tail")
+            case "Event":
+                try host.validate(function)
+                Task { [host] in _ = try? await host.invoke(function, payload: payload, options: options) }
+                return Response(status: .accepted, headers: [InvokeHeaders.executedVersion: "$LATEST"])
+            case "DryRun":
+                try host.validate(function)
+                return Response(status: .noContent)
+            default:
+                return ServiceError.invalidParameter("X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, not \(invocationType)").response
+            }
+        } catch {
+            return ServiceError(error).response
+        }
+    }
+
+    private func response(_ result: InvocationResult, tail: Bool) -> Response {
+        var headers: HTTPFields = [
+            .contentType: result.contentType,
+            InvokeHeaders.executedVersion: "$LATEST",
+            InvokeHeaders.requestID: result.requestID,
+        ]
+        headers[InvokeHeaders.functionError] = result.functionError
+        if tail {
+            headers[InvokeHeaders.logResult] = Data(result.logs.suffix(4096)).base64EncodedString()
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.payload)))
+    }
+}
+
+/// The function named in an Invoke API path: a name, a partial ARN, or a full ARN, with or without
+/// a qualifier.
+enum FunctionName {
+    static func from(_ identifier: String) -> String {
+        let decoded = identifier.removingPercentEncoding ?? identifier
+        let parts = decoded.split(separator: ":", omittingEmptySubsequences: false)
+        if let index = parts.firstIndex(of: "function"), index + 1 < parts.count {
+            return String(parts[index + 1])
+        }
+        return String(parts.first ?? "")
+    }
+}
+
+/// The Invoke API's header names.
+enum InvokeHeaders {
+    static let invocationType = HTTPField.Name("X-Amz-Invocation-Type")!
+    static let logType = HTTPField.Name("X-Amz-Log-Type")!
+    static let logResult = HTTPField.Name("X-Amz-Log-Result")!
+    static let functionError = HTTPField.Name("X-Amz-Function-Error")!
+    static let executedVersion = HTTPField.Name("X-Amz-Executed-Version")!
+    static let clientContext = HTTPField.Name("X-Amz-Client-Context")!
+    static let traceID = HTTPField.Name("X-Amzn-Trace-Id")!
+    static let tenantID = HTTPField.Name("X-Amz-Tenant-Id")!
+    static let requestID = HTTPField.Name("X-Amzn-RequestId")!
+    static let errorType = HTTPField.Name("X-Amzn-ErrorType")!
+}

@@ -1,0 +1,53 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension Lambda {
+    /// Runs the loop with a handler over JSON values: the event is decoded into `Event`, the answer
+    /// encoded from `Output`. An event that does not decode is reported as `Function.DecodingError`
+    /// with the decoder's reason, and the loop goes on.
+    public static func run<Event: Decodable, Output: Encodable>(
+        initialise: () async throws -> (Event, LambdaContext) async throws -> Output
+    ) async -> Never {
+        await run(initialise: {
+            let handler = try await initialise()
+            return JSONHandler(handler: handler).handle
+        })
+    }
+
+    /// The same, for a handler that needs no set-up.
+    public static func run<Event: Decodable, Output: Encodable>(
+        _ handler: @escaping (Event, LambdaContext) async throws -> Output
+    ) async -> Never {
+        await run(initialise: { handler })
+    }
+}
+
+/// Adapts a typed handler to bytes with one decoder and one encoder reused for every invocation.
+struct JSONHandler<Event: Decodable, Output: Encodable> {
+    let handler: (Event, LambdaContext) async throws -> Output
+    let decoder = JSONDecoder()
+    let encoder = JSONEncoder()
+
+    func handle(_ event: [UInt8], context: LambdaContext) async throws -> LambdaResponse {
+        let decoded: Event
+        do {
+            decoded = try decoder.decode(Event.self, from: Data(event))
+        } catch {
+            throw EventDecodingError(reason: String(describing: error), typeName: String(describing: Event.self))
+        }
+        return LambdaResponse(body: Array(try encoder.encode(try await handler(decoded, context))))
+    }
+}
+
+/// The event is not the JSON the handler expects.
+public struct EventDecodingError: FunctionError {
+    public let reason: String
+    public let typeName: String
+
+    public var errorType: String { "DecodingError" }
+    public var errorMessage: String { "the event does not decode as \(typeName): \(reason)" }
+    public var errorCategory: String { "Function.DecodingError" }
+}

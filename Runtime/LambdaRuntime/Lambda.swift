@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The entry point a function's `main.swift` calls.
+///
+/// ```swift
+/// await Lambda.run { event, context in LambdaResponse(body: event) }
+/// ```
+public enum Lambda {
+    /// Runs the Runtime API loop with a handler that needs no set-up.
+    public static func run(_ handler: @escaping ByteHandler) async -> Never {
+        await run(initialise: { handler })
+    }
+
+    /// Runs the Runtime API loop with a handler built once per process.
+    ///
+    /// If `initialise` throws, the error goes to `/runtime/init/error` and the process exits
+    /// non-zero, which is how Lambda learns that a sandbox could not start.
+    public static func run(initialise: () async throws -> ByteHandler) async -> Never {
+        let environment = ProcessEnvironment.current()
+        let logger = LambdaLogger(environment: environment)
+        let client: CurlRuntimeAPIClient
+        do {
+            guard let endpoint = environment["AWS_LAMBDA_RUNTIME_API"], !endpoint.isEmpty else {
+                throw RuntimeAPIError(
+                    .endpointNotConfigured,
+                    "AWS_LAMBDA_RUNTIME_API is not set: run this binary inside Lambda or the emulator (emulator invoke NAME)")
+            }
+            client = try CurlRuntimeAPIClient(endpoint: endpoint)
+        } catch {
+            exitWithFailure("cannot start the runtime: \(error)", logger: logger)
+        }
+        let handler: ByteHandler
+        do {
+            handler = try await initialise()
+        } catch {
+            var report = ErrorReport(thrown: error)
+            report.category = "Function.InitError"
+            logger.fatal("initialisation failed: \(report.errorType): \(report.errorMessage)")
+            do { try client.sendInitError(report) } catch { logger.error("\(error)") }
+            exitWithFailure("exiting after initialisation failed", logger: logger)
+        }
+        do {
+            try await RuntimeLoop(client: client, logger: logger).run(handler)
+        } catch {
+            exitWithFailure("the Runtime API is unreachable, exiting: \(error)", logger: logger)
+        }
+    }
+
+    private static func exitWithFailure(_ message: String, logger: LambdaLogger) -> Never {
+        logger.fatal(message)
+        exit(1)
+    }
+}
+
+/// The process environment as a dictionary, read once at start-up.
+enum ProcessEnvironment {
+    static func current() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
+    }
+}
