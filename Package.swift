@@ -72,6 +72,9 @@ let package = Package(
             dependencies: [
                 "LambdaRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/LambdaRuntimeTests"),
         .testTarget(

@@ -7,12 +7,19 @@ import LambdaRuntime
 
 /// Echo: returns its event unchanged, or fails with the given message when the event is
 /// `{"error": "…"}`. It measures the runtime loop itself, so the common path does no JSON work.
-await Lambda.run { event, _ in
-    if let message = EchoRequestedError.message(in: event) {
+/// With `ECHO_INIT_ERROR` set, its initialisation fails with that message instead, which is how the
+/// tests see a real function report `/runtime/init/error`.
+await Lambda.run(initialise: {
+    if let message = ProcessInfo.processInfo.environment["ECHO_INIT_ERROR"] {
         throw EchoRequestedError(errorMessage: message)
     }
-    return LambdaResponse(body: event)
-}
+    return { event, _ in
+        if let message = EchoRequestedError.message(in: event) {
+            throw EchoRequestedError(errorMessage: message)
+        }
+        return LambdaResponse(body: event)
+    }
+})
 
 /// The error an event asked Echo to throw.
 struct EchoRequestedError: FunctionError {

@@ -1,0 +1,119 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+public import CurlHTTP
+import Glibc
+
+extension AWSClient {
+    /// Signs and sends `request`, retrying transient failures per `retryPolicy`, and returns the
+    /// 2xx response.
+    ///
+    /// Each attempt is signed afresh (new date, current credentials) and re-opens a streamed body.
+    /// A successful response body goes to `sink` when one is given; error bodies are always kept
+    /// and parsed into the thrown `AWSError`. Once part of a body has reached the sink the call is
+    /// not retried, since the sink would see those bytes twice.
+    public func send(
+        _ request: AWSRequest, to service: ServiceDescriptor, operation: String, resource: String? = nil,
+        sink: (any ByteSink)? = nil
+    ) throws(AWSError) -> AWSResponse {
+        var generator = SystemRandomNumberGenerator()
+        var attempt = 1
+        while true {
+            do {
+                return try sendOnce(request, to: service, operation: operation, resource: resource, sink: sink)
+            } catch {
+                guard error.isRetryable, retryPolicy.allowsRetry(after: attempt) else { throw error }
+                Self.sleep(retryPolicy.delay(beforeRetry: attempt, using: &generator))
+                attempt += 1
+            }
+        }
+    }
+
+    private func sendOnce(
+        _ request: AWSRequest, to service: ServiceDescriptor, operation: String, resource: String?,
+        sink: (any ByteSink)?
+    ) throws(AWSError) -> AWSResponse {
+        func failure(_ code: String, _ message: String, retryable: Bool = false, cause: (any Error)? = nil) -> AWSError {
+            AWSError(
+                service: service.name, operation: operation, resource: resource, code: code, message: message,
+                isRetryable: retryable, cause: cause)
+        }
+        let credentials = try credentialProvider.resolve().credentials
+        let endpoint = endpoints.endpoint(for: service, region: region)
+        let (host, path) = Self.address(request, service: service, endpoint: endpoint)
+        var headers = [(name: "Host", value: endpoint.hostHeader(host: host))] + request.headers
+        let source: (any ByteSource)?
+        do {
+            let signer =
+                service.isS3
+                ? SigV4Signer.s3(region: region)
+                : SigV4Signer(service: service.signingName, region: service.globalEndpoint?.region ?? region)
+            let signing = SigningRequest(
+                method: request.method, path: path, query: request.query, headers: headers,
+                payloadHash: try request.body.payloadHash())
+            headers += try signer.sign(request: signing, credentials: credentials, date: Date())
+            switch request.body {
+            case .empty: source = nil
+            case .bytes(let bytes): source = BytesSource(bytes)
+            case .stream(_, _, let open): source = try open()
+            }
+        } catch {
+            throw failure("RequestPreparation", "could not sign or open the request body", cause: error)
+        }
+        let query = request.query.isEmpty ? "" : "?" + URIEncoding.canonicalQueryString(request.query)
+        let curlRequest = CurlRequest(
+            method: request.method, url: endpoint.baseURL(host: host) + URIEncoding.encodePath(path) + query,
+            headers: headers)
+        let response: CurlResponse
+        do throws(AWSTransportError) {
+            let chooser: ((Int, [(name: String, value: String)]) -> (any ByteSink)?)? =
+                if let sink { { status, _ in (200..<300).contains(status) ? sink : nil } } else { nil }
+            let length = request.body.length
+            response = try pool.withHandle { (easy: CurlStreamingEasy) throws(AWSTransportError) -> CurlResponse in
+                do throws(CurlTransferFailure) {
+                    return try easy.perform(curlRequest, source: source, bodyLength: length, sink: chooser)
+                } catch {
+                    throw AWSTransportError(failure: error)
+                }
+            }
+        } catch {
+            let transfer = error.failure
+            if let curl = transfer.underlying as? CurlError {
+                throw failure(
+                    "ConnectionFailure", "no complete response from \(endpoint.host)",
+                    retryable: curl.isTransient && transfer.bytesDelivered == 0, cause: curl)
+            }
+            throw failure("StreamFailure", "the body source or sink failed", cause: transfer.underlying)
+        }
+        guard (200..<300).contains(response.status) else {
+            let document = ErrorDocument(status: response.status, headers: response.headers, body: response.body)
+            throw AWSError(
+                service: service.name, operation: operation, resource: resource, code: document.code,
+                message: document.message, httpStatus: response.status, requestID: document.requestID,
+                isRetryable: RetryClassification.isRetryable(code: document.code, httpStatus: response.status))
+        }
+        return AWSResponse(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    /// The host and decoded path for a request. S3 buckets go in the host on AWS
+    /// (virtual-hosted style) and in the path for custom endpoints or bucket names with dots,
+    /// which would not match the wildcard TLS certificate.
+    static func address(
+        _ request: AWSRequest, service: ServiceDescriptor, endpoint: Endpoint
+    ) -> (host: String, path: String) {
+        guard service.isS3, let bucket = request.bucket else { return (endpoint.host, request.path) }
+        if !endpoint.isCustom, !bucket.contains(".") {
+            return ("\(bucket).\(endpoint.host)", request.path)
+        }
+        return (endpoint.host, request.path == "/" ? "/\(bucket)" : "/\(bucket)\(request.path)")
+    }
+
+    static func sleep(_ duration: Duration) {
+        let parts = duration.components
+        var request = timespec(tv_sec: Int(parts.seconds), tv_nsec: Int(parts.attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import CurlHTTP
+
+/// The shared part of every service client: region, credentials, endpoints, retry policy and the
+/// pool of libcurl handles.
+///
+/// Service clients (`S3Client`, `DynamoDBClient`, …) are thin values over one `AWSClient`, so they
+/// share connections and one credentials cache. Calls block the calling thread (libcurl's easy
+/// interface is synchronous, like the Lambda runtime loop); run concurrent transfers on threads of
+/// their own. The client is `Sendable`: its handle pool and credential cache are locked.
+public final class AWSClient: Sendable {
+    public let region: String
+    public let credentialProvider: any CredentialProvider
+    public let endpoints: EndpointResolver
+    public let retryPolicy: RetryPolicy
+    let pool: HandlePool
+
+    /// - Parameters:
+    ///   - region: e.g. `eu-west-1`; part of every signature and of the default endpoints.
+    ///   - credentials: where signing credentials come from (see `CredentialChain`).
+    ///   - endpoints: overrides for local or compatible servers.
+    ///   - retryPolicy: attempts and backoff for transient failures.
+    ///   - transferOptions: timeouts and TLS settings for every connection.
+    public convenience init(
+        region: String, credentials: any CredentialProvider,
+        endpoints: EndpointResolver = EndpointResolver(environment: [:]),
+        retryPolicy: RetryPolicy = .standard, transferOptions: CurlTransferOptions = CurlTransferOptions()
+    ) {
+        self.init(
+            region: region, credentials: credentials, endpoints: endpoints, retryPolicy: retryPolicy,
+            pool: HandlePool(options: transferOptions))
+    }
+
+    init(
+        region: String, credentials: any CredentialProvider, endpoints: EndpointResolver,
+        retryPolicy: RetryPolicy, pool: HandlePool
+    ) {
+        self.region = region
+        self.credentialProvider = credentials
+        self.endpoints = endpoints
+        self.retryPolicy = retryPolicy
+        self.pool = pool
+    }
+
+    /// The client a Lambda function or Fargate task wants: region from `AWS_REGION` (or
+    /// `AWS_DEFAULT_REGION`), credentials from the default chain, endpoint overrides from
+    /// `AWS_ENDPOINT_URL[_<SERVICE>]`.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        retryPolicy: RetryPolicy = .standard
+    ) throws(AWSError) -> AWSClient {
+        let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
+        return AWSClient(
+            region: region, credentials: try CredentialChain.provider(environment: environment),
+            endpoints: EndpointResolver(environment: environment), retryPolicy: retryPolicy)
+    }
+
+    /// The same client with other credentials (an assumed role), sharing the connections.
+    public func with(credentials: any CredentialProvider) -> AWSClient {
+        AWSClient(region: region, credentials: credentials, endpoints: endpoints, retryPolicy: retryPolicy, pool: pool)
+    }
+
+    /// The same client with another retry policy, sharing the connections.
+    public func with(retryPolicy: RetryPolicy) -> AWSClient {
+        AWSClient(region: region, credentials: credentialProvider, endpoints: endpoints, retryPolicy: retryPolicy, pool: pool)
+    }
+}

@@ -1,0 +1,25 @@
+/// The body of a request and how it is signed.
+public enum RequestBody {
+    case empty
+    /// A body in memory; its SHA-256 is signed.
+    case bytes([UInt8])
+    /// A body streamed from a source opened afresh for every attempt (a retry re-reads it from the
+    /// start). `payloadHash` is `.unsignedPayload` unless the caller hashed the content beforehand.
+    case stream(length: Int64, payloadHash: PayloadHash, open: () throws -> any ByteSource)
+
+    var length: Int64 {
+        switch self {
+        case .empty: 0
+        case .bytes(let bytes): Int64(bytes.count)
+        case .stream(let length, _, _): length
+        }
+    }
+
+    func payloadHash() throws -> PayloadHash {
+        switch self {
+        case .empty: .emptyBody
+        case .bytes(let bytes): try PayloadHash.sha256(of: bytes)
+        case .stream(_, let hash, _): hash
+        }
+    }
+}

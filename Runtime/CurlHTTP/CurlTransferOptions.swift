@@ -1,0 +1,35 @@
+/// Limits and security settings for a `CurlStreamingEasy` handle.
+///
+/// Long transfers (a 30 GB object) cannot have a total timeout, so a stalled connection is caught by
+/// the low-speed rule instead: fewer than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` aborts the
+/// transfer with `CURLE_OPERATION_TIMEDOUT`, which callers treat as a retryable connection failure.
+public struct CurlTransferOptions: Sendable {
+    /// Gives up connecting (TCP and TLS handshake) after this many milliseconds.
+    public var connectTimeoutMilliseconds: Int
+    /// Aborts when throughput stays below `lowSpeedBytesPerSecond` for `lowSpeedSeconds`; 0 disables.
+    public var lowSpeedBytesPerSecond: Int
+    public var lowSpeedSeconds: Int
+    /// Whole-transfer limit in milliseconds; 0 (the default) means none, as streaming needs.
+    public var totalTimeoutMilliseconds: Int
+    /// Peer certificate and host name verification. On by default; only a test against a
+    /// self-signed server should turn it off.
+    public var verifiesTLS: Bool
+    /// Size of the buffer libcurl asks the body source to fill; larger means fewer callbacks.
+    public var uploadBufferBytes: Int
+
+    public init(
+        connectTimeoutMilliseconds: Int = 5_000,
+        lowSpeedBytesPerSecond: Int = 1,
+        lowSpeedSeconds: Int = 30,
+        totalTimeoutMilliseconds: Int = 0,
+        verifiesTLS: Bool = true,
+        uploadBufferBytes: Int = 256 * 1024
+    ) {
+        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+        self.lowSpeedBytesPerSecond = lowSpeedBytesPerSecond
+        self.lowSpeedSeconds = lowSpeedSeconds
+        self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
+        self.verifiesTLS = verifiesTLS
+        self.uploadBufferBytes = uploadBufferBytes
+    }
+}
