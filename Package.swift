@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +52,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -79,8 +81,9 @@ let package = Package(
             path: "Tests/LambdaRuntimeTests"),
         .testTarget(
             name: "LambdaHostTests",
-            dependencies: ["LambdaHost", "Echo"],
-            path: "Tests/LambdaHostTests"),
+            dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
+            path: "Tests/LambdaHostTests",
+            exclude: ["Fixtures"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS"], path: "Tests/AWSTests"),
     ]
 )

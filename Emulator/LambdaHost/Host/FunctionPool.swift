@@ -124,8 +124,13 @@ actor FunctionPool {
     // MARK: - Instances
 
     private func startInstancesIfNeeded() {
-        let starting = instances.values.filter { if case .starting = $0.phase { true } else { false } }.count
-        var missing = min(queue.count - starting, limit - instances.count)
+        let comingFree = instances.values.filter {
+            switch $0.phase {
+            case .starting, .finishing: true
+            case .idle, .busy, .stopping: false
+            }
+        }.count
+        var missing = min(queue.count - comingFree, limit - instances.count)
         while missing > 0 {
             let id = nextInstanceID
             nextInstanceID += 1
@@ -175,7 +180,7 @@ actor FunctionPool {
                 invocation.timeout.cancel()
                 finish(invocation, .failure(FailureDocument(
                     errorType: "Runtime.ExitError",
-                    errorMessage: "RequestId: \(requestID) Error: Runtime exited with error: \(status)")))
+                    errorMessage: "RequestId: \(requestID) Error: Runtime exited with error: \(status)")), on: instance)
             }
         case .starting:
             if let invocation = queue.popFirst() {
@@ -185,7 +190,7 @@ actor FunctionPool {
                         errorMessage: "RequestId: \(invocation.requestID) Error: Runtime exited before its first /next: \(status)"))
                 fail(invocation, failure)
             }
-        case .idle, .stopping:
+        case .idle, .finishing, .stopping:
             break
         }
         if !closed { startInstancesIfNeeded() }
@@ -215,6 +220,7 @@ actor FunctionPool {
         guard let invocation = running[requestID], invocation.instance == instance else { return nil }
         running[requestID] = nil
         invocation.timeout.cancel()
+        instances[instance]?.phase = .finishing
         return invocation
     }
 
@@ -235,9 +241,9 @@ actor FunctionPool {
     }
 
     /// Completes a running invocation: its log lines, the END and REPORT lines, then the result.
-    private func finish(_ running: RunningInvocation, _ outcome: Outcome) {
+    private func finish(_ running: RunningInvocation, _ outcome: Outcome, on exited: Instance? = nil) {
         let requestID = running.invocation.requestID
-        let instance = instances[running.instance]
+        let instance = exited ?? instances[running.instance]
         let duration = ContinuousClock.now - running.started
         var report = "REPORT RequestId: \(requestID)\tDuration: \(Milliseconds.text(duration)) ms"
             + "\tBilled Duration: \(Milliseconds.billed(duration)) ms\tMemory Size: \(function.memorySize) MB"

@@ -1,7 +1,7 @@
 /// One running copy of a function: its process, its Runtime API endpoint and where it is in its life.
 ///
 /// ```
-/// starting ──/next──▶ idle ──invocation──▶ busy ──response/error──▶ (next /next) idle
+/// starting ──/next──▶ idle ──invocation──▶ busy ──response/error──▶ finishing ──/next──▶ idle
 ///     │                                     │
 ///     └──init error / exit──▶ gone          └──timeout──▶ stopping ──exit──▶ gone
 /// ```
@@ -12,6 +12,8 @@ struct Instance {
         case idle
         /// Running the invocation with this request id.
         case busy(String)
+        /// Has answered; its `/next` is on the way, so it counts as capacity about to be free.
+        case finishing
         /// Killed; waiting for the process to be reaped.
         case stopping
     }

@@ -27,7 +27,7 @@ enum RuntimeAPIServer {
         var logger = Logger(label: "runtime-api")
         logger.logLevel = .critical
         let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
+            router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])), configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
             onServerRunning: { channel in bound.fulfil(channel.localAddress?.port) }, logger: logger)
         let task = Task {
             do { try await app.run() } catch { bound.fulfil(nil) }

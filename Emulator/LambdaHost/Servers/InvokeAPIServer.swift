@@ -27,7 +27,7 @@ public struct InvokeAPIServer: Sendable {
         var logger = Logger(label: "invoke-api")
         logger.logLevel = .error
         let app = Application(
-            router: router, configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
+            router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])), configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
         try await app.run()
     }
