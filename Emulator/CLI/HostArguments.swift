@@ -37,7 +37,12 @@ struct HostArguments: ParsableArguments {
             }
             overrides[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
-        return try SAMTemplate.load(path: template, parameterOverrides: overrides, region: resolvedRegion)
+        do {
+            return try SAMTemplate.load(path: template, parameterOverrides: overrides, region: resolvedRegion)
+        } catch {
+            StandardError.write("emulator: \(error)")
+            throw ExitCode(2)
+        }
     }
 
     func makeHost(output: @escaping @Sendable (_ function: String, _ line: String) -> Void) throws -> LambdaHost {

@@ -40,11 +40,15 @@ final class TestProject: Sendable {
             Type: AWS::Serverless::Function
             Properties:
               CodeUri: scripted
-              Timeout: 1
               MemorySize: 512
               Environment:
                 Variables:
                   STAGE: !Sub '${Stage}-${AWS::Region}'
+          Sleepy:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: scripted
+              Timeout: 1
           Pair:
             Type: AWS::Serverless::Function
             Properties:

@@ -4,36 +4,45 @@ import Glibc
 /// A moto server on a free loopback port, verifying signatures and IAM after its first
 /// `unauthenticatedActions` requests.
 ///
-/// moto runs under a small shell that kills it by its process id when the shell's stdin closes:
-/// `stop()` closes it, and so does the test process ending for any reason, so no moto outlives
-/// the tests and nothing is ever killed by name.
+/// moto runs under a small watchdog shell that kills it by its process id (SIGKILL: the test
+/// process may start children with SIGTERM blocked) as soon as `stop()` drops the stop file or
+/// the test process is gone, so no moto outlives the tests and nothing is ever killed by name.
+/// The shell's standard streams are /dev/null so `swift test` never waits on a pipe it holds.
 final class MotoServer: Sendable {
     let port: UInt16
     private let process: Process
-    private let stdin: Pipe
+    private let stopFile: String
 
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
     init(unauthenticatedActions: Int, extraEnvironment: [String: String] = [:]) throws {
         port = try LoopbackServer.freePort()
         process = Process()
-        stdin = Pipe()
+        stopFile = NSTemporaryDirectory() + "moto-\(port)-\(getpid()).stop"
+        unlink(stopFile)
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
-            "-c", "moto_server -H 127.0.0.1 -p \(port) >/dev/null 2>&1 & M=$!; read _; kill $M; wait $M",
+            "-c",
+            """
+            moto_server -H 127.0.0.1 -p \(port) </dev/null >/dev/null 2>&1 & M=$!
+            while [ ! -e '\(stopFile)' ] && kill -0 \(getpid()) 2>/dev/null && kill -0 $M 2>/dev/null; do sleep 0.2; done
+            kill -KILL $M 2>/dev/null; wait $M 2>/dev/null; rm -f '\(stopFile)'
+            """,
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["INITIAL_NO_AUTH_ACTION_COUNT"] = String(unauthenticatedActions)
         environment["MOTO_ALLOW_NONEXISTENT_REGION"] = "false"
         for (name, value) in extraEnvironment { environment[name] = value }
         process.environment = environment
-        process.standardInput = stdin
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         try waitUntilListening(timeoutSeconds: 30)
     }
 
     func stop() {
-        try? stdin.fileHandleForWriting.close()
+        _ = FileManager.default.createFile(atPath: stopFile, contents: nil)
         process.waitUntilExit()
     }
 

@@ -1,0 +1,121 @@
+import Foundation
+@testable import LambdaHost
+import Testing
+
+@Suite("Reading SAM templates")
+struct TemplateTests {
+    static let yaml = """
+        Parameters:
+          Stage: {Type: String, Default: dev}
+          TableName: {Type: String}
+        Globals:
+          Function:
+            Runtime: provided.al2023
+            Timeout: 30
+            MemorySize: 512
+            Environment:
+              Variables:
+                SHARED: from-globals
+                STAGE: !Ref Stage
+            LoggingConfig:
+              LogFormat: JSON
+              ApplicationLogLevel: DEBUG
+        Resources:
+          Transfer:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: Functions/TransferObject/
+              Handler: bootstrap
+              Timeout: 900
+              ReservedConcurrentExecutions: 5
+              Environment:
+                Variables:
+                  SHARED: overridden
+                  TOPIC: !GetAtt Events.TopicName
+                  TOPIC_ARN: !Ref Events
+                  PREFIX: !Sub "${Stage}/${AWS::Region}/${!Literal}"
+                  JOINED: !Join [":", [a, !Ref Stage]]
+                  LONG_FORM: {"Fn::Sub": "${Stage}-long"}
+          Lister:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: ../elsewhere/ListObjects
+          Events:
+            Type: AWS::SNS::Topic
+          NotAFunction:
+            Type: AWS::S3::Bucket
+        """
+
+    func load(overrides: [String: String] = ["TableName": "jobs"]) throws -> SAMTemplate {
+        try SAMTemplate.parse(yaml: Self.yaml, path: "/projects/engine/template.yaml", parameterOverrides: overrides, region: "eu-west-1")
+    }
+
+    @Test("only AWS::Serverless::Function resources become functions")
+    func findsFunctions() throws {
+        #expect(try load().functions.keys.sorted() == ["Lister", "Transfer"])
+    }
+
+    @Test("a function's own properties win over Globals, and Globals fill what it leaves out")
+    func mergesGlobals() throws {
+        let transfer = try #require(try load().functions["Transfer"])
+        #expect(transfer.timeoutSeconds == 900)
+        #expect(transfer.memorySize == 512)
+        #expect(transfer.runtime == "provided.al2023")
+        #expect(transfer.reservedConcurrency == 5)
+        #expect(transfer.logFormat == "JSON")
+        #expect(transfer.logLevel == "DEBUG")
+        #expect(transfer.environment["SHARED"] == "overridden")
+        let lister = try #require(try load().functions["Lister"])
+        #expect(lister.timeoutSeconds == 30)
+        #expect(lister.handler == "bootstrap")
+        #expect(lister.reservedConcurrency == nil)
+        #expect(lister.environment["SHARED"] == "from-globals")
+    }
+
+    @Test("CodeUri is resolved against the template's folder")
+    func resolvesCodeURI() throws {
+        let functions = try load().functions
+        #expect(functions["Transfer"]?.codeURI == "/projects/engine/Functions/TransferObject")
+        #expect(functions["Lister"]?.codeURI == "/projects/elsewhere/ListObjects")
+    }
+
+    @Test("!Ref, !Sub, !GetAtt, !Join and the long forms resolve against parameters, pseudo parameters and resources")
+    func resolvesIntrinsics() throws {
+        let environment = try #require(try load().functions["Transfer"]).environment
+        #expect(environment["STAGE"] == "dev")
+        #expect(environment["PREFIX"] == "dev/eu-west-1/${Literal}")
+        #expect(environment["TOPIC"] == "Events")
+        #expect(environment["TOPIC_ARN"] == "Events")
+        #expect(environment["JOINED"] == "a:dev")
+        #expect(environment["LONG_FORM"] == "dev-long")
+    }
+
+    @Test("parameter overrides replace defaults")
+    func overridesParameters() throws {
+        let template = try load(overrides: ["Stage": "prod", "TableName": "jobs"])
+        #expect(template.functions["Transfer"]?.environment["STAGE"] == "prod")
+        #expect(template.parameters["TableName"] == "jobs")
+    }
+
+    @Test("errors name the file, the function and the problem", arguments: [
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: x}\n", "function F has no CodeUri"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, Timeout: soon}\n", "Timeout is not a number"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: f\n      Environment: {Variables: {A: !Ref Missing}}\n", "!Ref Missing"),
+        ("Parameters: {}\n", "no Resources section"),
+        ("Resources: [unclosed\n", "not valid YAML"),
+    ])
+    func reportsErrors(yaml: String, expected: String) {
+        let error = #expect(throws: TemplateError.self) { try SAMTemplate.parse(yaml: yaml, path: "/p/template.yaml") }
+        #expect(error?.description.hasPrefix("/p/template.yaml: ") == true)
+        #expect(error?.description.contains(expected) == true, "\(String(describing: error))")
+    }
+
+    @Test("the project's own template.yaml loads, and Echo runs from the build folder")
+    func projectTemplate() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../template.yaml").path
+        let template = try SAMTemplate.load(path: path)
+        let echo = try #require(template.functions["Echo"])
+        #expect(echo.environment["ECHO_STAGE"] == "us-east-1-local")
+        #expect(try InstanceLauncher.executable(for: echo, buildDirectory: TestProject.buildDirectory).hasSuffix("/Echo"))
+    }
+}
