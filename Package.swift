@@ -67,7 +67,9 @@ let package = Package(
 
         .executableTarget(name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo"),
         .executableTarget(
-            name: "RuntimeBench", dependencies: ["LambdaHost"], path: "Benchmarks/RuntimeBench"),
+            name: "RuntimeBench",
+            dependencies: ["LambdaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/RuntimeBench"),
 
         .testTarget(
             name: "LambdaRuntimeTests",

@@ -25,7 +25,7 @@ public struct InvokeAPIServer: Sendable {
             return await invoke(function, request: request)
         }
         var logger = Logger(label: "invoke-api")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         let app = Application(
             router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])), configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)

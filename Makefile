@@ -1,0 +1,27 @@
+# The two commands a new user needs: `make demo` and `make test`. Each installs what is missing.
+SWIFT ?= swift
+PYTHON ?= python3
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+demo: build
+	@scripts/demo.sh
+
+bench:
+	@scripts/install-deps.sh --bench
+	$(SWIFT) build -c release --product runtime-bench
+	$(SWIFT) build -c release --product Echo
+	"$$($(SWIFT) build -c release --show-bin-path)/runtime-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+
+clean:
+	rm -rf .build

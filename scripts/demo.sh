@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The demo: the template's functions run on this machine through the emulator, first from the
+# command line, then through the Lambda Invoke API with the AWS CLI as the client.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(swift build --show-bin-path)
+emulator="$bin/emulator"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "The template's functions"
+"$emulator" list
+
+step "emulator invoke Echo --event events/echo.json   (answer on stdout, logs on stderr)"
+"$emulator" invoke Echo --event events/echo.json
+
+step "emulator invoke Echo --event events/echo-error.json   (a function error: exit status 1)"
+status=0
+"$emulator" invoke Echo --event events/echo-error.json || status=$?
+echo "exit status: $status"
+
+step "emulator start-lambda, then aws lambda invoke against it"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+"$emulator" start-lambda --port "$port" 2>/tmp/emulator-demo.log &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  grep -q "Lambda Invoke API on" /tmp/emulator-demo.log 2>/dev/null && break
+  sleep 0.1
+done
+export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
+out=$(mktemp)
+aws lambda invoke --endpoint-url "http://127.0.0.1:$port" --function-name Echo \
+  --payload fileb://events/echo.json --log-type Tail "$out" > "$out.summary"
+echo "answer: $(cat "$out")"
+python3 - "$out.summary" <<'PY'
+import base64, json, sys
+summary = json.load(open(sys.argv[1]))
+print("status:", summary["StatusCode"], "version:", summary["ExecutedVersion"])
+print("last log lines:")
+print(base64.b64decode(summary["LogResult"]).decode().rstrip())
+PY
+rm -f "$out" "$out.summary"
