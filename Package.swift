@@ -40,7 +40,9 @@ let package = Package(
 
         .target(name: "CurlHTTP", dependencies: ["CCurl"], path: "Runtime/CurlHTTP"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
-        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime"),
+        .target(
+            name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime",
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
@@ -52,6 +54,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -65,7 +68,9 @@ let package = Package(
             ],
             path: "Emulator/CLI"),
 
-        .executableTarget(name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo"),
+        .executableTarget(
+            name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo",
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .executableTarget(
             name: "RuntimeBench",
             dependencies: ["LambdaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -33,9 +33,13 @@ struct EchoRequestedError: FunctionError {
     /// The message of an `{"error": "…"}` event; decoded only when the bytes mention `"error"`.
     static func message(in event: [UInt8]) -> String? {
         let marker = Array(#""error""#.utf8)
-        guard event.count >= marker.count,
-            (0...(event.count - marker.count)).contains(where: { event[$0..<($0 + marker.count)].elementsEqual(marker) })
-        else { return nil }
+        let mentionsError = event.withUnsafeBufferPointer { bytes in
+            bytes.count >= marker.count
+                && (0...(bytes.count - marker.count)).contains { start in
+                    bytes[start] == marker[0] && (1..<marker.count).allSatisfy { bytes[start + $0] == marker[$0] }
+                }
+        }
+        guard mentionsError else { return nil }
         return try? JSONDecoder().decode(Request.self, from: Data(event)).error
     }
 }

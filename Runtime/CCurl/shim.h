@@ -28,4 +28,8 @@ static inline CURLcode swcurl_getinfo_long(CURL *handle, CURLINFO info, long *va
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLcode swcurl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 #endif

@@ -13,7 +13,7 @@ public struct CurlRequest: Sendable {
     }
 }
 
-/// A whole HTTP response: status, headers as received, and the body.
+/// A whole HTTP response: status, headers in the order received (names lowercased), and the body.
 public struct CurlResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
@@ -27,6 +27,7 @@ public struct CurlResponse: Sendable {
 
     /// The first header of that name, compared without regard to case as HTTP requires.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        let name = name.lowercased()
+        return headers.first { $0.name == name }?.value
     }
 }

@@ -57,26 +57,8 @@ final class ResponseSink {
         }
     }
 
-    /// Takes one raw header line. A status line starts a new header block (after a `100 Continue`
-    /// or a redirect), so only the final response's headers are kept.
+    /// Takes one raw header line; a status line starts a new block (see ``HeaderLine``).
     private func receiveHeaderLine(_ line: UnsafeRawBufferPointer) {
-        if line.starts(with: "HTTP/".utf8) {
-            headers.removeAll(keepingCapacity: true)
-            return
-        }
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
-        let name = String(decoding: line[..<colon], as: UTF8.self)
-        let value = String(decoding: line[(colon + 1)...], as: UTF8.self)
-        headers.append((name, value.trimmingHTTPWhitespace()))
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs, CR and LF.
-    func trimmingHTTPWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r\n" || $0 == "\r" || $0 == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
+        HeaderLine.take(line, into: &headers)
     }
 }

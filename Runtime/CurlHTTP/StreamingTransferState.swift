@@ -87,17 +87,9 @@ final class StreamingTransferState {
         }
     }
 
-    /// Takes one raw header line. A status line starts a new header block (after `100 Continue`),
-    /// so only the final response's headers are kept.
+    /// Takes one raw header line; a status line starts a new block (see ``HeaderLine``).
     func receiveHeaderLine(_ line: UnsafeRawBufferPointer) {
-        if line.starts(with: "HTTP/".utf8) {
-            headers.removeAll(keepingCapacity: true)
-            return
-        }
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
-        let name = String(decoding: line[..<colon], as: UTF8.self)
-        let value = String(decoding: line[(colon + 1)...], as: UTF8.self)
-        headers.append((name, value.trimmingHTTPWhitespace()))
+        HeaderLine.take(line, into: &headers)
     }
 
     /// Installs the three callbacks with this state as their user pointer.

@@ -1,24 +1,20 @@
 public import CurlHTTP
 
-/// The Runtime API over one reused libcurl handle, so every call after the first rides the same
-/// keep-alive connection.
+/// The Runtime API over one libcurl handle and the one keep-alive connection it holds for the life
+/// of the process.
 public final class CurlRuntimeAPIClient: RuntimeAPIClient {
-    private let curl: CurlEasy
-    private let nextURL: String
-    private let invocationBase: String
-    private let initErrorURL: String
+    private let http: HTTP1Exchange
+    private let nextPath = "/2018-06-01/runtime/invocation/next"
+    private let invocationBase = "/2018-06-01/runtime/invocation/"
+    private let initErrorPath = "/2018-06-01/runtime/init/error"
 
     /// - Parameter endpoint: the value of `AWS_LAMBDA_RUNTIME_API`, `host:port`.
     public init(endpoint: String) throws(CurlError) {
-        let base = "http://\(endpoint)/2018-06-01/runtime"
-        curl = try CurlEasy(timeouts: .none)
-        nextURL = base + "/invocation/next"
-        invocationBase = base + "/invocation/"
-        initErrorURL = base + "/init/error"
+        http = try HTTP1Exchange(endpoint: endpoint)
     }
 
     public func nextInvocation(logger: LambdaLogger) throws -> Invocation {
-        let response = try call(CurlRequest(method: "GET", url: nextURL), expecting: 200, during: "GET /next")
+        let response = try call(CurlRequest(method: "GET", url: nextPath), expecting: 200, during: "GET /next")
         var fields = InvocationHeaders()
         for (name, value) in response.headers {
             fields.take(name: name, value: value)
@@ -39,7 +35,7 @@ public final class CurlRuntimeAPIClient: RuntimeAPIClient {
     }
 
     public func sendInitError(_ report: ErrorReport) throws {
-        _ = try call(errorRequest(url: initErrorURL, report), expecting: 202, during: "POST /init/error")
+        _ = try call(errorRequest(url: initErrorPath, report), expecting: 202, during: "POST /init/error")
     }
 
     private func errorRequest(url: String, _ report: ErrorReport) -> CurlRequest {
@@ -49,13 +45,15 @@ public final class CurlRuntimeAPIClient: RuntimeAPIClient {
             body: report.json)
     }
 
+    /// One exchange; `request.url` is the path on the Runtime API.
     private func call(_ request: CurlRequest, expecting status: Int, during step: String) throws -> CurlResponse {
         let response: CurlResponse
         do {
-            response = try curl.perform(request)
+            response = try http.exchange(request.method, request.url, headers: request.headers, body: request.body)
+        } catch let error as CurlError where !error.isConnectionFailure {
+            throw RuntimeAPIError(.unexpectedStatus(0), "\(step) failed: \(error)")
         } catch {
-            let code: RuntimeAPIError.Code = error.isConnectionFailure ? .connectionFailed : .unexpectedStatus(0)
-            throw RuntimeAPIError(code, "\(step) failed: \(error)")
+            throw RuntimeAPIError(.connectionFailed, "\(step) failed: \(error)")
         }
         guard response.status == status else {
             let body = String(decoding: response.body.prefix(512), as: UTF8.self)

@@ -8,8 +8,9 @@ struct InvocationHeaders {
     var cognitoIdentity: String?
     var tenantID: String?
 
+    /// Takes one header; `name` is lowercased, as ``CurlResponse`` keeps it.
     mutating func take(name: String, value: String) {
-        switch name.lowercased() {
+        switch name {
         case "lambda-runtime-aws-request-id": requestID = value
         case "lambda-runtime-deadline-ms": deadline = value
         case "lambda-runtime-invoked-function-arn": functionARN = value

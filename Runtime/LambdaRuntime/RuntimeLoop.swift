@@ -82,12 +82,22 @@ public struct NextRetryPolicy: Sendable {
 
 /// `_X_AMZN_TRACE_ID`, which `provided` runtimes must set per invocation from `Lambda-Runtime-Trace-Id`
 /// so that X-Ray-aware code in the handler finds the current trace.
+///
+/// `setenv` copies every new value and never frees the old ones, which would leak a trace id per
+/// invocation for the life of the sandbox; `putenv` keeps our own string, which we free once the
+/// environment points at its successor.
 enum TraceEnvironment {
+    nonisolated(unsafe) private static var current: UnsafeMutablePointer<CChar>?
+
     static func set(_ traceID: String?) {
-        if let traceID {
-            setenv("_X_AMZN_TRACE_ID", traceID, 1)
+        let previous = current
+        if let traceID, let entry = strdup("_X_AMZN_TRACE_ID=" + traceID) {
+            current = entry
+            putenv(entry)
         } else {
+            current = nil
             unsetenv("_X_AMZN_TRACE_ID")
         }
+        free(previous)
     }
 }

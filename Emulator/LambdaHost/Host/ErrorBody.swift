@@ -32,23 +32,22 @@ struct FailureDocument {
 
 /// Durations as Lambda's REPORT lines write them.
 enum Milliseconds {
+    /// Milliseconds with two decimals, e.g. `12.34`.
     static func text(_ duration: Duration) -> String {
-        String(format: "%.2f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+        twoDecimals(hundredths: duration.components.seconds * 100_000 + duration.components.attoseconds / 10_000_000_000_000)
+    }
+
+    /// `1234` → `12.34`, without Foundation's formatter on the per-invocation path.
+    static func twoDecimals(hundredths: Int64) -> String {
+        let fraction = String(hundredths % 100)
+        return "\(hundredths / 100).\(fraction.utf8.count == 1 ? "0" + fraction : fraction)"
     }
 
     /// Billed time: whole milliseconds, rounded up, at least 1.
-    static func billed(_ duration: Duration) -> Int {
-        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return max(1, Int(milliseconds.rounded(.up)))
-    }
-}
-
-/// X-Ray trace headers for invocations whose caller gave none.
-enum TraceID {
-    static func make() -> String {
-        let epoch = String(Int(Date().timeIntervalSince1970), radix: 16)
-        let root = (0..<24).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
-        let parent = (0..<16).map { _ in String(Int.random(in: 0..<16), radix: 16) }.joined()
-        return "Root=1-\(epoch)-\(root);Parent=\(parent);Sampled=0"
+    static func billed(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        let remainder = attoseconds % 1_000_000_000_000_000
+        return max(1, milliseconds + (remainder > 0 ? 1 : 0))
     }
 }

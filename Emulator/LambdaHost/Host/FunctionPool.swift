@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 
 /// One function's instances and the invocations waiting for them.
 ///
@@ -18,6 +19,13 @@ actor FunctionPool {
     private var nextInstanceID = 1
     private var closed = false
     private var statistics = PoolStatistics()
+    private var identifiers = IdentifierSource()
+    /// Runs the invocations' timeout timers: scheduling and cancelling one costs far less than a task.
+    private let timers = MultiThreadedEventLoopGroup.singleton.any()
+
+    private var functionARN: String {
+        "arn:aws:lambda:\(launcher.region):123456789012:function:\(function.name)"
+    }
 
     init(function: FunctionConfiguration, launcher: InstanceLauncher, limit: Int, forward: @escaping @Sendable (String) -> Void) {
         self.function = function
@@ -200,20 +208,19 @@ actor FunctionPool {
 
     private func assign(_ invocation: PendingInvocation, to id: Int) -> Assignment {
         let started = ContinuousClock.now
-        let timeout = Task { [function] in
-            try? await Task.sleep(for: .seconds(function.timeoutSeconds))
-            if !Task.isCancelled { self.timedOut(invocation.requestID) }
+        let timeout = timers.scheduleTask(in: .milliseconds(Int64(function.timeoutSeconds * 1000))) {
+            _ = Task { await self.timedOut(invocation.requestID) }
         }
         running[invocation.requestID] = RunningInvocation(invocation: invocation, instance: id, started: started, timeout: timeout)
         instances[id]?.phase = .busy(invocation.requestID)
         instances[id]?.invocations += 1
         instances[id]?.process?.output.beginCapture()
         instances[id]?.process?.output.addHostLine("START RequestId: \(invocation.requestID) Version: $LATEST")
-        let deadline = Int64(Date().timeIntervalSince1970 * 1000) + Int64(function.timeoutSeconds * 1000)
+        let now = Date().timeIntervalSince1970
+        let deadline = Int64(now * 1000) + Int64(function.timeoutSeconds * 1000)
         return Assignment(
-            invocation: invocation, deadlineMilliseconds: deadline,
-            functionARN: "arn:aws:lambda:\(launcher.region):123456789012:function:\(function.name)",
-            traceID: invocation.options.traceID ?? TraceID.make())
+            invocation: invocation, deadlineMilliseconds: deadline, functionARN: functionARN,
+            traceID: invocation.options.traceID ?? identifiers.traceID(epochSeconds: Int64(now)))
     }
 
     private func takeRunning(_ requestID: String, instance: Int) -> RunningInvocation? {
@@ -230,7 +237,7 @@ actor FunctionPool {
         instances[invocation.instance]?.process?.kill()
         finish(invocation, .failure(FailureDocument(
             errorType: "Sandbox.Timedout",
-            errorMessage: "RequestId: \(requestID) Error: Task timed out after \(String(format: "%.2f", function.timeoutSeconds)) seconds")))
+            errorMessage: "RequestId: \(requestID) Error: Task timed out after \(Milliseconds.twoDecimals(hundredths: Int64((function.timeoutSeconds * 100).rounded()))) seconds")))
     }
 
     private enum Outcome {

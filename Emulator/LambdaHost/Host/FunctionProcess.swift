@@ -27,7 +27,7 @@ final class FunctionProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output.writeDescriptor, 1)
         posix_spawn_file_actions_adddup2(&actions, output.writeDescriptor, 2)
-        posix_spawn_file_actions_addclose(&actions, output.readDescriptor)
+        cspawn_file_actions_addclosefrom(&actions, 3)
         cspawn_file_actions_addchdir(&actions, directory)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// One running copy of a function: its process, its Runtime API endpoint and where it is in its life.
 ///
 /// ```
@@ -35,7 +37,7 @@ struct RunningInvocation {
     let invocation: PendingInvocation
     let instance: Int
     let started: ContinuousClock.Instant
-    let timeout: Task<Void, Never>
+    let timeout: Scheduled<Void>
 }
 
 /// An invocation handed to an instance's `/next`, with what its headers need.
