@@ -20,7 +20,7 @@ demo: build
 bench:
 	@scripts/install-deps.sh --bench
 	$(SWIFT) build -c release --product runtime-bench
-	$(SWIFT) build -c release --product Echo
+	$(SWIFT) build -c release --product Echo --static-swift-stdlib
 	"$$($(SWIFT) build -c release --show-bin-path)/runtime-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
 
 clean:

@@ -55,8 +55,8 @@ enum Measurements {
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw BenchError("the Invoke API did not start") }
         let url = "http://127.0.0.1:\(port)/2015-03-31/functions/\(function)/invocations"
-        _ = try Wrk.run(url: url, body: BenchProject.event, connections: connections, seconds: 1)
-        let requestsPerSecond = try Wrk.run(url: url, body: BenchProject.event, connections: connections, seconds: seconds)
+        _ = try await Wrk.run(url: url, body: BenchProject.event, connections: connections, seconds: 1)
+        let requestsPerSecond = try await Wrk.run(url: url, body: BenchProject.event, connections: connections, seconds: seconds)
         await host.shutdown()
         return requestsPerSecond
     }

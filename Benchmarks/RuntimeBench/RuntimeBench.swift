@@ -1,8 +1,22 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import LambdaHost
+
+/// Runs the benchmark on the host's executor, as the emulator does (see ``HostExecutor``).
+@main
+enum RuntimeBenchEntry {
+    static func main() {
+        HostExecutor.install()
+        Task {
+            await RuntimeBench.main()
+            exit(0)
+        }
+        dispatchMain()
+    }
+}
 
 /// `runtime-bench`: the Runtime API loop and the emulator, measured against AWS's own runtime.
-@main
 struct RuntimeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runtime-bench",
@@ -18,7 +32,7 @@ struct RuntimeBench: AsyncParsableCommand {
     var seconds = 5
 
     @Option(help: "Concurrent connections (and instances) for the Invoke API load.")
-    var connections = 4
+    var connections = 8
 
     @Option(help: "The Python interpreter that has awslambdaric installed.")
     var python = "python3"

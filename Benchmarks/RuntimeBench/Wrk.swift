@@ -2,8 +2,17 @@ import Foundation
 
 /// The wrk load generator, posting one body over a fixed number of keep-alive connections.
 enum Wrk {
+    /// Runs wrk on a thread of its own, so the waiting never blocks the host's single event loop.
+    static func run(url: String, body: [UInt8], connections: Int, seconds: Int) async throws -> Double {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(url: url, body: body, connections: connections, seconds: seconds) })
+            }
+        }
+    }
+
     /// Runs wrk and returns its requests per second; fails if any request was not a 2xx.
-    static func run(url: String, body: [UInt8], connections: Int, seconds: Int) throws -> Double {
+    private static func runBlocking(url: String, body: [UInt8], connections: Int, seconds: Int) throws -> Double {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("wrk-\(UUID().uuidString).lua").path
         defer { try? FileManager.default.removeItem(atPath: script) }
         let quoted = String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

@@ -1,6 +1,22 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import LambdaHost
 
+/// Starts the command on the host's executor (see ``HostExecutor``), which must be installed before
+/// any task runs: hence a synchronous entry point.
 @main
+enum EmulatorEntry {
+    static func main() {
+        HostExecutor.install()
+        Task {
+            await Emulator.main()
+            exit(0)
+        }
+        dispatchMain()
+    }
+}
+
 struct Emulator: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
