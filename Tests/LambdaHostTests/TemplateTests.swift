@@ -119,3 +119,33 @@ struct TemplateTests {
         #expect(try InstanceLauncher.executable(for: echo, buildDirectory: TestProject.buildDirectory).hasSuffix("/Echo"))
     }
 }
+
+@Suite("Identifiers the host hands out")
+struct IdentifierTests {
+    @Test("request ids have the UUID form and trace ids X-Ray's, and they do not repeat")
+    func forms() {
+        var source = IdentifierSource(seed: 42)
+        let requestIDs = (0..<1000).map { _ in source.requestID() }
+        #expect(Set(requestIDs).count == 1000)
+        #expect(requestIDs.allSatisfy { $0.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) != nil })
+        let trace = source.traceID(epochSeconds: 0x6543_2100)
+        #expect(trace.wholeMatch(of: /Root=1-65432100-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0/) != nil)
+    }
+
+    @Test("REPORT durations have two decimals and billing rounds up to whole milliseconds")
+    func reportFormats() {
+        #expect(Milliseconds.text(.microseconds(12_345)) == "12.34")
+        #expect(Milliseconds.text(.microseconds(1_050)) == "1.05")
+        #expect(Milliseconds.billed(.microseconds(12_001)) == 13)
+        #expect(Milliseconds.billed(.microseconds(3)) == 1)
+        #expect(Milliseconds.billed(.milliseconds(7)) == 7)
+    }
+
+    @Test("peak memory is read from /proc status text")
+    func peakMemory() {
+        let status = Array("Name:\tEcho\nVmPeak:\t  300000 kB\nVmHWM:\t   21504 kB\nVmRSS:\t 20000 kB\n".utf8)
+        let kilobytes = status.withUnsafeBufferPointer { ProcessMemory.kilobytes(after: Array("VmHWM:".utf8), in: $0) }
+        #expect(kilobytes == 21504)
+        #expect(ProcessMemory.peakMegabytes(of: getpid()) ?? 0 > 0)
+    }
+}

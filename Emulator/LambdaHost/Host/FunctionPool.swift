@@ -34,8 +34,15 @@ actor FunctionPool {
         self.forward = forward
     }
 
-    /// Queues an invocation; its result arrives through `invocation.result`.
-    func submit(_ invocation: PendingInvocation) {
+    /// Queues an invocation of `payload` under a new request id; its result arrives through the
+    /// returned invocation's `result`.
+    func submit(payload: [UInt8], options: InvokeOptions) -> PendingInvocation {
+        let invocation = PendingInvocation(requestID: identifiers.requestID(), payload: payload, options: options)
+        submit(invocation)
+        return invocation
+    }
+
+    private func submit(_ invocation: PendingInvocation) {
         guard !closed else {
             fail(invocation, FailureDocument(errorType: "Runtime.Shutdown", errorMessage: "the host is shutting down"))
             return

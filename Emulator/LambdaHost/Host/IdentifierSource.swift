@@ -1,7 +1,8 @@
-/// Trace ids for invocations whose caller gave none, drawn from a fast generator seeded once.
+/// Request ids, and trace ids for invocations whose caller gave none, drawn from a fast generator
+/// seeded once.
 ///
-/// X-Ray ids need to be unique, not secret; asking the system for randomness per hex digit cost
-/// forty system calls an invocation.
+/// These ids need to be unique, not secret; asking the system for randomness for each cost
+/// dozens of system calls an invocation.
 struct IdentifierSource {
     private var state: UInt64
 
@@ -13,6 +14,12 @@ struct IdentifierSource {
     mutating func traceID(epochSeconds: Int64) -> String {
         let root = hex(next(), digits: 16) + hex(next(), digits: 8)
         return "Root=1-\(hex(UInt64(epochSeconds), digits: 8))-\(root);Parent=\(hex(next(), digits: 16));Sampled=0"
+    }
+
+    /// A request id in the UUID form Lambda uses, e.g. `8476a536-e9f4-41e8-9739-2dfe598c3fcd`.
+    mutating func requestID() -> String {
+        let (high, low) = (hex(next(), digits: 16), hex(next(), digits: 16))
+        return "\(high.prefix(8))-\(high.dropFirst(8).prefix(4))-\(high.suffix(4))-\(low.prefix(4))-\(low.suffix(12))"
     }
 
     /// SplitMix64.

@@ -51,9 +51,7 @@ public final class LambdaHost: Sendable {
         if pool.function.reservedConcurrency == 0 {
             throw HostError(.throttled, "function \(name) has ReservedConcurrentExecutions 0: every invocation is throttled")
         }
-        let invocation = PendingInvocation(requestID: UUID().uuidString.lowercased(), payload: payload, options: options)
-        await pool.submit(invocation)
-        return await invocation.result.value
+        return await pool.submit(payload: payload, options: options).result.value
     }
 
     /// Checks that a function exists and can run, without invoking it (the Invoke API's DryRun).
