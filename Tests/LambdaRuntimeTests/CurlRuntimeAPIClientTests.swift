@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 @testable import LambdaRuntime
 import Testing
 
@@ -93,6 +94,40 @@ struct CurlRuntimeAPIClientTests {
             }
             #expect(error?.code == .unexpectedStatus(413))
             #expect(error?.message.contains("RequestEntityTooLarge") == true)
+        }
+    }
+
+    @Test("a chunked /next body is reassembled")
+    func chunkedEvent() async throws {
+        try await RuntimeServerHarness.with({ router, _ in
+            router.get("/2018-06-01/runtime/invocation/next") { _, _ in
+                Response(status: .ok, headers: Self.invocationHeaders, body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: #"{"part":"one","#))
+                    try await writer.write(ByteBuffer(string: #""rest":"two"}"#))
+                    try await writer.finish(nil)
+                })
+            }
+        }) { port, _ in
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let invocation = try client.nextInvocation(logger: logs.logger())
+            #expect(String(decoding: invocation.event, as: UTF8.self) == #"{"part":"one","rest":"two"}"#)
+        }
+    }
+
+    @Test("when the API closes the connection after answering, the next call opens a new one")
+    func reconnectsAfterClose() async throws {
+        try await RuntimeServerHarness.with({ router, harness in
+            router.get("/2018-06-01/runtime/invocation/next") { _, _ in
+                let served = harness.requests.filter { $0.path.hasSuffix("/next") }.count
+                var headers = Self.invocationHeaders
+                headers[.named("Lambda-Runtime-Aws-Request-Id")] = "id-\(served)"
+                headers[.connection] = "close"
+                return Response.json(.ok, "{}", headers: headers)
+            }
+        }) { port, _ in
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let ids = try (1...3).map { _ in try client.nextInvocation(logger: logs.logger()).context.requestID }
+            #expect(ids == ["id-1", "id-2", "id-3"])
         }
     }
 
