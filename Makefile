@@ -22,6 +22,8 @@ bench:
 	$(SWIFT) build -c release --product runtime-bench
 	$(SWIFT) build -c release --product Echo --static-swift-stdlib
 	"$$($(SWIFT) build -c release --show-bin-path)/runtime-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	$(SWIFT) build -c release --product aws-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/aws-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
 
 clean:
 	rm -rf .build

@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "emulator", targets: ["EmulatorCLI"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
+        .executable(name: "aws-bench", targets: ["AWSBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -76,6 +77,11 @@ let package = Package(
             name: "RuntimeBench",
             dependencies: ["LambdaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/RuntimeBench"),
+
+        .executableTarget(
+            name: "AWSBench",
+            dependencies: ["AWS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/AWSBench"),
 
         .testTarget(
             name: "LambdaRuntimeTests",
