@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWS", targets: ["AWS"]),
+        .library(name: "SFTP", targets: ["SFTP"]),
         .executable(name: "emulator", targets: ["EmulatorCLI"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
@@ -45,6 +46,7 @@ let package = Package(
             name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
+        .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(
@@ -99,6 +101,7 @@ let package = Package(
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS"], path: "Tests/AWSTests"),
+        .testTarget(name: "SFTPTests", dependencies: ["SFTP"], path: "Tests/SFTPTests"),
     ]
 )
 

@@ -1,0 +1,15 @@
+/// What `SFTPSession.rename` does when the destination exists.
+///
+/// SFTP v3, which libssh2 1.10 speaks, has no overwrite flag, and OpenSSH's server renames with
+/// `link()` + `unlink()`, so a plain rename onto an existing file fails there but may replace it
+/// on other servers. The rule makes the outcome the same everywhere.
+public enum SFTPRenameRule: Sendable {
+    /// Fail with `SFTPError.Code.alreadyExists` when the destination exists (checked with `stat`
+    /// before renaming, so other servers do not silently replace it).
+    case failIfExists
+    /// Replace an existing destination file. libssh2 1.10 cannot send `posix-rename@openssh.com`
+    /// (its rename flags are only sent to SFTP v5+ servers), so after the plain rename fails the
+    /// destination is removed and the rename repeated: not atomic, readers may briefly find no
+    /// file at the destination. A destination directory is never removed.
+    case replace
+}

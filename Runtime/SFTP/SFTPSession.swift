@@ -1,0 +1,46 @@
+internal import CLibSSH2
+
+/// The SFTP subsystem on an SSH connection: owns the libssh2 SFTP session and shuts it down in
+/// `deinit`. Holds its `SSHSession`, so the connection lives as long as this does.
+public final class SFTPSession {
+    public let ssh: SSHSession
+    let raw: OpaquePointer
+
+    /// Starts the SFTP subsystem on `ssh`.
+    public init(ssh: SSHSession) throws {
+        self.ssh = ssh
+        guard let raw = try ssh.retrying("sftp init", { libssh2_sftp_init(ssh.raw) }) else {
+            throw ssh.failure(.ssh, "sftp init", rc: libssh2_session_last_errno(ssh.raw))
+        }
+        self.raw = raw
+    }
+
+    deinit {
+        _ = try? ssh.retrying("sftp shutdown") { libssh2_sftp_shutdown(raw) }
+    }
+
+    /// The error for a failed SFTP call: the server's status when it sent one, libssh2's
+    /// otherwise.
+    func failure(_ operation: String, path: String, rc: Int32) -> SFTPError {
+        guard rc == LIBSSH2_ERROR_SFTP_PROTOCOL else { return ssh.failure(.ssh, operation, path: path, rc: rc) }
+        let status = libssh2_sftp_last_error(raw)
+        let code: SFTPError.Code = switch status {
+        case LIBSSH2_FX_NO_SUCH_FILE, LIBSSH2_FX_NO_SUCH_PATH: .noSuchFile
+        case LIBSSH2_FX_PERMISSION_DENIED: .permissionDenied
+        case LIBSSH2_FX_FILE_ALREADY_EXISTS: .alreadyExists
+        default: .sftp
+        }
+        return SFTPError(
+            code: code, operation: operation, target: ssh.target(path),
+            message: "the server answered \(SFTPError.statusName(status))", libssh2Error: rc, sftpStatus: status)
+    }
+
+    /// Runs an SFTP call that returns an `int` status through the poll loop, throwing unless 0.
+    func perform(_ operation: String, path: String, _ call: () -> Int32) throws {
+        let rc = try ssh.retrying(operation, path: path, call)
+        if rc != 0 { throw failure(operation, path: path, rc: rc) }
+    }
+}
+
+@available(*, unavailable, message: "libssh2 sessions must not be used from two threads at once")
+extension SFTPSession: Sendable {}

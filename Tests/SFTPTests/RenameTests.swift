@@ -1,0 +1,70 @@
+import Testing
+@testable import SFTP
+
+@Suite("Rename and its overwrite rule", .serialized)
+struct RenameTests {
+    func write(_ text: String, to path: String, in sftp: SFTPSession) throws {
+        try sftp.withFile(path, mode: .write) { try $0.write(Array(text.utf8)) }
+    }
+
+    func read(_ path: String, in sftp: SFTPSession) throws -> String {
+        String(decoding: try sftp.withFile(path, mode: .read) { try $0.readToEnd() }, as: UTF8.self)
+    }
+
+    @Test("libssh2 1.10 with OpenSSH: rename onto an existing file fails despite the OVERWRITE flag")
+    func plainRenameFails() throws {
+        try withSSHServer { server in
+            try withSFTPSession(server.configuration()) { sftp in
+                let (source, destination) = (server.dataDirectory + "/new.tmp", server.dataDirectory + "/name")
+                try write("new", to: source, in: sftp)
+                try write("old", to: destination, in: sftp)
+                let error = try #require(throws: SFTPError.self) { try sftp.plainRename(source, to: destination) }
+                #expect(error.code == .sftp)
+                #expect(error.sftpStatus == 4)
+                #expect(try read(destination, in: sftp) == "old")
+            }
+        }
+    }
+
+    @Test(".replace publishes name.tmp over an existing name")
+    func replace() throws {
+        try withSSHServer { server in
+            try withSFTPSession(server.configuration()) { sftp in
+                let (source, destination) = (server.dataDirectory + "/new.tmp", server.dataDirectory + "/name")
+                try write("new", to: source, in: sftp)
+                try write("old", to: destination, in: sftp)
+                try sftp.rename(source, to: destination, ifDestinationExists: .replace)
+                #expect(try read(destination, in: sftp) == "new")
+                #expect(try sftp.statIfExists(source) == nil)
+
+                try write("newer", to: source, in: sftp)
+                try sftp.createDirectory(server.dataDirectory + "/dir")
+                let error = try #require(throws: SFTPError.self) {
+                    try sftp.rename(source, to: server.dataDirectory + "/dir", ifDestinationExists: .replace)
+                }
+                #expect(error.code == .alreadyExists)
+            }
+        }
+    }
+
+    @Test(".failIfExists keeps the destination and says so; renames when it is free")
+    func failIfExists() throws {
+        try withSSHServer { server in
+            try withSFTPSession(server.configuration()) { sftp in
+                let (source, destination) = (server.dataDirectory + "/new.tmp", server.dataDirectory + "/name")
+                try write("new", to: source, in: sftp)
+                try write("old", to: destination, in: sftp)
+                let error = try #require(throws: SFTPError.self) {
+                    try sftp.rename(source, to: destination, ifDestinationExists: .failIfExists)
+                }
+                #expect(error.code == .alreadyExists)
+                #expect(error.description.contains(destination))
+                #expect(try read(destination, in: sftp) == "old")
+
+                let free = server.dataDirectory + "/free"
+                try sftp.rename(source, to: free, ifDestinationExists: .failIfExists)
+                #expect(try read(free, in: sftp) == "new")
+            }
+        }
+    }
+}

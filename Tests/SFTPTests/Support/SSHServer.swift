@@ -1,0 +1,131 @@
+import Foundation
+import Glibc
+import SFTP
+
+/// A real OpenSSH sshd on a free loopback port, with its own host key, one user key and a
+/// scratch directory; `withSSHServer` stops it by its process id.
+final class SSHServer {
+    let directory: String
+    let port: UInt16
+    let hostKey: KeyPair
+    let userKey: KeyPair
+    let username: String
+    private let pid: pid_t
+    private var isRunning = true
+
+    /// A directory for the test's files, inside the server's scratch directory.
+    var dataDirectory: String { directory + "/data" }
+
+    /// - Parameters:
+    ///   - extraConfig: sshd_config lines appended to the generated ones.
+    init(extraConfig: String = "") throws {
+        var template = Array("/tmp/sftp-tests-XXXXXX".utf8CString)
+        guard let created = mkdtemp(&template) else { throw Shell.Failure(description: "mkdtemp failed") }
+        directory = String(cString: created)
+        try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+        hostKey = try KeyPair.generate(in: directory, name: "host_ed25519", type: "ed25519")
+        userKey = try KeyPair.generate(in: directory, name: "user_ed25519", type: "ed25519")
+        try userKey.publicKey.write(toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
+        username = String(cString: getpwuid(getuid()).pointee.pw_name)
+        if getuid() == 0 { mkdir("/run/sshd", 0o755) }
+
+        port = try SSHServer.freePort()
+        let config = """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(directory)/host_ed25519
+            PidFile none
+            UsePAM no
+            StrictModes no
+            AuthorizedKeysFile \(directory)/authorized_keys
+            PasswordAuthentication yes
+            PermitRootLogin yes
+            Subsystem sftp internal-sftp
+            LogLevel ERROR
+            \(extraConfig)
+
+            """
+        try config.write(toFile: directory + "/sshd_config", atomically: true, encoding: .utf8)
+        pid = try Shell.spawn(
+            "/usr/sbin/sshd", ["-D", "-e", "-f", directory + "/sshd_config"], outputPath: directory + "/sshd.log")
+        try waitUntilListening()
+    }
+
+    /// Adds a public key to authorized_keys (sshd reads the file at each login).
+    func authorize(_ key: KeyPair) throws {
+        let handle = try FileHandle(forWritingAtPath: directory + "/authorized_keys").unwrap()
+        handle.seekToEndOfFile()
+        handle.write(Data(key.publicKey.utf8))
+        handle.closeFile()
+    }
+
+    /// Stops (SIGSTOP) or continues (SIGCONT) sshd's per-connection processes, to play a
+    /// partner that stalls mid-session. Signals each by process id, found through /proc.
+    func signalSessions(_ signal: Int32) {
+        for child in descendants(of: pid) { kill(child, signal) }
+    }
+
+    private func descendants(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        let children = entries.compactMap { pid_t($0) }.filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return false }
+            // Fields after "(comm)": state, ppid, ...
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent
+        }
+        return children + children.flatMap { descendants(of: $0) }
+    }
+
+    /// A configuration that logs in as the current user with the server's user key.
+    func configuration(
+        authentication: SSHAuthentication? = nil, fingerprint: String? = nil, timeout: Duration = .seconds(10)
+    ) -> SSHConfiguration {
+        SSHConfiguration(
+            host: "127.0.0.1", port: port, username: username,
+            hostKeyFingerprint: fingerprint ?? hostKey.fingerprint,
+            authentication: authentication ?? .privateKey(userKey.privateKey), timeout: timeout)
+    }
+
+    /// Stops sshd (SIGTERM to its pid, then waits) and removes the scratch directory.
+    func stop() {
+        if isRunning {
+            isRunning = false
+            kill(pid, SIGTERM)
+            Shell.wait(pid)
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
+
+    private func waitUntilListening() throws {
+        for _ in 0..<200 {
+            if LoopbackSocket.canConnect(port: port) { return }
+            var status: Int32 = 0
+            guard waitpid(pid, &status, WNOHANG) == 0 else {
+                isRunning = false
+                break
+            }
+            usleep(25_000)
+        }
+        let log = self.log
+        stop()
+        throw Shell.Failure(description: "sshd did not start listening on \(port): \(log)")
+    }
+
+    /// A port nobody listens on right now (bind to 0, read it back, release it).
+    static func freePort() throws -> UInt16 {
+        let listener = try LoopbackSocket.listen()
+        defer { close(listener.descriptor) }
+        return listener.port
+    }
+}
+
+/// Starts an sshd, runs `body` with it and stops it, also when `body` throws.
+func withSSHServer<R>(extraConfig: String = "", _ body: (SSHServer) throws -> R) throws -> R {
+    let server = try SSHServer(extraConfig: extraConfig)
+    defer { server.stop() }
+    return try body(server)
+}
