@@ -77,12 +77,13 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .executableTarget(
             name: "RuntimeBench",
-            dependencies: ["LambdaHost", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["LambdaHost", "BenchReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/RuntimeBench"),
+        .target(name: "BenchReport", path: "Benchmarks/BenchReport"),
 
         .executableTarget(
             name: "AWSBench",
-            dependencies: ["AWS", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["AWS", "BenchReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/AWSBench"),
 
         .testTarget(

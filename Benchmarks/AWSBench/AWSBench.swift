@@ -1,5 +1,6 @@
 import AWS
 import ArgumentParser
+import BenchReport
 import Foundation
 
 /// `aws-bench`: the client's CPU per signed S3 request, beside botocore's on the same moto server.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchReport
 import Dispatch
 import Foundation
 import LambdaHost
@@ -61,27 +62,4 @@ struct RuntimeBench: AsyncParsableCommand {
             "Invoke API invocations per second", ours: rate, peer: peerRate, unit: "/s",
             target: "≥ 5,000/s", met: rate >= 5000, higherIsBetter: true)
     }
-}
-
-/// One line per figure: ours, the peer's, their ratio, and the target.
-enum Report {
-    static func row(
-        _ name: String, ours: Double, peer: Double, unit: String, target: String, met: Bool, higherIsBetter: Bool = false
-    ) {
-        let ratio = ours / peer
-        let better = higherIsBetter ? ratio >= 1 : ratio <= 1
-        print(
-            "\(name.padding(toLength: 34, withPad: " ", startingAt: 0))"
-                + " \(format(ours)) \(unit)   peer \(format(peer)) \(unit)   ratio \(String(format: "%.2f", ratio))"
-                + " (\(better ? "better" : "worse") than the peer)   target \(target): \(met ? "met" : "NOT met")")
-    }
-
-    private static func format(_ value: Double) -> String {
-        value >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
-    }
-}
-
-extension Duration {
-    var microseconds: Double { Double(components.seconds) * 1e6 + Double(components.attoseconds) / 1e12 }
-    var milliseconds: Double { microseconds / 1000 }
 }
