@@ -2,8 +2,7 @@ import CCurl
 
 /// One libcurl easy handle for transfers whose bodies stream in both directions.
 ///
-/// Unlike `CurlEasy`, which buffers whole bodies for the small Runtime API messages, this handle
-/// reads request bodies from a `CurlBodySource` and hands successful response bodies to a
+/// It reads request bodies from a `CurlBodySource` and hands successful response bodies to a
 /// `CurlBodySink` as they arrive, so object sizes are bounded by neither memory nor a total
 /// timeout (the low-speed rule catches stalls). Reusing the handle keeps connections alive; TLS
 /// peer and host verification are on unless the options say otherwise. One thread at a time.
