@@ -15,7 +15,12 @@ let package = Package(
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWS", targets: ["AWS"]),
         .library(name: "SFTP", targets: ["SFTP"]),
+        .library(name: "Transfer", targets: ["Transfer"]),
         .executable(name: "emulator", targets: ["EmulatorCLI"]),
+        .executable(name: "ListObjects", targets: ["ListObjects"]),
+        .executable(name: "TransferObject", targets: ["TransferObject"]),
+        .executable(name: "ValidateTransfer", targets: ["ValidateTransfer"]),
+        .executable(name: "GenerateReport", targets: ["GenerateReport"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
@@ -47,6 +52,15 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
+        .target(name: "Transfer", dependencies: ["AWS", "LambdaRuntime", "JSONText"], path: "Runtime/Transfer"),
+
+        .executableTarget(name: "ListObjects", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/ListObjects"),
+        .executableTarget(
+            name: "TransferObject", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/TransferObject"),
+        .executableTarget(
+            name: "ValidateTransfer", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/ValidateTransfer"),
+        .executableTarget(
+            name: "GenerateReport", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/GenerateReport"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(

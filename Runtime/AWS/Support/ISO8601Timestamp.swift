@@ -1,13 +1,13 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+public import FoundationEssentials
 #else
-import Foundation
+public import Foundation
 #endif
 
 /// Parses the UTC timestamps AWS returns (`2025-01-31T12:00:00Z`, optionally with fractional
 /// seconds or a `+00:00` offset), e.g. credential expirations and S3 `LastModified`.
-enum ISO8601Timestamp {
-    static func parse(_ text: String) -> Date? {
+public enum ISO8601Timestamp {
+    public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")

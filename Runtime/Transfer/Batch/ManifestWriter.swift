@@ -1,0 +1,78 @@
+public import AWS
+
+/// Writes a manifest to S3 as it is produced, in multipart parts of `partSize` bytes, so memory
+/// holds one part however many keys the listing has. A manifest smaller than one part is a single
+/// `PutObject`.
+///
+/// Call `append` for each entry, then `finish`; `abort` (or a failed `finish`) removes the
+/// uploaded parts.
+public final class ManifestWriter {
+    public let bucket: String
+    public let key: String
+    public private(set) var count = 0
+    public private(set) var totalBytes: Int64 = 0
+
+    private let s3: S3Client
+    private let partSize: Int
+    private var buffer: [UInt8] = []
+    private var uploadID: String?
+    private var parts: [MultipartPart] = []
+
+    public static let defaultPartSize = 8 * 1024 * 1024
+
+    public init(s3: S3Client, bucket: String, key: String, partSize: Int = defaultPartSize) {
+        precondition(partSize >= Int(S3Client.minimumPartSize), "S3 parts are at least 5 MiB")
+        self.s3 = s3
+        self.bucket = bucket
+        self.key = key
+        self.partSize = partSize
+        buffer.reserveCapacity(partSize + 4096)
+        buffer.append(UInt8(ascii: "["))
+    }
+
+    public func append(_ entry: ManifestEntry) throws(AWSError) {
+        buffer.append(contentsOf: (count == 0 ? "\n" : ",\n").utf8)
+        buffer.append(contentsOf: entry.jsonLine.utf8)
+        count += 1
+        totalBytes += entry.size
+        if buffer.count >= partSize { try uploadBuffer() }
+    }
+
+    /// Closes the JSON array and makes the object visible.
+    public func finish() throws(AWSError) {
+        buffer.append(contentsOf: "\n]\n".utf8)
+        let options = PutObjectOptions(contentType: "application/json")
+        guard let uploadID else {
+            try s3.putObject(bucket: bucket, key: key, body: .bytes(buffer), options: options)
+            return
+        }
+        do {
+            try uploadBuffer()
+            _ = try s3.completeMultipartUpload(bucket: bucket, key: key, uploadID: uploadID, parts: parts)
+        } catch {
+            abort()
+            throw error
+        }
+    }
+
+    /// Drops the parts uploaded so far.
+    public func abort() {
+        guard let uploadID else { return }
+        try? s3.abortMultipartUpload(bucket: bucket, key: key, uploadID: uploadID)
+        self.uploadID = nil
+    }
+
+    private func uploadBuffer() throws(AWSError) {
+        let uploadID: String
+        if let existing = self.uploadID {
+            uploadID = existing
+        } else {
+            uploadID = try s3.createMultipartUpload(
+                bucket: bucket, key: key, options: PutObjectOptions(contentType: "application/json"))
+            self.uploadID = uploadID
+        }
+        parts.append(
+            try s3.uploadPart(bucket: bucket, key: key, uploadID: uploadID, partNumber: parts.count + 1, body: .bytes(buffer)))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,65 @@
+/// `report.json`: what a batch run did, written beside its manifest.
+public struct TransferReport: Codable, Sendable, Hashable {
+    public enum Status: String, Codable, Sendable {
+        /// Every object is at the destination and matches.
+        case succeeded = "SUCCEEDED"
+        case failed = "FAILED"
+    }
+
+    public var execution: String
+    public var status: Status
+    public var source: String
+    public var destination: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var durationSeconds: Double
+    public var objects: Counts
+    public var bytes: ByteCounts
+    public var validation: ValidationResult
+    /// Every item that failed, with the error the state machine recorded.
+    public var failures: [Failure]
+    /// Why the transfer step failed as a whole, when it did (more failures than tolerated).
+    public var transferError: StateError?
+
+    public struct Counts: Codable, Sendable, Hashable {
+        public var listed = 0
+        public var copied = 0
+        public var skipped = 0
+        public var failed = 0
+    }
+
+    public struct ByteCounts: Codable, Sendable, Hashable {
+        public var listed: Int64 = 0
+        public var copied: Int64 = 0
+    }
+
+    public struct Failure: Codable, Sendable, Hashable {
+        public var key: String
+        public var error: String
+        public var reason: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case execution, status, source, destination
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case durationSeconds = "duration_seconds"
+        case objects, bytes, validation, failures
+        case transferError = "transfer_error"
+    }
+}
+
+/// What `GenerateReport` answers: the outcome and where the report is.
+public struct ReportSummary: Codable, Sendable, Hashable {
+    public var status: TransferReport.Status
+    public var reportBucket: String
+    public var reportKey: String
+    public var objects: TransferReport.Counts
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case reportBucket = "report_bucket"
+        case reportKey = "report_key"
+        case objects
+    }
+}
