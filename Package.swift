@@ -63,11 +63,14 @@ let package = Package(
             name: "GenerateReport", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/GenerateReport"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
+        .target(name: "StateMachine", path: "Emulator/StateMachine"),
         .target(
             name: "LambdaHost",
             dependencies: [
+                "AWS",
                 "CSpawn",
                 "JSONText",
+                "StateMachine",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -117,6 +120,15 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS"], path: "Tests/AWSTests"),
         .testTarget(name: "SFTPTests", dependencies: ["SFTP"], path: "Tests/SFTPTests"),
+        .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
+        .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: [
+                "AWS", "Transfer", "MotoTestSupport", "EmulatorCLI", "ListObjects", "TransferObject", "ValidateTransfer",
+                "GenerateReport",
+            ],
+            path: "Tests/WorkflowTests"),
     ]
 )
 

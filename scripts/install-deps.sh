@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, testing, the demo and the benchmarks need, only where it is missing:
-# Debian packages (C libraries, sshd, curl, wrk) and Python packages (AWS CLI, moto, awslambdaric).
+# Debian packages (C libraries, sshd, curl, wrk) and Python packages (AWS CLI, moto, crc32c for
+# moto's CRC32C checksums, awslambdaric).
 # Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
 

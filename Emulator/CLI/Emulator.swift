@@ -26,5 +26,5 @@ struct Emulator: AsyncParsableCommand {
             an executable `bootstrap` in the function's CodeUri folder (any language), or, for this
             project's own functions, the executable of that name in the build folder.
             """,
-        subcommands: [Invoke.self, StartLambda.self, List.self])
+        subcommands: [Invoke.self, StartLambda.self, StartExecution.self, Up.self, List.self])
 }

@@ -1,3 +1,4 @@
+import AWS
 import ArgumentParser
 import Foundation
 import LambdaHost
@@ -25,6 +26,13 @@ struct HostArguments: ParsableArguments {
     @Option(name: .long, help: "Instances per function when the template reserves no concurrency.")
     var concurrency = 16
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The AWS endpoint (moto, LocalStack) for the emulator and its functions. Default: $AWS_ENDPOINT_URL, else AWS itself.",
+            valueName: "url"))
+    var endpointURL: String?
+
     var resolvedRegion: String {
         region ?? ProcessInfo.processInfo.environment["AWS_REGION"] ?? "us-east-1"
     }
@@ -45,11 +53,29 @@ struct HostArguments: ParsableArguments {
         }
     }
 
-    func makeHost(output: @escaping @Sendable (_ function: String, _ line: String) -> Void) throws -> LambdaHost {
+    func makeHost(
+        template: SAMTemplate? = nil, output: @escaping @Sendable (_ function: String, _ line: String) -> Void
+    ) throws -> LambdaHost {
+        var inherited = HostOptions.inheritedFromProcess()
+        if let endpointURL { inherited["AWS_ENDPOINT_URL"] = endpointURL }
         let options = HostOptions(
             buildDirectory: buildDir ?? Self.emulatorDirectory(), region: resolvedRegion,
-            defaultConcurrency: concurrency, output: output)
-        return LambdaHost(template: try loadTemplate(), options: options)
+            defaultConcurrency: concurrency, inheritedEnvironment: inherited, output: output)
+        return LambdaHost(template: try template ?? loadTemplate(), options: options)
+    }
+
+    /// The emulator's own AWS client: credentials from the environment, the endpoint from
+    /// `--endpoint-url` when given.
+    func makeAWSClient() throws -> AWSClient {
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_REGION"] = resolvedRegion
+        if let endpointURL { environment["AWS_ENDPOINT_URL"] = endpointURL }
+        do {
+            return try AWSClient.fromEnvironment(environment)
+        } catch {
+            StandardError.write("emulator: \(error)")
+            throw ExitCode(2)
+        }
     }
 
     /// The folder of the running emulator binary, where `swift build` also puts the functions.

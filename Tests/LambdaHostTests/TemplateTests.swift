@@ -85,7 +85,7 @@ struct TemplateTests {
         #expect(environment["STAGE"] == "dev")
         #expect(environment["PREFIX"] == "dev/eu-west-1/${Literal}")
         #expect(environment["TOPIC"] == "Events")
-        #expect(environment["TOPIC_ARN"] == "Events")
+        #expect(environment["TOPIC_ARN"] == "arn:aws:sns:eu-west-1:123456789012:Events")
         #expect(environment["JOINED"] == "a:dev")
         #expect(environment["LONG_FORM"] == "dev-long")
     }

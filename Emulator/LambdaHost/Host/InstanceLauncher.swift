@@ -11,7 +11,7 @@ struct InstanceLauncher: Sendable {
     /// Variables a host passes to every function unless the template sets them.
     static let passedThrough = [
         "PATH", "LANG", "HOME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-        "AWS_ENDPOINT_URL", "AWS_CA_BUNDLE", "LD_LIBRARY_PATH",
+        "AWS_ENDPOINT_URL", "AWS_CA_BUNDLE", "AWS_MAX_ATTEMPTS", "LD_LIBRARY_PATH",
     ]
 
     /// The environment of an instance, as Lambda builds it: the template's variables, then the

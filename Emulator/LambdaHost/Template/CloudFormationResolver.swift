@@ -4,13 +4,14 @@ import Yams
 /// Resolves the CloudFormation intrinsic functions a function's settings use (`!Ref`, `!Sub`,
 /// `!GetAtt`, `!Join`, `!If`-free forms) to the strings the function sees locally.
 ///
-/// Locally a resource is named by its logical id: `!Ref Bucket` is `Bucket`, `!GetAtt Topic.Arn` an
-/// ARN built from it, so what a function gets is stable and readable.
+/// Resources answer with their local physical names (see ``LocalResource``): `!Ref Bucket` is the
+/// bucket's name, `!Ref Topic` its ARN, `!GetAtt Function.Arn` a Lambda ARN, as on AWS.
 struct CloudFormationResolver: Sendable {
     let parameters: [String: String]
-    let resourceNames: Set<String>
+    let resources: [String: LocalResource]
     let region: String
-    let accountID = "123456789012"
+    let stackName: String
+    static let accountID = "123456789012"
 
     struct Failure: Error {
         let message: String
@@ -72,29 +73,27 @@ struct CloudFormationResolver: Sendable {
     private func reference(_ name: String) throws(Failure) -> String {
         switch name {
         case "AWS::Region": return region
-        case "AWS::AccountId": return accountID
+        case "AWS::AccountId": return Self.accountID
         case "AWS::Partition": return "aws"
-        case "AWS::StackName": return "local"
+        case "AWS::StackName": return stackName
         case "AWS::URLSuffix": return "amazonaws.com"
         case "AWS::NoValue": return ""
         default: break
         }
         if let value = parameters[name] { return value }
-        if resourceNames.contains(name) { return name }
+        if let resource = resources[name] { return resource.reference }
         throw Failure(message: "!Ref \(name) names no parameter with a value and no resource")
     }
 
     private func attribute(_ path: String) throws(Failure) -> String {
         let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, resourceNames.contains(parts[0]) else {
+        guard parts.count == 2, let resource = resources[parts[0]] else {
             throw Failure(message: "!GetAtt \(path) names no resource of the template")
         }
-        let (resource, attribute) = (parts[0], parts[1])
-        switch attribute {
-        case "Arn": return "arn:aws:local:\(region):\(accountID):\(resource)"
-        case "Name", "TopicName", "QueueName": return resource
-        default: return "\(resource).\(attribute)"
+        guard let value = resource.attribute(parts[1]) else {
+            throw Failure(message: "!GetAtt \(path): \(resource.type) has no attribute \(parts[1]) locally")
         }
+        return value
     }
 
     /// `${Name}` replaced by its variable, parameter, pseudo parameter or resource; `${!Literal}` kept.

@@ -8,6 +8,15 @@ public struct SAMTemplate: Sendable {
     public let functions: [String: FunctionConfiguration]
     /// Parameter values in force: the template's defaults, overridden by the caller's.
     public let parameters: [String: String]
+    /// Every resource, by logical id, with its local physical name.
+    public let resources: [String: LocalResource]
+    /// The template's text: resource properties are composed from it again when asked for, since
+    /// YAML nodes cannot cross tasks.
+    let yaml: String
+    let resolver: CloudFormationResolver
+
+    /// The stack name locally, which derived resource names start with.
+    public static let defaultStackName = "local"
 
     /// Reads and resolves a template.
     /// - Parameters:
@@ -25,6 +34,11 @@ public struct SAMTemplate: Sendable {
             throw TemplateError(path: absolute, "cannot read the template: \(error.localizedDescription)")
         }
         return try parse(yaml: text, path: absolute, parameterOverrides: parameterOverrides, region: region)
+    }
+
+    /// The resources of one type, e.g. `AWS::S3::Bucket`, sorted by logical id.
+    public func resources(ofType type: String) -> [LocalResource] {
+        resources.values.filter { $0.type == type }.sorted { $0.logicalID < $1.logicalID }
     }
 
     /// Resolves a template given as text; `path` locates relative `CodeUri` folders.
@@ -49,8 +63,7 @@ public struct SAMTemplate: Sendable {
             parameters[name] = value["Default"]?.string
         }
         parameters.merge(parameterOverrides) { $1 }
-        let resolver = CloudFormationResolver(
-            parameters: parameters, resourceNames: Set(resources.keys.compactMap(\.string)), region: region)
+        let resolver = try resolver(for: resources, parameters: parameters, region: region, path: path)
         let reader = FunctionReader(
             templateDirectory: FilePaths.directory(of: path), globals: root["Globals"]?["Function"],
             resolver: resolver, templatePath: path)
@@ -59,7 +72,33 @@ public struct SAMTemplate: Sendable {
             guard let name = key.string, resource["Type"]?.string == "AWS::Serverless::Function" else { continue }
             functions[name] = try reader.function(named: name, properties: resource["Properties"])
         }
-        return SAMTemplate(path: path, functions: functions, parameters: parameters)
+        return SAMTemplate(
+            path: path, functions: functions, parameters: parameters, resources: resolver.resources, yaml: yaml,
+            resolver: resolver)
+    }
+
+    /// Names every resource, then returns the resolver that answers `!Ref` and `!GetAtt` with
+    /// those names. A resource's own name property may use parameters but not other resources.
+    private static func resolver(
+        for resources: Node.Mapping, parameters: [String: String], region: String, path: String
+    ) throws(TemplateError) -> CloudFormationResolver {
+        let unnamed = CloudFormationResolver(parameters: parameters, resources: [:], region: region, stackName: defaultStackName)
+        var named: [String: LocalResource] = [:]
+        for (key, resource) in resources {
+            guard let logicalID = key.string, let type = resource["Type"]?.string else { continue }
+            var explicitName: String?
+            if let property = LocalResource.nameProperty(of: type), let node = resource["Properties"]?[property] {
+                do {
+                    explicitName = try unnamed.string(node)
+                } catch {
+                    throw TemplateError(path: path, "resource \(logicalID), \(property): \(error.message)")
+                }
+            }
+            named[logicalID] = LocalResource(
+                logicalID: logicalID, type: type, explicitName: explicitName, stackName: defaultStackName, region: region,
+                accountID: CloudFormationResolver.accountID)
+        }
+        return CloudFormationResolver(parameters: parameters, resources: named, region: region, stackName: defaultStackName)
     }
 }
 

@@ -10,7 +10,7 @@ extension AWSClient {
         let request = AWSRequest(
             method: "POST", path: "/",
             headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
-            body: .bytes(Array(URIEncoding.queryString(form).utf8)))
+            body: .bytes(Array(FormEncoding.body(form).utf8)))
         let response = try send(request, to: service, operation: action, resource: resource)
         do {
             let root = try MiniXMLParser.parse(response.body)

@@ -22,15 +22,27 @@ public struct TransferReport: Codable, Sendable, Hashable {
     public var transferError: StateError?
 
     public struct Counts: Codable, Sendable, Hashable {
-        public var listed = 0
-        public var copied = 0
-        public var skipped = 0
-        public var failed = 0
+        public var listed: Int
+        public var copied: Int
+        public var skipped: Int
+        public var failed: Int
+
+        public init(listed: Int = 0, copied: Int = 0, skipped: Int = 0, failed: Int = 0) {
+            self.listed = listed
+            self.copied = copied
+            self.skipped = skipped
+            self.failed = failed
+        }
     }
 
     public struct ByteCounts: Codable, Sendable, Hashable {
-        public var listed: Int64 = 0
-        public var copied: Int64 = 0
+        public var listed: Int64
+        public var copied: Int64
+
+        public init(listed: Int64 = 0, copied: Int64 = 0) {
+            self.listed = listed
+            self.copied = copied
+        }
     }
 
     public struct Failure: Codable, Sendable, Hashable {

@@ -1,0 +1,95 @@
+import AWS
+import StateMachine
+
+extension ResourceProvisioner {
+    func createBucket(_ name: String, properties: JSONValue) throws(AWSError) -> Outcome.Status {
+        do {
+            try S3Client(client: client).headBucket(bucket: name)
+            return .existed
+        } catch where error.kind == .notFound {
+        }
+        var body: RequestBody = .empty
+        if client.region != "us-east-1" {
+            body = .bytes(Array(
+                """
+                <CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\
+                <LocationConstraint>\(client.region)</LocationConstraint></CreateBucketConfiguration>
+                """.utf8))
+        }
+        do {
+            _ = try client.send(AWSRequest(method: "PUT", body: body, bucket: name), to: .s3, operation: "CreateBucket", resource: name)
+        } catch where error.code == "BucketAlreadyOwnedByYou" || error.code == "BucketAlreadyExists" {
+            return .existed
+        }
+        if properties["VersioningConfiguration"]?["Status"]?.stringValue == "Enabled" {
+            let document = """
+                <VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>
+                """
+            _ = try client.send(
+                AWSRequest(method: "PUT", query: [("versioning", "")], body: .bytes(Array(document.utf8)), bucket: name),
+                to: .s3, operation: "PutBucketVersioning", resource: name)
+        }
+        return .created
+    }
+
+    func createTopic(_ name: String, properties: JSONValue) throws(AWSError) -> Outcome.Status {
+        let existing = try client.query(.sns, action: "ListTopics").children("Topics").flatMap { $0.children("member") }
+        if existing.contains(where: { $0.value("TopicArn")?.hasSuffix(":\(name)") == true }) { return .existed }
+        var parameters = [(name: "Name", value: name)]
+        if properties["FifoTopic"]?.boolValue == true {
+            parameters += [("Attributes.entry.1.key", "FifoTopic"), ("Attributes.entry.1.value", "true")]
+        }
+        _ = try client.query(.sns, action: "CreateTopic", parameters: parameters, resource: name)
+        return .created
+    }
+
+    func createQueue(_ name: String, properties: JSONValue) throws(AWSError) -> Outcome.Status {
+        struct Request: Encodable {
+            var QueueName: String
+            var Attributes: [String: String]
+        }
+        struct Response: Decodable {
+            var QueueUrl: String?
+        }
+        var attributes: [String: String] = [:]
+        for name in ["FifoQueue", "ContentBasedDeduplication", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds"] {
+            if let value = properties[name].flatMap(Self.text) { attributes[name] = value }
+        }
+        do {
+            let lookup: Response = try client.json(.sqs, "GetQueueUrl", ["QueueName": name], resource: name)
+            if lookup.QueueUrl != nil { return .existed }
+        } catch where error.kind == .notFound {
+        }
+        let _: Response = try client.json(.sqs, "CreateQueue", Request(QueueName: name, Attributes: attributes), resource: name)
+        return .created
+    }
+
+    func createTable(_ name: String, properties: JSONValue) throws(AWSError) -> Outcome.Status {
+        var request = properties.objectValue ?? [:]
+        request["TableName"] = .string(name)
+        if request["BillingMode"] == nil, request["ProvisionedThroughput"] == nil {
+            request["BillingMode"] = .string("PAY_PER_REQUEST")
+        }
+        for ignored in ["TimeToLiveSpecification", "PointInTimeRecoverySpecification", "Tags", "SSESpecification"] {
+            request[ignored] = nil
+        }
+        do {
+            let _: TableResponse = try client.json(.dynamoDB, "CreateTable", JSONDocument(.object(request)), resource: name)
+        } catch where error.code == "ResourceInUseException" {
+            return .existed
+        }
+        return .created
+    }
+
+    private struct TableResponse: Decodable {}
+
+    /// A template value as the string an attribute map wants (`true`, `30`).
+    private static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        default: nil
+        }
+    }
+}

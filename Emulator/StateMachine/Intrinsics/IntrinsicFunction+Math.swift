@@ -1,0 +1,43 @@
+import Foundation
+
+/// The numeric, hashing and identifier intrinsics.
+extension IntrinsicFunction {
+    /// A random integer from `start` to `end`, both included. With a seed the same arguments
+    /// always give the same number, as AWS promises.
+    static func mathRandom(_ arguments: IntrinsicArguments, random: RandomSource) throws(StateFailure) -> JSONValue {
+        let start = try arguments.integer(0)
+        let end = try arguments.integer(1)
+        guard start <= end else { throw arguments.failure("the start \(start) is greater than the end \(end)") }
+        let bits = arguments.count == 3 ? RandomSource.mix(UInt64(bitPattern: try arguments.integer(2))) : random.next()
+        let span = UInt64(bitPattern: end &- start) &+ 1
+        let offset = span == 0 ? bits : bits % span
+        return .int(start &+ Int64(bitPattern: offset))
+    }
+
+    static func mathAdd(_ arguments: IntrinsicArguments) throws(StateFailure) -> JSONValue {
+        let (sum, overflow) = try arguments.integer(0).addingReportingOverflow(try arguments.integer(1))
+        guard !overflow else { throw arguments.failure("the sum does not fit a 64-bit integer") }
+        return .int(sum)
+    }
+
+    /// The lowercase hex digest of the UTF-8 text.
+    static func hash(_ arguments: IntrinsicArguments) throws(StateFailure) -> JSONValue {
+        let bytes = Array(try arguments.boundedString(0).utf8)
+        let algorithm = try arguments.string(1)
+        let digest: [UInt8]
+        switch algorithm {
+        case "MD5": digest = MD5.hash(bytes)
+        case "SHA-1": digest = SHA1.hash(bytes)
+        case "SHA-256": digest = SHA256.hash(bytes)
+        case "SHA-384": digest = SHA512.hash(bytes, variant: .sha384)
+        case "SHA-512": digest = SHA512.hash(bytes, variant: .sha512)
+        default: throw arguments.failure("unsupported algorithm '\(algorithm)'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512")
+        }
+        return .string(digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined())
+    }
+
+    static func uuid() -> String { UUID().uuidString.lowercased() }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The context object, `$$`: the execution, the current state and, inside a Map's
+/// `ItemSelector`, the current item.
+///
+/// Kept as fields and turned into JSON only when a `$$` path is evaluated, because most states
+/// never look at it.
+struct ContextObject: Sendable {
+    struct MapItem: Sendable {
+        var index: Int
+        var value: JSONValue
+    }
+
+    var execution: ExecutionInfo
+    var stateName: String
+    var enteredTime: Date
+    var retryCount = 0
+    var mapItem: MapItem?
+
+    var json: JSONValue {
+        var document: [String: JSONValue] = [
+            "Execution": [
+                "Id": .string(execution.id),
+                "Input": execution.input,
+                "Name": .string(execution.name),
+                "RoleArn": .string(execution.roleArn),
+                "StartTime": .string(Timestamp.format(execution.startTime)),
+                "RedriveCount": 0,
+            ],
+            "State": [
+                "Name": .string(stateName),
+                "EnteredTime": .string(Timestamp.format(enteredTime)),
+                "RetryCount": .int(Int64(retryCount)),
+            ],
+            "StateMachine": ["Id": .string(execution.stateMachineId), "Name": .string(execution.stateMachineName)],
+        ]
+        if let mapItem {
+            document["Map"] = ["Item": ["Index": .int(Int64(mapItem.index)), "Value": mapItem.value]]
+        }
+        return .object(document)
+    }
+}

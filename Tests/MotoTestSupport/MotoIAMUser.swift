@@ -1,0 +1,33 @@
+public import AWS
+
+/// Spends moto's unchecked first actions on an IAM user with a policy of the test's own and an
+/// access key, whose credentials then sign every later request (which moto verifies, as AWS would).
+public enum MotoIAMUser {
+    /// The actions `create` needs before moto starts checking: user, policy, attachment, key.
+    public static let unauthenticatedActions = 4
+    public static let account = "123456789012"
+
+    /// Creates `name` with `policy` (a JSON policy document) and returns its access key.
+    public static func create(on endpoint: String, name: String, policy: String, region: String = "us-east-1") throws -> AWSCredentials {
+        // moto checks nothing yet, so any key will do; one attempt each, since a retry would spend
+        // one of the unchecked actions.
+        let setup = AWSClient(
+            region: region,
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDSETUP", secretAccessKey: "setup")),
+            endpoints: EndpointResolver(allServices: endpoint), retryPolicy: .none)
+        _ = try setup.query(.iam, action: "CreateUser", parameters: [("UserName", name)])
+        let created = try setup.query(.iam, action: "CreatePolicy", parameters: [("PolicyName", name), ("PolicyDocument", policy)])
+        let policyARN = created.child("Policy")?.value("Arn") ?? ""
+        _ = try setup.query(.iam, action: "AttachUserPolicy", parameters: [("UserName", name), ("PolicyArn", policyARN)])
+        let key = try setup.query(.iam, action: "CreateAccessKey", parameters: [("UserName", name)])
+        guard let accessKey = key.child("AccessKey"), let id = accessKey.value("AccessKeyId"),
+            let secret = accessKey.value("SecretAccessKey")
+        else { throw MotoStartFailure(reason: "CreateAccessKey returned no key") }
+        return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
+    }
+
+    /// The ARN of user `name`, as trust policies name it.
+    public static func arn(of name: String) -> String {
+        "arn:aws:iam::\(account):user/\(name)"
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import StateMachine
+import Testing
+
+@Suite("Task, Wait, Succeed and Fail states")
+struct StateTypeTests {
+    @Test func taskPassesContextAndResource() async throws {
+        let services = FakeServices(tasks: ["arn:aws:states:::lambda:invoke": { input, _ in ["Payload": input["Payload"] ?? .null] }])
+        let result = try await Harness.run(
+            #"""
+            {"StartAt": "Invoke", "States": {"Invoke": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Parameters": {"FunctionName": "copy", "Payload.$": "$"}, "ResultSelector": {"out.$": "$.Payload"}, "End": true}}}
+            """#,
+            input: ["key": "a"], services: services)
+        #expect(result.output == ["out": ["key": "a"]])
+        let call = try #require(services.calls.first)
+        #expect(call.context == TaskContext(stateName: "Invoke", executionName: "test-execution", retryCount: 0, mapItemIndex: nil))
+        #expect(call.input == ["FunctionName": "copy", "Payload": ["key": "a"]])
+    }
+
+    /// A task that outlives TimeoutSeconds fails with States.Timeout even if it ignores
+    /// cancellation, and the timeout is catchable.
+    @Test func timeoutSecondsFailsASlowTask() async throws {
+        let services = FakeServices(tasks: ["slow": { _, _ in
+            try? await Task.sleep(for: .seconds(30))
+            return "too late"
+        }])
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await Harness.run(
+            #"""
+            {"StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "slow", "TimeoutSeconds": 1, "End": true,
+                    "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "TimedOut"}]},
+              "TimedOut": {"Type": "Pass", "End": true}}}
+            """#,
+            services: services)
+        #expect(result.output?["Error"] == "States.Timeout")
+        #expect(clock.now - start < .seconds(10))
+    }
+
+    @Test func waitSecondsIsScaled() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await Harness.run(
+            #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.delay", "End": true}}}"#,
+            input: ["delay": 200])
+        let elapsed = clock.now - start
+        #expect(result.output == ["delay": 200])
+        #expect(elapsed >= .milliseconds(200))
+        #expect(elapsed < .seconds(20))
+    }
+
+    @Test func waitUntilAPastTimestampDoesNotWait() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await Harness.run(
+            #"""
+            {"StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": "2001-01-01T00:00:00Z", "Next": "V"},
+              "V": {"Type": "Wait", "TimestampPath": "$.at", "End": true}}}
+            """#,
+            input: ["at": "2002-02-02T00:00:00.5+01:00"])
+        #expect(result.output != nil)
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    @Test func waitTimestampPathMustBeATimestamp() async throws {
+        let result = try await Harness.run(
+            #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "TimestampPath": "$.at", "End": true}}}"#,
+            input: ["at": "tomorrow"])
+        #expect(result.failure?.error == "States.Runtime")
+    }
+
+    @Test func succeedFiltersItsOutput() async throws {
+        let result = try await Harness.run(
+            #"{"StartAt": "S", "States": {"S": {"Type": "Succeed", "InputPath": "$.a", "OutputPath": "$.b"}}}"#,
+            input: ["a": ["b": 2]])
+        #expect(result.output == 2)
+    }
+
+    @Test func failWithConstantErrorAndCause() async throws {
+        let events = EventLog()
+        let result = try await Harness.run(
+            #"{"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "NonRetryableError", "Cause": "bad input"}}}"#,
+            events: events)
+        #expect(result.failure == StateFailure(error: "NonRetryableError", cause: "bad input"))
+        #expect(events.all.contains { if case .executionFailed(let failure) = $0 { failure.error == "NonRetryableError" } else { false } })
+    }
+
+    @Test func failWithPathsAndIntrinsics() async throws {
+        let result = try await Harness.run(
+            #"{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.code", "CausePath": "States.Format('object {} failed', $.key)"}}}"#,
+            input: ["code": "CopyFailed", "key": "a.txt"])
+        #expect(result.failure == StateFailure(error: "CopyFailed", cause: "object a.txt failed"))
+    }
+
+    @Test func eventsTraceTheExecution() async throws {
+        let events = EventLog()
+        _ = try await Harness.run(
+            #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}"#, events: events)
+        #expect(events.entered == ["A", "B"])
+        guard case .executionSucceeded = events.all.last else {
+            Issue.record("last event should be executionSucceeded")
+            return
+        }
+    }
+
+    @Test func cancellingTheCallerAbortsTheExecution() async throws {
+        let services = FakeServices(tasks: ["slow": { _, _ in
+            try? await Task.sleep(for: .seconds(30))
+            return "late"
+        }])
+        let runner = StateMachineRunner(
+            definition: try Harness.definition(
+                #"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "slow", "End": true, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "C"}]}, "C": {"Type": "Succeed"}}}"#),
+            services: services, options: Harness.fastOptions())
+        let execution = Task { await runner.run(input: [:], executionName: "cancelled") }
+        try await Task.sleep(for: .milliseconds(50))
+        execution.cancel()
+        let result = await execution.value
+        #expect(result.failure?.error == "Execution.Aborted")
+    }
+
+    @Test func machineTimeoutSecondsEndsTheExecution() async throws {
+        let result = try await Harness.run(
+            #"{"TimeoutSeconds": 1, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 100000, "End": true}}}"#)
+        #expect(result.failure?.error == "States.Timeout")
+    }
+}

@@ -1,0 +1,136 @@
+import AWS
+import Foundation
+import MotoTestSupport
+import Synchronization
+
+/// The world the batch workflow runs in: one moto server that checks every signature and IAM
+/// policy, an operator user (the functions' own credentials locally), the source reader and
+/// destination writer roles the template names, the source and destination buckets, the
+/// template's resources created by `emulator up`, and a queue subscribed to the report topic.
+final class BatchWorld: Sendable {
+    static let region = "us-east-1"
+    static let sourceBucket = "partner-source"
+    static let destinationBucket = "archive-destination"
+    static let manifestBucket = "local-manifestbucket"
+    static let reportTopic = "arn:aws:sns:us-east-1:123456789012:ReportTopic"
+    static let operatorName = "transfer-operator"
+    /// Keys the destination role may not write (under any destination prefix).
+    static let forbiddenPattern = "*/forbidden/*"
+
+    let moto: MotoServer
+    let credentials: AWSCredentials
+    let client: AWSClient
+    let reportQueueURL: String
+    /// What the first `emulator up` printed.
+    let firstUp: CommandRun
+
+    private static let shared = Mutex<Result<BatchWorld, any Error>?>(nil)
+
+    static func get() throws -> BatchWorld {
+        try shared.withLock { cached in
+            if let cached { return try cached.get() }
+            let result = Result { try BatchWorld() }
+            cached = result
+            return try result.get()
+        }
+    }
+
+    private init() throws {
+        moto = try MotoServer(
+            unauthenticatedActions: MotoIAMUser.unauthenticatedActions, extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
+        do {
+            credentials = try MotoIAMUser.create(
+                on: moto.endpoint, name: Self.operatorName,
+                policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+            client = AWSClient(
+                region: Self.region, credentials: StaticCredentialProvider(credentials),
+                endpoints: EndpointResolver(allServices: moto.endpoint),
+                retryPolicy: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)))
+            try Self.createRoles(client)
+            for bucket in [Self.sourceBucket, Self.destinationBucket] {
+                _ = try client.send(AWSRequest(method: "PUT", bucket: bucket), to: .s3, operation: "CreateBucket", resource: bucket)
+            }
+            firstUp = try Self.emulator(["up"], credentials: credentials, endpoint: moto.endpoint)
+            reportQueueURL = try Self.subscribeQueue(client)
+        } catch {
+            moto.stop()
+            throw error
+        }
+    }
+
+    /// Runs the `emulator` binary with the operator's credentials against `endpoint`.
+    static func emulator(
+        _ arguments: [String], credentials: AWSCredentials, endpoint: String, environment extra: [String: String] = [:]
+    ) throws -> CommandRun {
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
+        environment["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey
+        environment["AWS_SESSION_TOKEN"] = nil
+        environment["AWS_REGION"] = region
+        for (name, value) in extra { environment[name] = value }
+        return try CommandRun.run(
+            WorkflowPaths.buildDirectory + "/emulator",
+            arguments + ["--template", WorkflowPaths.template, "--build-dir", WorkflowPaths.buildDirectory, "--endpoint-url", endpoint],
+            environment: environment)
+    }
+
+    /// Runs one execution of the transfer state machine with retry waits scaled down a thousandfold.
+    func startExecution(
+        name: String, sourcePrefix: String, destinationPrefix: String, endpoint: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> CommandRun {
+        let input = NSTemporaryDirectory() + "execution-\(name)-\(getpid()).json"
+        try """
+            {"source_bucket":"\(Self.sourceBucket)","source_prefix":"\(sourcePrefix)",\
+            "destination_bucket":"\(Self.destinationBucket)","destination_prefix":"\(destinationPrefix)"}
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        return try Self.emulator(
+            [
+                "start-execution", "TransferStateMachine", "--input", input, "--execution-name", name, "--time-scale", "0.001",
+                "--parameter-overrides", "MultipartThresholdBytes=100000", "MultipartPartSizeBytes=40000",
+                "MultipartConcurrency=3",
+            ],
+            credentials: credentials, endpoint: endpoint ?? moto.endpoint, environment: environment)
+    }
+
+    private static func createRoles(_ client: AWSClient) throws {
+        let trust = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\(MotoIAMUser.arn(of: operatorName))"},\
+            "Action":"sts:AssumeRole"}]}
+            """
+        let source = "arn:aws:s3:::\(sourceBucket)"
+        let destination = "arn:aws:s3:::\(destinationBucket)"
+        let roles = [
+            ("transfer-source-reader", """
+                {"Version":"2012-10-17","Statement":[\
+                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
+                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
+                """),
+            ("transfer-destination-writer", """
+                {"Version":"2012-10-17","Statement":[\
+                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
+                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
+                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
+                {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
+                """),
+        ]
+        for (name, policy) in roles {
+            _ = try client.query(.iam, action: "CreateRole", parameters: [("RoleName", name), ("AssumeRolePolicyDocument", trust)])
+            _ = try client.query(
+                .iam, action: "PutRolePolicy", parameters: [("RoleName", name), ("PolicyName", name), ("PolicyDocument", policy)])
+        }
+    }
+
+    private static func subscribeQueue(_ client: AWSClient) throws -> String {
+        struct Created: Decodable { var QueueUrl: String }
+        let queue: Created = try client.json(.sqs, "CreateQueue", ["QueueName": "transfer-reports"])
+        _ = try client.query(
+            .sns, action: "Subscribe",
+            parameters: [
+                ("TopicArn", reportTopic), ("Protocol", "sqs"),
+                ("Endpoint", "arn:aws:sqs:\(region):\(MotoIAMUser.account):transfer-reports"),
+            ])
+        return queue.QueueUrl
+    }
+}
