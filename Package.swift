@@ -118,7 +118,7 @@ let package = Package(
             dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
-        .testTarget(name: "AWSTests", dependencies: ["AWS"], path: "Tests/AWSTests"),
+        .testTarget(name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests"),
         .testTarget(name: "SFTPTests", dependencies: ["SFTP"], path: "Tests/SFTPTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),

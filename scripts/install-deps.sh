@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(libcurl4-openssl-dev libssh2-1-dev libssl-dev openssh-server pkg-config curl)
-python_modules=("awscli:awscli" "moto[server]:moto.server" "cfn-lint:cfnlint")
+python_modules=("awscli:awscli" "moto[server]:moto.server" "crc32c:crc32c" "cfn-lint:cfnlint")
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk)
   python_modules+=("awslambdaric:awslambdaric")

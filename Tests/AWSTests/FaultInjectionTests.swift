@@ -1,5 +1,6 @@
 import AWS
 import Testing
+import MotoTestSupport
 
 extension MotoSuite {
     /// Retries proven against a proxy that spoils the first k requests on their way to moto.

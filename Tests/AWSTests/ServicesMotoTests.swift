@@ -1,6 +1,7 @@
 import AWS
 import Foundation
 import Testing
+import MotoTestSupport
 
 extension MotoSuite {
     @Suite("STS, SNS, Secrets Manager, Step Functions, container credentials")

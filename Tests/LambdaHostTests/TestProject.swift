@@ -22,7 +22,7 @@ final class TestProject: Sendable {
         Globals:
           Function:
             Runtime: provided.al2023
-            Timeout: 10
+            Timeout: 60
             MemorySize: 256
         Resources:
           Echo:

@@ -4,6 +4,8 @@ import Synchronization
 public final class Counter: Sendable {
     private let storage = Mutex(0)
 
+    public init() {}
+
     public var value: Int { storage.withLock { $0 } }
 
     /// Adds one and returns the new value.

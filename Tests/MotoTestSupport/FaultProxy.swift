@@ -1,7 +1,8 @@
 import Glibc
 
 /// A loopback HTTP proxy in front of moto that spoils the first `faultCount` requests matching
-/// `spoils` (503 SlowDown, or a TCP reset) and forwards everything else, recording the request
+/// `spoils` (503 SlowDown, a TCP reset, or 400 ExpiredToken as AWS answers when temporary
+/// credentials have run out) and forwards everything else, recording the request
 /// line of every request it sees.
 ///
 /// Each connection carries one request: forwarded requests get `Connection: close` both ways, so
@@ -10,6 +11,7 @@ public final class FaultProxy: Sendable {
     public enum Fault: Sendable {
         case slowDown
         case reset
+        case expiredToken
     }
 
     private let server: LoopbackServer
@@ -69,6 +71,10 @@ public final class FaultProxy: Sendable {
             HTTPWire.writeAll(client, HTTPWire.response(
                 status: "503 Slow Down", contentType: "application/xml",
                 body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>proxy-\(number)</RequestId></Error>"))
+        case .expiredToken:
+            HTTPWire.writeAll(client, HTTPWire.response(
+                status: "400 Bad Request", contentType: "application/xml",
+                body: "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><RequestId>proxy-\(number)</RequestId></Error>"))
         case .reset:
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))

@@ -31,6 +31,9 @@ public final class LoopbackServer: Sendable {
         port = UInt16(bigEndian: address.sin_port)
         listener = fd
         Thread.detachNewThread { [listener] in
+            // The thread closes the listener itself: were `stop()` to close it, the descriptor
+            // number could go to another test's new listener while this thread still accepts on it.
+            defer { close(listener) }
             while true {
                 let client = accept(listener, nil, nil)
                 guard client >= 0 else { return }
@@ -40,7 +43,7 @@ public final class LoopbackServer: Sendable {
         }
     }
 
-    /// Stops accepting; `shutdown` wakes the thread blocked in `accept`.
+    /// Stops accepting; `shutdown` wakes the thread blocked in `accept`, which then closes the listener.
     public func stop() {
         let wasStopped = stopped.withLock { value in
             defer { value = true }
@@ -48,7 +51,6 @@ public final class LoopbackServer: Sendable {
         }
         guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     /// Runs `body` with a server and always stops it afterwards.

@@ -1,14 +1,22 @@
 public import AWS
 
-/// Spends moto's unchecked first actions on an IAM user with a policy of the test's own and an
+/// An IAM user made with moto's unchecked first actions, with a policy of the test's own and an
 /// access key, whose credentials then sign every later request (which moto verifies, as AWS would).
-public enum MotoIAMUser {
+public struct MotoIAMUser: Sendable {
     /// The actions `create` needs before moto starts checking: user, policy, attachment, key.
     public static let unauthenticatedActions = 4
     public static let account = "123456789012"
 
-    /// Creates `name` with `policy` (a JSON policy document) and returns its access key.
-    public static func create(on endpoint: String, name: String, policy: String, region: String = "us-east-1") throws -> AWSCredentials {
+    public let name: String
+    public let credentials: AWSCredentials
+    /// The user's customer policy, which tests may attach to roles too.
+    public let policyARN: String
+
+    /// The ARN trust policies name the user by.
+    public var arn: String { "arn:aws:iam::\(Self.account):user/\(name)" }
+
+    /// Creates `name` with `policy` (a JSON policy document) on the moto at `endpoint`.
+    public static func create(on endpoint: String, name: String, policy: String, region: String = "us-east-1") throws -> MotoIAMUser {
         // moto checks nothing yet, so any key will do; one attempt each, since a retry would spend
         // one of the unchecked actions.
         let setup = AWSClient(
@@ -23,11 +31,7 @@ public enum MotoIAMUser {
         guard let accessKey = key.child("AccessKey"), let id = accessKey.value("AccessKeyId"),
             let secret = accessKey.value("SecretAccessKey")
         else { throw MotoStartFailure(reason: "CreateAccessKey returned no key") }
-        return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
-    }
-
-    /// The ARN of user `name`, as trust policies name it.
-    public static func arn(of name: String) -> String {
-        "arn:aws:iam::\(account):user/\(name)"
+        return MotoIAMUser(
+            name: name, credentials: AWSCredentials(accessKeyID: id, secretAccessKey: secret), policyARN: policyARN)
     }
 }

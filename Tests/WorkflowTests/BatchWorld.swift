@@ -39,14 +39,15 @@ final class BatchWorld: Sendable {
         moto = try MotoServer(
             unauthenticatedActions: MotoIAMUser.unauthenticatedActions, extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
         do {
-            credentials = try MotoIAMUser.create(
+            let user = try MotoIAMUser.create(
                 on: moto.endpoint, name: Self.operatorName,
                 policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+            credentials = user.credentials
             client = AWSClient(
                 region: Self.region, credentials: StaticCredentialProvider(credentials),
                 endpoints: EndpointResolver(allServices: moto.endpoint),
                 retryPolicy: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)))
-            try Self.createRoles(client)
+            try Self.createRoles(client, trusting: user.arn)
             for bucket in [Self.sourceBucket, Self.destinationBucket] {
                 _ = try client.send(AWSRequest(method: "PUT", bucket: bucket), to: .s3, operation: "CreateBucket", resource: bucket)
             }
@@ -94,9 +95,9 @@ final class BatchWorld: Sendable {
             credentials: credentials, endpoint: endpoint ?? moto.endpoint, environment: environment)
     }
 
-    private static func createRoles(_ client: AWSClient) throws {
+    private static func createRoles(_ client: AWSClient, trusting principal: String) throws {
         let trust = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\(MotoIAMUser.arn(of: operatorName))"},\
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\(principal)"},\
             "Action":"sts:AssumeRole"}]}
             """
         let source = "arn:aws:s3:::\(sourceBucket)"

@@ -44,6 +44,15 @@ public final class CachingCredentialProvider: CredentialProvider {
         cached.withLock { $0 = nil }
     }
 
+    /// Drops the cached credentials if they are still `rejected`. When many calls fail with the same
+    /// expired credentials at once, the first one to get here clears the cache and the others keep
+    /// the fresh credentials it fetched instead of fetching again.
+    public func invalidate(rejected: AWSCredentials) {
+        cached.withLock { current in
+            if current?.credentials == rejected { current = nil }
+        }
+    }
+
     private func isFresh(_ credentials: ExpiringCredentials) -> Bool {
         guard let expiration = credentials.expiration else { return true }
         let margin = Double(refreshMargin.components.seconds)

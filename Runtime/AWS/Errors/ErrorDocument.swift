@@ -18,7 +18,7 @@ struct ErrorDocument {
 
     init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
         func header(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name }?.value
+            headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
         }
         requestID = header("x-amz-request-id") ?? header("x-amzn-requestid")
         code = Self.code(forStatus: status)

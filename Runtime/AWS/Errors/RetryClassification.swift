@@ -18,6 +18,18 @@ enum RetryClassification {
 
     static let transientStatuses: Set<Int> = [429, 500, 502, 503, 504]
 
+    /// The codes by which services reject credentials that have expired (S3's `ExpiredToken`, the
+    /// JSON services' `ExpiredTokenException`, `RequestExpired` from the query services). Sending
+    /// again only helps with fresh credentials, so these are not retried as they stand.
+    static let expiredCredentialCodes: Set<String> = [
+        "ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired",
+    ]
+
+    /// Whether the code says the credentials used have expired.
+    static func isExpiredCredentials(code: String) -> Bool {
+        expiredCredentialCodes.contains(code)
+    }
+
     /// Whether an error response with this code and status should be retried. A known
     /// non-transient code wins over a 5xx status.
     static func isRetryable(code: String, httpStatus: Int) -> Bool {

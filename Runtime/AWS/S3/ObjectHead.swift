@@ -11,6 +11,9 @@ public struct ObjectHead: Sendable, Hashable {
     /// User metadata (`x-amz-meta-*`), keys without the prefix, lowercased as S3 returns them.
     public var metadata: [String: String]
     public var serverSideEncryption: String?
+    /// The full-object checksum S3 stored (`x-amz-checksum-*`), reported only when asked for with
+    /// `headObject(bucket:key:includingChecksum:)`.
+    public var checksum: S3Checksum?
 
     init(_ response: AWSResponse) {
         contentLength = Int64(response.header("Content-Length") ?? "") ?? 0
@@ -21,10 +24,11 @@ public struct ObjectHead: Sendable, Hashable {
         contentRange = response.header("Content-Range")
         serverSideEncryption = response.header("x-amz-server-side-encryption")
         var metadata: [String: String] = [:]
-        for header in response.headers where header.name.lowercased().hasPrefix("x-amz-meta-") {
+        for header in response.headers where header.name.hasPrefixIgnoringASCIICase("x-amz-meta-") {
             metadata[String(header.name.lowercased().dropFirst("x-amz-meta-".count))] = header.value
         }
         self.metadata = metadata
+        checksum = S3Checksum(headers: response.headers)
     }
 
     /// The object's full size: from `Content-Range` on a ranged GET, else `contentLength`.

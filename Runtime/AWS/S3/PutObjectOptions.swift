@@ -59,6 +59,18 @@ public struct S3Checksum: Sendable, Hashable {
         self.base64Value = base64Value
     }
 
+    /// The first `x-amz-checksum-<algorithm>` among response headers, if any.
+    init?(headers: [(name: String, value: String)]) {
+        for header in headers where header.name.hasPrefixIgnoringASCIICase("x-amz-checksum-") {
+            let suffix = header.name.utf8.dropFirst("x-amz-checksum-".utf8.count)
+            if let algorithm = Algorithm(rawValue: String(decoding: suffix, as: UTF8.self).uppercased()) {
+                self.init(algorithm: algorithm, base64Value: header.value)
+                return
+            }
+        }
+        return nil
+    }
+
     /// `x-amz-sdk-checksum-algorithm` is sent too: S3-compatible servers (moto) only record the
     /// checksum when it is present.
     var headers: [(name: String, value: String)] {

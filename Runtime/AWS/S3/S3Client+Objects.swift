@@ -8,6 +8,13 @@ extension S3Client {
         ObjectHead(try send("HeadObject", bucket: bucket, key: key, method: "HEAD"))
     }
 
+    /// HeadObject that, when `includingChecksum` is true, asks S3 (`x-amz-checksum-mode: ENABLED`)
+    /// for the stored full-object checksum, reported in `ObjectHead.checksum`.
+    public func headObject(bucket: String, key: String, includingChecksum: Bool) throws(AWSError) -> ObjectHead {
+        let headers: [(name: String, value: String)] = includingChecksum ? [("x-amz-checksum-mode", "ENABLED")] : []
+        return ObjectHead(try send("HeadObject", bucket: bucket, key: key, method: "HEAD", headers: headers))
+    }
+
     /// Streams the object (or `range`, inclusive byte offsets) into `sink` as it arrives.
     /// - Parameter ifMatch: fail with 412 unless the object still has this ETag, so the parts of a
     ///   large download all come from one version.

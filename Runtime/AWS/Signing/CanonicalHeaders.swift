@@ -10,25 +10,55 @@ public struct CanonicalHeaders: Sendable, Hashable {
     public let signed: String
 
     public init(_ headers: [(name: String, value: String)]) {
-        var values: [String: [String]] = [:]
+        var lines: [(name: String, value: String)] = []
+        lines.reserveCapacity(headers.count)
         for header in headers {
-            values[header.name.lowercased(), default: []].append(Self.normalizeValue(header.value))
+            lines.append((header.name.lowercasedASCII(), Self.normalizeValue(header.value)))
         }
-        let names = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        canonical = names.map { name in
-            "\(name):\(values[name, default: []].joined(separator: ","))\n"
-        }.joined()
-        signed = names.joined(separator: ";")
+        // Insertion sort by name: stable, so repeated names keep their request order, and quick
+        // for the handful of headers a request signs.
+        for index in lines.indices.dropFirst() {
+            let line = lines[index]
+            var slot = index
+            while slot > 0, line.name.utf8.lexicographicallyPrecedes(lines[slot - 1].name.utf8) {
+                lines[slot] = lines[slot - 1]
+                slot -= 1
+            }
+            lines[slot] = line
+        }
+        var canonical = ""
+        var signed = ""
+        canonical.reserveCapacity(lines.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
+        signed.reserveCapacity(lines.reduce(0) { $0 + $1.name.utf8.count + 1 })
+        for (index, line) in lines.enumerated() {
+            if index > 0, lines[index - 1].name == line.name {
+                canonical += ","
+            } else {
+                if index > 0 {
+                    canonical += "\n"
+                    signed += ";"
+                }
+                canonical += line.name
+                canonical += ":"
+                signed += line.name
+            }
+            canonical += line.value
+        }
+        if !lines.isEmpty { canonical += "\n" }
+        self.canonical = canonical
+        self.signed = signed
     }
 
     /// Trims leading/trailing spaces and tabs and collapses inner runs to one space, because
-    /// proxies may reflow whitespace and AWS canonicalises it away before comparing.
+    /// proxies may reflow whitespace and AWS canonicalises it away before comparing. Most values
+    /// have nothing to change and are returned as they are.
     static func normalizeValue(_ value: String) -> String {
+        guard needsNormalizing(value) else { return value }
         var output: [UInt8] = []
         output.reserveCapacity(value.utf8.count)
         var pendingSpace = false
         for byte in value.utf8 {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+            if isSpace(byte) {
                 pendingSpace = !output.isEmpty
                 continue
             }
@@ -39,5 +69,19 @@ public struct CanonicalHeaders: Sendable, Hashable {
             output.append(byte)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether the value starts or ends with a space or tab, or holds a tab or two spaces in a row.
+    private static func needsNormalizing(_ value: String) -> Bool {
+        var previousWasSpace = true
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "\t") || (byte == UInt8(ascii: " ") && previousWasSpace) { return true }
+            previousWasSpace = byte == UInt8(ascii: " ")
+        }
+        return previousWasSpace && !value.isEmpty
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 }

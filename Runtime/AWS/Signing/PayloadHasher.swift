@@ -15,7 +15,7 @@ public final class PayloadHasher {
         guard let context = EVP_MD_CTX_new() else {
             throw SigV4Error.cryptoFailure(operation: "EVP_MD_CTX_new")
         }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+        guard EVP_DigestInit_ex(context, SHA256Algorithm.fetched.pointer, nil) == 1 else {
             EVP_MD_CTX_free(context)
             throw SigV4Error.cryptoFailure(operation: "EVP_DigestInit_ex(SHA-256)")
         }
@@ -46,6 +46,11 @@ public final class PayloadHasher {
     /// Returns the hash of everything fed so far. Can be called once; OpenSSL does not allow a
     /// context to continue after finalisation, so later calls throw `hasherAlreadyFinalized`.
     public func finalize() throws -> PayloadHash {
+        PayloadHash(value: Hex.encode(try finalizeDigest()))
+    }
+
+    /// `finalize()` as the 32 digest bytes.
+    func finalizeDigest() throws -> [UInt8] {
         guard !isFinalized else { throw SigV4Error.hasherAlreadyFinalized }
         isFinalized = true
         var digest = [UInt8](repeating: 0, count: Crypto.digestLength)
@@ -56,6 +61,6 @@ public final class PayloadHasher {
         guard status == 1, Int(length) == Crypto.digestLength else {
             throw SigV4Error.cryptoFailure(operation: "EVP_DigestFinal_ex")
         }
-        return PayloadHash(value: Hex.encode(digest))
+        return digest
     }
 }

@@ -6,15 +6,22 @@ extension SigV4Signer {
     ///
     /// Every header in `request.headers` is signed; the caller decides which headers to include.
     public func canonicalRequest(_ request: SigningRequest) -> String {
-        let headers = CanonicalHeaders(request.headers)
-        return [
-            request.method,
-            canonicalURI(request.path),
-            URIEncoding.canonicalQueryString(request.query),
-            headers.canonical,
-            headers.signed,
-            request.payloadHash.value,
-        ].joined(separator: "\n")
+        canonicalRequest(request, headers: CanonicalHeaders(request.headers))
+    }
+
+    /// The canonical request with its headers already canonicalised (`sign` needs them twice).
+    func canonicalRequest(_ request: SigningRequest, headers: CanonicalHeaders) -> String {
+        let parts = [
+            request.method, canonicalURI(request.path), URIEncoding.canonicalQueryString(request.query),
+            headers.canonical, headers.signed, request.payloadHash.value,
+        ]
+        var text = ""
+        text.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { text += "\n" }
+            text += part
+        }
+        return text
     }
 
     /// The canonical URI for a decoded path.

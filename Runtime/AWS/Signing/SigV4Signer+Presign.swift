@@ -41,7 +41,7 @@ extension SigV4Signer {
         signed.query = query
         signed.payloadHash = .unsignedPayload
         let stringToSign = try stringToSign(canonicalRequest: canonicalRequest(signed), date: amzDate)
-        let key = try signingKey(secretAccessKey: credentials.secretAccessKey, date: amzDate)
+        let key = try SigningKeyCache.shared.key(for: self, secretAccessKey: credentials.secretAccessKey, date: amzDate)
         query.append(("X-Amz-Signature", try signature(stringToSign: stringToSign, signingKey: key)))
         if let token = credentials.sessionToken, !signsSessionToken {
             query.append(("X-Amz-Security-Token", token))

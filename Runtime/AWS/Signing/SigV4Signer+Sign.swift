@@ -18,14 +18,14 @@ extension SigV4Signer {
     ) throws -> [(name: String, value: String)] {
         let amzDate = AmzDate(date)
         var signedAdditions: [(name: String, value: String)] = [("X-Amz-Date", amzDate.timestamp)]
-        var ownedNames: Set<String> = ["authorization", "x-amz-date"]
+        var ownedNames = ["authorization", "x-amz-date"]
         if sendsContentSHA256 {
             signedAdditions.append(("x-amz-content-sha256", request.payloadHash.value))
-            ownedNames.insert("x-amz-content-sha256")
+            ownedNames.append("x-amz-content-sha256")
         }
         var unsignedAdditions: [(name: String, value: String)] = []
         if let token = credentials.sessionToken {
-            ownedNames.insert("x-amz-security-token")
+            ownedNames.append("x-amz-security-token")
             if signsSessionToken {
                 signedAdditions.append(("X-Amz-Security-Token", token))
             } else {
@@ -34,13 +34,13 @@ extension SigV4Signer {
         }
 
         var signed = request
-        signed.headers = request.headers.filter { !ownedNames.contains($0.name.lowercased()) }
+        signed.headers = request.headers.filter { header in !ownedNames.contains { header.name.equalsIgnoringASCIICase($0) } }
             + signedAdditions
-        let signedHeaders = CanonicalHeaders(signed.headers).signed
-        let stringToSign = try stringToSign(canonicalRequest: canonicalRequest(signed), date: amzDate)
-        let key = try signingKey(secretAccessKey: credentials.secretAccessKey, date: amzDate)
+        let headers = CanonicalHeaders(signed.headers)
+        let stringToSign = try stringToSign(canonicalRequest: canonicalRequest(signed, headers: headers), date: amzDate)
+        let key = try SigningKeyCache.shared.key(for: self, secretAccessKey: credentials.secretAccessKey, date: amzDate)
         let authorization = authorizationHeader(
-            accessKeyID: credentials.accessKeyID, date: amzDate, signedHeaders: signedHeaders,
+            accessKeyID: credentials.accessKeyID, date: amzDate, signedHeaders: headers.signed,
             signature: try signature(stringToSign: stringToSign, signingKey: key))
         return [("Authorization", authorization)] + signedAdditions + unsignedAdditions
     }

@@ -9,13 +9,21 @@ extension SigV4Signer {
     /// Step 2: `AWS4-HMAC-SHA256\n<timestamp>\n<scope>\n<hex SHA-256 of the canonical request>`.
     public func stringToSign(canonicalRequest: String, date: AmzDate) throws -> String {
         let hash = Hex.encode(try Crypto.sha256(canonicalRequest.utf8))
-        return [Self.algorithm, date.timestamp, credentialScope(date: date), hash]
-            .joined(separator: "\n")
+        let scope = credentialScope(date: date)
+        var text = Self.algorithm
+        text.reserveCapacity(Self.algorithm.utf8.count + date.timestamp.utf8.count + scope.utf8.count + hash.utf8.count + 3)
+        text += "\n"
+        text += date.timestamp
+        text += "\n"
+        text += scope
+        text += "\n"
+        text += hash
+        return text
     }
 
     /// Step 3a: derives the signing key by chaining HMACs over date, region, service and the
-    /// terminator. The secret itself never signs anything, and the key is valid for one day, so it
-    /// can be cached per day by callers that sign many requests.
+    /// terminator. The secret itself never signs anything, and the key is valid for one day, so
+    /// `sign` and `presignedQuery` take it from a per-day cache (`SigningKeyCache`).
     public func signingKey(secretAccessKey: String, date: AmzDate) throws -> [UInt8] {
         let dateKey = try Crypto.hmacSHA256(key: Array("AWS4\(secretAccessKey)".utf8), message: date.dateStamp.utf8)
         let regionKey = try Crypto.hmacSHA256(key: dateKey, message: region.utf8)

@@ -8,6 +8,7 @@ public enum URIEncoding {
 
     /// Encodes one path segment, query name or query value (a `/` inside becomes `%2F`).
     public static func encode(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy(isUnreserved) { return String(text) }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -26,6 +27,7 @@ public enum URIEncoding {
     /// segments from `//`, which S3 keys may legitimately contain). This is the path to put on the
     /// wire; it is also S3's canonical URI.
     public static func encodePath(_ path: some StringProtocol) -> String {
+        if path.hasPrefix("/"), path.utf8.allSatisfy({ isUnreserved($0) || $0 == UInt8(ascii: "/") }) { return String(path) }
         let absolute = path.hasPrefix("/") ? String(path) : "/" + path
         return absolute.split(separator: "/", omittingEmptySubsequences: false)
             .map { encode($0) }
@@ -37,7 +39,8 @@ public enum URIEncoding {
     ///
     /// Because every reserved character is encoded it is also a valid query string for the wire.
     public static func canonicalQueryString(_ items: [(name: String, value: String)]) -> String {
-        items.map { (name: encode($0.name), value: encode($0.value)) }
+        guard !items.isEmpty else { return "" }
+        return items.map { (name: encode($0.name), value: encode($0.value)) }
             .sorted { lhs, rhs in
                 lhs.name == rhs.name
                     ? lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)

@@ -14,15 +14,28 @@ extension AWSClient {
     /// A successful response body goes to `sink` when one is given; error bodies are always kept
     /// and parsed into the thrown `AWSError`. Once part of a body has reached the sink the call is
     /// not retried, since the sink would see those bytes twice.
+    ///
+    /// When AWS rejects the credentials as expired (`ExpiredToken` and the like) and they come from
+    /// a `CachingCredentialProvider`, the cache is invalidated and the call sent once more with
+    /// fresh credentials, whatever the retry policy: temporary credentials can be revoked or expire
+    /// early, and waiting for the cache's own refresh would fail every call until then.
     public func send(
         _ request: AWSRequest, to service: ServiceDescriptor, operation: String, resource: String? = nil,
         sink: (any ByteSink)? = nil
     ) throws(AWSError) -> AWSResponse {
         var generator = SystemRandomNumberGenerator()
         var attempt = 1
+        var refreshedCredentials = false
         while true {
-            do {
-                return try sendOnce(request, to: service, operation: operation, resource: resource, sink: sink)
+            do throws(AWSError) {
+                let credentials = try credentialProvider.resolve().credentials
+                do {
+                    return try sendOnce(
+                        request, signedWith: credentials, to: service, operation: operation, resource: resource, sink: sink)
+                } catch {
+                    guard !refreshedCredentials, invalidatesCredentials(credentials, rejectedWith: error) else { throw error }
+                    refreshedCredentials = true
+                }
             } catch {
                 guard error.isRetryable, retryPolicy.allowsRetry(after: attempt) else { throw error }
                 Self.sleep(retryPolicy.delay(beforeRetry: attempt, using: &generator))
@@ -31,19 +44,29 @@ extension AWSClient {
         }
     }
 
+    /// Whether `error` says `credentials` have expired and the provider's cache was told to drop
+    /// them, so that sending again fetches fresh ones.
+    private func invalidatesCredentials(_ credentials: AWSCredentials, rejectedWith error: AWSError) -> Bool {
+        guard RetryClassification.isExpiredCredentials(code: error.code),
+            let cache = credentialProvider as? CachingCredentialProvider
+        else { return false }
+        cache.invalidate(rejected: credentials)
+        return true
+    }
+
     private func sendOnce(
-        _ request: AWSRequest, to service: ServiceDescriptor, operation: String, resource: String?,
-        sink: (any ByteSink)?
+        _ request: AWSRequest, signedWith credentials: AWSCredentials, to service: ServiceDescriptor, operation: String,
+        resource: String?, sink: (any ByteSink)?
     ) throws(AWSError) -> AWSResponse {
         func failure(_ code: String, _ message: String, retryable: Bool = false, cause: (any Error)? = nil) -> AWSError {
             AWSError(
                 service: service.name, operation: operation, resource: resource, code: code, message: message,
                 isRetryable: retryable, cause: cause)
         }
-        let credentials = try credentialProvider.resolve().credentials
         let endpoint = endpoints.endpoint(for: service, region: region)
         let (host, path) = Self.address(request, service: service, endpoint: endpoint)
         var headers = [(name: "Host", value: endpoint.hostHeader(host: host))] + request.headers
+        let smallBody = sink == nil ? request.body.smallBytes : nil
         let source: (any ByteSource)?
         do {
             let signer =
@@ -54,29 +77,20 @@ extension AWSClient {
                 method: request.method, path: path, query: request.query, headers: headers,
                 payloadHash: try request.body.payloadHash())
             headers += try signer.sign(request: signing, credentials: credentials, date: Date())
-            switch request.body {
-            case .empty: source = nil
-            case .bytes(let bytes): source = BytesSource(bytes)
-            case .stream(_, _, let open): source = try open()
-            }
+            source = smallBody == nil ? try request.body.openSource() : nil
         } catch {
             throw failure("RequestPreparation", "could not sign or open the request body", cause: error)
         }
         let query = request.query.isEmpty ? "" : "?" + URIEncoding.canonicalQueryString(request.query)
-        let curlRequest = CurlRequest(
-            method: request.method, url: endpoint.baseURL(host: host) + URIEncoding.encodePath(path) + query,
-            headers: headers)
+        let target = URIEncoding.encodePath(path) + query
         let response: CurlResponse
         do throws(AWSTransportError) {
-            let chooser: ((Int, [(name: String, value: String)]) -> (any ByteSink)?)? =
-                if let sink { { status, _ in (200..<300).contains(status) ? sink : nil } } else { nil }
-            let length = request.body.length
-            response = try pool.withHandle { (easy: CurlStreamingEasy) throws(AWSTransportError) -> CurlResponse in
-                do throws(CurlTransferFailure) {
-                    return try easy.perform(curlRequest, source: source, bodyLength: length, sink: chooser)
-                } catch {
-                    throw AWSTransportError(failure: error)
-                }
+            if let smallBody {
+                response = try exchange(request.method, target, headers: headers, body: smallBody, endpoint: endpoint, host: host)
+            } else {
+                response = try stream(
+                    request.method, url: endpoint.baseURL(host: host) + target, headers: headers, source: source,
+                    length: request.body.length, sink: sink)
             }
         } catch {
             let transfer = error.failure

@@ -6,18 +6,19 @@ public import Foundation
 public import CurlHTTP
 
 /// The shared part of every service client: region, credentials, endpoints, retry policy and the
-/// pool of libcurl handles.
+/// pools of connections.
 ///
 /// Service clients (`S3Client`, `DynamoDBClient`, …) are thin values over one `AWSClient`, so they
 /// share connections and one credentials cache. Calls block the calling thread (libcurl's easy
 /// interface is synchronous, like the Lambda runtime loop); run concurrent transfers on threads of
-/// their own. The client is `Sendable`: its handle pool and credential cache are locked.
+/// their own. The client is `Sendable`: its pools and credential cache are locked.
 public final class AWSClient: Sendable {
     public let region: String
     public let credentialProvider: any CredentialProvider
     public let endpoints: EndpointResolver
     public let retryPolicy: RetryPolicy
     let pool: HandlePool
+    let connections: ConnectionPool
 
     /// - Parameters:
     ///   - region: e.g. `eu-west-1`; part of every signature and of the default endpoints.
@@ -32,18 +33,19 @@ public final class AWSClient: Sendable {
     ) {
         self.init(
             region: region, credentials: credentials, endpoints: endpoints, retryPolicy: retryPolicy,
-            pool: HandlePool(options: transferOptions))
+            pool: HandlePool(options: transferOptions), connections: ConnectionPool(options: transferOptions))
     }
 
     init(
         region: String, credentials: any CredentialProvider, endpoints: EndpointResolver,
-        retryPolicy: RetryPolicy, pool: HandlePool
+        retryPolicy: RetryPolicy, pool: HandlePool, connections: ConnectionPool
     ) {
         self.region = region
         self.credentialProvider = credentials
         self.endpoints = endpoints
         self.retryPolicy = retryPolicy
         self.pool = pool
+        self.connections = connections
     }
 
     /// The client a Lambda function or Fargate task wants: region from `AWS_REGION` (or
@@ -61,11 +63,15 @@ public final class AWSClient: Sendable {
 
     /// The same client with other credentials (an assumed role), sharing the connections.
     public func with(credentials: any CredentialProvider) -> AWSClient {
-        AWSClient(region: region, credentials: credentials, endpoints: endpoints, retryPolicy: retryPolicy, pool: pool)
+        AWSClient(
+            region: region, credentials: credentials, endpoints: endpoints, retryPolicy: retryPolicy, pool: pool,
+            connections: connections)
     }
 
     /// The same client with another retry policy, sharing the connections.
     public func with(retryPolicy: RetryPolicy) -> AWSClient {
-        AWSClient(region: region, credentials: credentialProvider, endpoints: endpoints, retryPolicy: retryPolicy, pool: pool)
+        AWSClient(
+            region: region, credentials: credentialProvider, endpoints: endpoints, retryPolicy: retryPolicy, pool: pool,
+            connections: connections)
     }
 }

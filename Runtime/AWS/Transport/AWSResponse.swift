@@ -12,7 +12,6 @@ public struct AWSResponse: Sendable {
 
     /// The first header of that name, case-insensitively.
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.first { $0.name.lowercased() == lowered }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 }

@@ -5,9 +5,10 @@ import AWS
 /// Below the multipart threshold a single `CopyObject` keeps the source's content type and
 /// metadata. At and above it, the object is copied in parts with `UploadPartCopy`, several at a
 /// time, each pinned to the manifest's ETag; the upload carries the source's content type and
-/// metadata plus `source-etag`, and is aborted if any part fails. An object already at the
-/// destination with the same size and the same content (equal ETag, or a `source-etag` naming the
-/// source's) is skipped, so a rerun copies nothing twice.
+/// metadata plus `source-etag`, and is aborted if any part fails. An object the listing found at
+/// the destination already (`present`) is skipped without a request; a large object is also
+/// skipped when the destination's `source-etag` names the source's ETag (its own ETag, being
+/// multipart, cannot match). So a rerun copies nothing twice.
 public struct ObjectCopier: Sendable {
     public let clients: RoleClients
     public let settings: BatchSettings
@@ -26,10 +27,9 @@ public struct ObjectCopier: Sendable {
         let destinationKey = request.destinationKey(for: entry.key)
         let s3 = S3Client(client: clients.destination)
         let description = "copying s3://\(request.sourceBucket)/\(entry.key) to s3://\(request.destinationBucket)/\(destinationKey)"
+        let skipped = TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
+        if entry.present { return skipped }
         do {
-            if try isAlreadyCopied(entry, s3: s3, bucket: request.destinationBucket, key: destinationKey) {
-                return TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
-            }
             let method: TransferOutcome.Method
             if entry.size < settings.multipartThreshold {
                 try s3.copyObject(
@@ -39,6 +39,7 @@ public struct ObjectCopier: Sendable {
                         kmsKeyID: settings.destinationKMSKeyID, sourceIfMatch: "\"\(entry.etag)\"", sourceSize: entry.size))
                 method = .copyObject
             } else {
+                if try isAlreadyCopied(entry, s3: s3, bucket: request.destinationBucket, key: destinationKey) { return skipped }
                 try copyInParts(entry, s3: s3, request: request, destinationKey: destinationKey)
                 method = .multipartCopy
             }
@@ -56,8 +57,7 @@ public struct ObjectCopier: Sendable {
         } catch where error.kind == .notFound {
             return false
         }
-        guard head.contentLength == entry.size else { return false }
-        return ETag.unquoted(head.eTag ?? "") == entry.etag || head.metadata[Self.sourceETagMetadata] == entry.etag
+        return head.contentLength == entry.size && head.metadata[Self.sourceETagMetadata] == entry.etag
     }
 
     private func copyInParts(

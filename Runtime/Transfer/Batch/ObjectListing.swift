@@ -2,6 +2,10 @@ import AWS
 
 /// `ListObjects`: lists every object under the source prefix, page by page, and streams the
 /// manifest to the manifest bucket as the pages arrive.
+///
+/// The destination prefix is listed alongside (as the destination role), and an entry whose object
+/// is already there with the same size and ETag is marked `present`: a rerun then copies nothing
+/// twice at the cost of one listing request per thousand keys, instead of a HeadObject per key.
 public struct ObjectListing: Sendable {
     public let clients: RoleClients
     public let settings: BatchSettings
@@ -21,17 +25,24 @@ public struct ObjectListing: Sendable {
         let writer = ManifestWriter(
             s3: S3Client(client: clients.own), bucket: settings.manifestBucket,
             key: Self.manifestKey(executionName: event.execution.name))
-        let source = S3Client(client: clients.source)
-        do {
-            try source.forEachListPage(bucket: request.sourceBucket, prefix: request.sourcePrefix) { page throws(AWSError) in
-                for object in page.objects {
-                    try writer.append(ManifestEntry(key: object.key, size: object.size, etag: object.eTag))
+        let source = ListingCursor(
+            s3: S3Client(client: clients.source), bucket: request.sourceBucket, prefix: request.sourcePrefix)
+        let destination = ListingCursor(
+            s3: S3Client(client: clients.destination), bucket: request.destinationBucket, prefix: request.destinationPrefix)
+        do throws(TransferError) {
+            while let object = try source.next() {
+                var entry = ManifestEntry(key: object.key, size: object.size, etag: object.eTag)
+                let copy = try destination.object(withSuffix: object.key.utf8.dropFirst(request.sourcePrefix.utf8.count))
+                entry.present = copy.map { $0.size == entry.size && ETag.unquoted($0.eTag) == entry.etag } ?? false
+                do {
+                    try writer.append(entry)
+                } catch {
+                    throw TransferError(error, context: "writing the manifest s3://\(writer.bucket)/\(writer.key)")
                 }
-                return true
             }
         } catch {
             writer.abort()
-            throw TransferError(error, context: "listing s3://\(request.sourceBucket)/\(request.sourcePrefix)")
+            throw error
         }
         do {
             try writer.finish()

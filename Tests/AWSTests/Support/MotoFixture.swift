@@ -1,15 +1,15 @@
 import AWS
 import Foundation
+import MotoTestSupport
 import Synchronization
 
 /// The one moto server of the moto-backed suites, with an IAM user whose key signs every request.
 ///
 /// moto checks nothing for its first `INITIAL_NO_AUTH_ACTION_COUNT` actions; exactly those are
-/// spent creating the user, a customer policy (allow everything except `s3:DeleteBucket`, so a
-/// denied action can be tested), the attachment and the access key. Every later request is
-/// verified, as AWS would.
+/// spent creating the user (see `MotoIAMUser`), whose policy allows everything except
+/// `s3:DeleteBucket`, so a denied action can be tested. Every later request is verified, as AWS
+/// would.
 final class MotoFixture: Sendable {
-    static let unauthenticatedActions = 4
     static let account = "123456789012"
     static let region = "us-east-1"
     static let deniedAction = "s3:DeleteBucket"
@@ -33,29 +33,16 @@ final class MotoFixture: Sendable {
 
     private init() throws {
         moto = try MotoServer(
-            unauthenticatedActions: Self.unauthenticatedActions,
+            unauthenticatedActions: MotoIAMUser.unauthenticatedActions,
             extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
         do {
-            // Unchecked by moto, so any key will do; one attempt each, since a retry would spend
-            // one of the unauthenticated actions.
-            let setup = AWSClient(
-                region: Self.region,
-                credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDSETUP", secretAccessKey: "setup")),
-                endpoints: EndpointResolver(allServices: moto.endpoint), retryPolicy: .none)
             let policy = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},\
                 {"Effect":"Deny","Action":"\(Self.deniedAction)","Resource":"*"}]}
                 """
-            _ = try setup.query(.iam, action: "CreateUser", parameters: [("UserName", userName)])
-            let created = try setup.query(
-                .iam, action: "CreatePolicy", parameters: [("PolicyName", "transfer-tests"), ("PolicyDocument", policy)])
-            policyARN = created.child("Policy")?.value("Arn") ?? ""
-            _ = try setup.query(.iam, action: "AttachUserPolicy", parameters: [("UserName", userName), ("PolicyArn", policyARN)])
-            let key = try setup.query(.iam, action: "CreateAccessKey", parameters: [("UserName", userName)])
-            guard let accessKey = key.child("AccessKey"), let id = accessKey.value("AccessKeyId"),
-                let secret = accessKey.value("SecretAccessKey")
-            else { throw MotoStartFailure(reason: "CreateAccessKey returned no key") }
-            credentials = AWSCredentials(accessKeyID: id, secretAccessKey: secret)
+            let user = try MotoIAMUser.create(on: moto.endpoint, name: userName, policy: policy, region: Self.region)
+            credentials = user.credentials
+            policyARN = user.policyARN
         } catch {
             moto.stop()
             throw error
