@@ -40,3 +40,5 @@ print("last log lines:")
 print(base64.b64decode(summary["LogResult"]).decode().rstrip())
 PY
 rm -f "$out" "$out.summary"
+
+scripts/demo-batch.sh "$emulator"
