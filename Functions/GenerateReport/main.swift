@@ -3,10 +3,7 @@ import Transfer
 
 /// GenerateReport: writes `report.json` beside the manifest and publishes the summary.
 await Lambda.run(initialise: {
-    let settings = try BatchSettings.fromEnvironment()
-    let clients = try RoleClients.fromEnvironment(settings: settings, sessionName: FunctionName.current)
-    let generator = ReportGenerator(clients: clients, settings: settings)
-    return { (event: ReportEvent, _: LambdaContext) throws(TransferError) -> ReportSummary in
-        try generator.run(event)
-    }
+    let step = try BatchStep.fromEnvironment()
+    let generator = ReportGenerator(clients: step.clients, settings: step.settings)
+    return { (state: ExecutionState, _: LambdaContext) throws(TransferError) -> ReportSummary in try generator.run(state) }
 })

@@ -43,33 +43,6 @@ public struct ExecutionInfo: Codable, Sendable, Hashable {
     }
 }
 
-/// The event of `ListObjects`: the execution's state document, of which it reads the request and
-/// the execution's name, which names the run's folder.
-public struct ListObjectsEvent: Codable, Sendable, Hashable {
-    public var request: BatchRequest
-    public var execution: ExecutionInfo
-
-    public init(request: BatchRequest, execution: ExecutionInfo) {
-        self.request = request
-        self.execution = execution
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case execution
-    }
-
-    public init(from decoder: any Decoder) throws {
-        request = try BatchRequest(from: decoder)
-        execution = try decoder.container(keyedBy: CodingKeys.self).decode(ExecutionInfo.self, forKey: .execution)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try request.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(execution, forKey: .execution)
-    }
-}
-
 /// What `ListObjects` answers: where the manifest is and what it holds.
 public struct ListingSummary: Codable, Sendable, Hashable {
     public var manifestBucket: String

@@ -20,11 +20,12 @@ public struct ObjectListing: Sendable {
         "runs/\(executionName)/manifest.json"
     }
 
-    public func run(_ event: ListObjectsEvent) throws(TransferError) -> ListingSummary {
-        let request = event.request
+    public func run(_ state: ExecutionState) throws(TransferError) -> ListingSummary {
+        let request = state.request
+        let execution = try state.required(state.execution, "execution")
         let writer = ManifestWriter(
             s3: S3Client(client: clients.own), bucket: settings.manifestBucket,
-            key: Self.manifestKey(executionName: event.execution.name))
+            key: Self.manifestKey(executionName: execution.name))
         let source = ListingCursor(
             s3: S3Client(client: clients.source), bucket: request.sourceBucket, prefix: request.sourcePrefix)
         let destination = ListingCursor(

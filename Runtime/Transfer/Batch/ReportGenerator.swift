@@ -24,9 +24,9 @@ public struct ReportGenerator: Sendable {
         "runs/\(executionName)/report.json"
     }
 
-    public func run(_ event: ReportEvent) throws(TransferError) -> ReportSummary {
-        let report = try makeReport(event)
-        let key = Self.reportKey(executionName: event.execution.name)
+    public func run(_ state: ExecutionState) throws(TransferError) -> ReportSummary {
+        let report = try makeReport(state)
+        let key = Self.reportKey(executionName: report.execution)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let s3 = S3Client(client: clients.own)
@@ -44,11 +44,14 @@ public struct ReportGenerator: Sendable {
         return ReportSummary(status: report.status, reportBucket: settings.manifestBucket, reportKey: key, objects: report.objects)
     }
 
-    func makeReport(_ event: ReportEvent) throws(TransferError) -> TransferReport {
-        var counts = TransferReport.Counts(listed: event.listing.count)
-        var bytes = TransferReport.ByteCounts(listed: event.listing.totalBytes)
+    func makeReport(_ state: ExecutionState) throws(TransferError) -> TransferReport {
+        let execution = try state.required(state.execution, "execution")
+        let listing = try state.required(state.listing, "listing")
+        let validation = try state.required(state.validation, "validation")
+        var counts = TransferReport.Counts(listed: listing.count)
+        var bytes = TransferReport.ByteCounts(listed: listing.totalBytes)
         var failures: [TransferReport.Failure] = []
-        if let details = event.transfer?.resultWriterDetails {
+        if let details = state.transfer?.resultWriterDetails {
             let decoder = JSONDecoder()
             try MapRunResults(s3: S3Client(client: clients.own), details: details).forEach { entry throws(TransferError) in
                 if entry.status == "SUCCEEDED", let outcome = Self.decode(TransferOutcome.self, entry.output, decoder) {
@@ -61,15 +64,16 @@ public struct ReportGenerator: Sendable {
             }
         }
         let finished = now()
-        let started = ISO8601Timestamp.parse(event.execution.startedAt) ?? finished
-        let succeeded = failures.isEmpty && event.transferError == nil && event.validation.status == .passed
+        let started = ISO8601Timestamp.parse(execution.startedAt) ?? finished
+        let succeeded = failures.isEmpty && state.transferError == nil && validation.status == .passed
+        let request = state.request
         return TransferReport(
-            execution: event.execution.name, status: succeeded ? .succeeded : .failed,
-            source: "s3://\(event.request.sourceBucket)/\(event.request.sourcePrefix)",
-            destination: "s3://\(event.request.destinationBucket)/\(event.request.destinationPrefix)",
-            startedAt: event.execution.startedAt, finishedAt: finished.formatted(.iso8601),
+            execution: execution.name, status: succeeded ? .succeeded : .failed,
+            source: "s3://\(request.sourceBucket)/\(request.sourcePrefix)",
+            destination: "s3://\(request.destinationBucket)/\(request.destinationPrefix)",
+            startedAt: execution.startedAt, finishedAt: finished.formatted(.iso8601),
             durationSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000, objects: counts, bytes: bytes,
-            validation: event.validation, failures: failures, transferError: event.transferError)
+            validation: validation, failures: failures, transferError: state.transferError)
     }
 
     private func publish(_ report: TransferReport, key: String, topic: String) throws(TransferError) {

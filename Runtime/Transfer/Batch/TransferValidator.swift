@@ -15,10 +15,10 @@ public struct TransferValidator: Sendable {
         self.clients = clients
     }
 
-    public func run(_ event: ValidationEvent) throws(TransferError) -> ValidationResult {
-        let request = event.request
-        let manifest = ManifestReader(
-            s3: S3Client(client: clients.own), bucket: event.listing.manifestBucket, key: event.listing.manifestKey)
+    public func run(_ state: ExecutionState) throws(TransferError) -> ValidationResult {
+        let request = state.request
+        let listing = try state.required(state.listing, "listing")
+        let manifest = ManifestReader(s3: S3Client(client: clients.own), bucket: listing.manifestBucket, key: listing.manifestKey)
         let destination = ListingCursor(
             s3: S3Client(client: clients.destination), bucket: request.destinationBucket, prefix: request.destinationPrefix)
         var checked = 0

@@ -1,30 +1,3 @@
-/// The event of `ValidateTransfer`: the execution's state document, of which it reads the request
-/// and the listing.
-public struct ValidationEvent: Codable, Sendable, Hashable {
-    public var request: BatchRequest
-    public var listing: ListingSummary
-
-    public init(request: BatchRequest, listing: ListingSummary) {
-        self.request = request
-        self.listing = listing
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case listing
-    }
-
-    public init(from decoder: any Decoder) throws {
-        request = try BatchRequest(from: decoder)
-        listing = try decoder.container(keyedBy: CodingKeys.self).decode(ListingSummary.self, forKey: .listing)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try request.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(listing, forKey: .listing)
-    }
-}
-
 /// How the destination compares with the manifest.
 public struct ValidationResult: Codable, Sendable, Hashable {
     public enum Status: String, Codable, Sendable {

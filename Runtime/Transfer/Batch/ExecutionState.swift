@@ -1,17 +1,24 @@
-/// The event of `GenerateReport`: the whole state document of the execution.
-public struct ReportEvent: Codable, Sendable, Hashable {
+/// The execution's state document, which every step of the batch workflow receives: the request
+/// (the execution's input, flat), then what earlier steps added under their `ResultPath`.
+///
+/// Each step reads what it needs and says clearly when an earlier step's part is missing (a
+/// state machine wired differently from the template's).
+public struct ExecutionState: Codable, Sendable, Hashable {
     public var request: BatchRequest
-    public var execution: ExecutionInfo
-    public var listing: ListingSummary
+    /// Recorded by the first state from the context object.
+    public var execution: ExecutionInfo?
+    /// `ListObjects`' answer.
+    public var listing: ListingSummary?
     /// The Distributed Map's output when it finished: where its ResultWriter put the item results.
     public var transfer: MapRunOutput?
-    /// The Map's error when it failed as a whole (too many failed items).
+    /// The Map's error when it failed as a whole (more failed items than tolerated).
     public var transferError: StateError?
-    public var validation: ValidationResult
+    /// `ValidateTransfer`'s answer.
+    public var validation: ValidationResult?
 
     public init(
-        request: BatchRequest, execution: ExecutionInfo, listing: ListingSummary, transfer: MapRunOutput?,
-        transferError: StateError?, validation: ValidationResult
+        request: BatchRequest, execution: ExecutionInfo? = nil, listing: ListingSummary? = nil,
+        transfer: MapRunOutput? = nil, transferError: StateError? = nil, validation: ValidationResult? = nil
     ) {
         self.request = request
         self.execution = execution
@@ -19,6 +26,14 @@ public struct ReportEvent: Codable, Sendable, Hashable {
         self.transfer = transfer
         self.transferError = transferError
         self.validation = validation
+    }
+
+    /// `value`, or a `NonRetryableError` naming the missing `field`.
+    public func required<Value>(_ value: Value?, _ field: String) throws(TransferError) -> Value {
+        guard let value else {
+            throw .nonRetryable("the execution state has no \(field); the state machine must run the step that adds it first")
+        }
+        return value
     }
 
     enum CodingKeys: String, CodingKey {
@@ -30,21 +45,21 @@ public struct ReportEvent: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         request = try BatchRequest(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        execution = try container.decode(ExecutionInfo.self, forKey: .execution)
-        listing = try container.decode(ListingSummary.self, forKey: .listing)
+        execution = try container.decodeIfPresent(ExecutionInfo.self, forKey: .execution)
+        listing = try container.decodeIfPresent(ListingSummary.self, forKey: .listing)
         transfer = try container.decodeIfPresent(MapRunOutput.self, forKey: .transfer)
         transferError = try container.decodeIfPresent(StateError.self, forKey: .transferError)
-        validation = try container.decode(ValidationResult.self, forKey: .validation)
+        validation = try container.decodeIfPresent(ValidationResult.self, forKey: .validation)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try request.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(execution, forKey: .execution)
-        try container.encode(listing, forKey: .listing)
+        try container.encodeIfPresent(execution, forKey: .execution)
+        try container.encodeIfPresent(listing, forKey: .listing)
         try container.encodeIfPresent(transfer, forKey: .transfer)
         try container.encodeIfPresent(transferError, forKey: .transferError)
-        try container.encode(validation, forKey: .validation)
+        try container.encodeIfPresent(validation, forKey: .validation)
     }
 }
 
