@@ -122,6 +122,7 @@ let package = Package(
         .testTarget(name: "SFTPTests", dependencies: ["SFTP"], path: "Tests/SFTPTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
+        .testTarget(name: "TransferTests", dependencies: ["Transfer", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
         .testTarget(
             name: "WorkflowTests",
             dependencies: [
