@@ -63,7 +63,7 @@ let package = Package(
             name: "GenerateReport", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/GenerateReport"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
-        .target(name: "StateMachine", path: "Emulator/StateMachine"),
+        .target(name: "StateMachine", dependencies: ["JSONText"], path: "Emulator/StateMachine"),
         .target(
             name: "LambdaHost",
             dependencies: [

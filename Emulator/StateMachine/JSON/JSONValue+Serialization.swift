@@ -1,4 +1,5 @@
 public import Foundation
+import JSONText
 
 /// Writing compact JSON text: no insignificant whitespace, object keys sorted so equal values give
 /// equal bytes, integers without a fraction, non-finite doubles (which JSON cannot hold) as `null`.
@@ -22,7 +23,7 @@ extension JSONValue: CustomStringConvertible {
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
         case .double(let value): out += value.isFinite ? "\(value)" : "null"
-        case .string(let value): Self.writeQuoted(value, to: &out)
+        case .string(let value): out += JSONText.quoted(value)
         case .array(let elements):
             out += "["
             for (offset, element) in elements.enumerated() {
@@ -34,29 +35,11 @@ extension JSONValue: CustomStringConvertible {
             out += "{"
             for (offset, key) in members.keys.sorted().enumerated() {
                 if offset > 0 { out += "," }
-                Self.writeQuoted(key, to: &out)
+                out += JSONText.quoted(key)
                 out += ":"
                 members[key, default: .null].write(to: &out)
             }
             out += "}"
         }
-    }
-
-    static func writeQuoted(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.utf8.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
