@@ -22,9 +22,10 @@ struct Emulator: AsyncParsableCommand {
         commandName: "emulator",
         abstract: "Runs the functions of a SAM template on this machine, without Docker.",
         discussion: """
-            Each function runs as a process that talks to a Lambda Runtime API served by the emulator:
-            an executable `bootstrap` in the function's CodeUri folder (any language), or, for this
-            project's own functions, the executable of that name in the build folder.
+            Each function runs as a process that talks to a Lambda Runtime API served by the emulator: \
+            an executable `bootstrap` in the function's CodeUri folder (any language), or, for this \
+            project's own functions, the executable of that name in the build folder. State machines \
+            run on the emulator's own Amazon States Language interpreter, calling those functions.
             """,
         subcommands: [Invoke.self, StartLambda.self, StartExecution.self, Up.self, List.self])
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import LambdaHost
 
-/// `emulator list`: the functions the template defines and how they would run.
+/// `emulator list`: the functions the template defines and how they would run, then its state machines.
 struct List: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lists the template's functions and their settings.")
+    static let configuration = CommandConfiguration(
+        abstract: "Lists the template's functions and their settings, and its state machines.")
 
     @OptionGroup var host: HostArguments
 
@@ -14,6 +15,9 @@ struct List: AsyncParsableCommand {
             print(
                 "\(function.name)\t\(function.runtime)\ttimeout \(function.timeoutSeconds)s\tmemory \(function.memorySize) MB"
                     + "\tconcurrency \(concurrency)\t\(function.codeURI)")
+        }
+        for name in template.stateMachineNames {
+            print("\(name)\tstate machine\t\(template.resources[name]?.arn ?? "")")
         }
     }
 }

@@ -63,7 +63,7 @@ struct CommandLineTests {
     @Test("--help names every command")
     func help() throws {
         let run = try emulator(["--help"], in: "/")
-        for command in ["invoke", "start-lambda", "list"] {
+        for command in ["invoke", "start-lambda", "start-execution", "up", "list"] {
             #expect(run.stdout.contains(command))
         }
     }

@@ -99,6 +99,22 @@ struct BatchWorkflowTests {
         #expect(try self.report("busy").objects == TransferReport.Counts(listed: 10, copied: 10, skipped: 0, failed: 0))
     }
 
+    @Test("start-execution refuses an unknown state machine or a bad input with exit 2, saying why")
+    func refusesWhatCannotRun() throws {
+        let unknown = try BatchWorld.emulator(
+            ["start-execution", "NoSuchMachine"], credentials: world.credentials, endpoint: world.moto.endpoint)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no state machine NoSuchMachine in the template (it has: TransferStateMachine)"))
+        let input = NSTemporaryDirectory() + "not-json-\(getpid()).json"
+        try "{source_bucket:".write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let badInput = try BatchWorld.emulator(
+            ["start-execution", "TransferStateMachine", "--input", input], credentials: world.credentials,
+            endpoint: world.moto.endpoint)
+        #expect(badInput.status == 2)
+        #expect(badInput.stderr.hasPrefix("emulator: "), "\(badInput.stderr)")
+    }
+
     private func report(_ execution: String) throws -> TransferReport {
         let body = try s3.getObject(bucket: BatchWorld.manifestBucket, key: ReportGenerator.reportKey(executionName: execution)).body
         return try JSONDecoder().decode(TransferReport.self, from: Data(body))
