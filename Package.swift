@@ -100,7 +100,9 @@ let package = Package(
 
         .executableTarget(
             name: "AWSBench",
-            dependencies: ["AWS", "BenchReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "AWS", "BenchReport", "MotoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/AWSBench"),
 
         .testTarget(

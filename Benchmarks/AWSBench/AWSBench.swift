@@ -2,6 +2,7 @@ import AWS
 import ArgumentParser
 import BenchReport
 import Foundation
+import MotoTestSupport
 
 /// `aws-bench`: the client's CPU per signed S3 request, beside botocore's on the same moto server.
 @main
@@ -30,7 +31,7 @@ struct AWSBench: ParsableCommand {
     }
 
     func run() throws {
-        let moto = try MotoServer(unauthenticatedActions: BenchFixture.unauthenticatedActions)
+        let moto = try MotoServer(unauthenticatedActions: MotoIAMUser.unauthenticatedActions)
         defer { moto.stop() }
         let fixture = try BenchFixture(moto: moto)
         print("aws-bench: this client (Swift over libcurl) beside botocore, HeadObject on moto with IAM-verified signatures")

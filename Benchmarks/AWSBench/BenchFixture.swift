@@ -1,9 +1,8 @@
 import AWS
+import MotoTestSupport
 
 /// What both clients call: an IAM user's key on moto, and a bucket holding one small object.
 struct BenchFixture {
-    /// Exactly the IAM calls below; every request after them is signature- and policy-checked.
-    static let unauthenticatedActions = 4
     static let region = "us-east-1"
     static let bucket = "aws-bench"
     static let key = "objects/head-me.txt"
@@ -12,30 +11,12 @@ struct BenchFixture {
     let endpoint: String
     let credentials: AWSCredentials
 
-    /// Creates the IAM user with an allow-all policy and an access key (unchecked by moto, so any
-    /// setup key will do), then the bucket and the object with the user's key.
-    init(moto: MotoServer) throws(AWSError) {
+    /// Creates the IAM user with an allow-all policy and an access key (moto's unchecked first
+    /// actions), then the bucket and the object with the user's key.
+    init(moto: MotoServer) throws {
         endpoint = moto.endpoint
-        // One attempt each: a retry would spend one of the unauthenticated actions.
-        let setup = AWSClient(
-            region: Self.region,
-            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDSETUP", secretAccessKey: "setup")),
-            endpoints: EndpointResolver(allServices: endpoint), retryPolicy: .none)
-        let user = "aws-bench"
         let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
-        _ = try setup.query(.iam, action: "CreateUser", parameters: [("UserName", user)])
-        let created = try setup.query(.iam, action: "CreatePolicy", parameters: [("PolicyName", user), ("PolicyDocument", policy)])
-        let policyARN = created.child("Policy")?.value("Arn") ?? ""
-        _ = try setup.query(.iam, action: "AttachUserPolicy", parameters: [("UserName", user), ("PolicyArn", policyARN)])
-        let key = try setup.query(.iam, action: "CreateAccessKey", parameters: [("UserName", user)])
-        guard let accessKey = key.child("AccessKey"), let id = accessKey.value("AccessKeyId"),
-            let secret = accessKey.value("SecretAccessKey")
-        else {
-            throw AWSError(
-                service: "IAM", operation: "CreateAccessKey", resource: user, code: "ResponseParsing",
-                message: "moto returned no AccessKeyId/SecretAccessKey; check the installed moto version")
-        }
-        credentials = AWSCredentials(accessKeyID: id, secretAccessKey: secret)
+        credentials = try MotoIAMUser.create(on: endpoint, name: "aws-bench", policy: policy, region: Self.region).credentials
 
         let client = self.client()
         _ = try client.send(
