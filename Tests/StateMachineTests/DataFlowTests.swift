@@ -5,7 +5,7 @@ import Testing
 struct DataFlowTests {
     /// The AWS guide's "InputPath, ResultPath and OutputPath" example, step for step.
     @Test func awsGuideExample() async throws {
-        let services = FakeServices(tasks: [
+        let services = InMemoryServices(tasks: [
             "arn:aws:lambda:us-east-1:123456789012:function:HelloFunction": { input, _ in
                 .string("Hello, \(input["who"]?.stringValue ?? "?")!")
             }
@@ -26,7 +26,7 @@ struct DataFlowTests {
     /// Every step at once: InputPath, Parameters (path, context, intrinsic), ResultSelector,
     /// ResultPath into a new nested field, OutputPath.
     @Test func allFiveStepsInOrder() async throws {
-        let services = FakeServices(tasks: ["fn": { input, _ in
+        let services = InMemoryServices(tasks: ["fn": { input, _ in
             ["Payload": ["sum": input["values"]?.arrayValue.map { .int(Int64($0.count)) } ?? 0], "StatusCode": 200]
         }])
         let result = try await Harness.run(

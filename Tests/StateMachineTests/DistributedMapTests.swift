@@ -20,14 +20,14 @@ struct DistributedMapTests {
          "Parameters": {"Bucket.$": "$.bucket", "Key": "items.json"}}
         """#
 
-    static let echo: FakeServices.Handler = { input, _ in input }
+    static let echo: InMemoryServices.Handler = { input, _ in input }
 
-    static func services(_ objects: [String: String], work: @escaping FakeServices.Handler = echo) -> FakeServices {
-        FakeServices(tasks: ["work": work], objects: objects.mapValues { Data($0.utf8) })
+    static func services(_ objects: [String: String], work: @escaping InMemoryServices.Handler = echo) -> InMemoryServices {
+        InMemoryServices(tasks: ["work": work], objects: objects.mapValues { Data($0.utf8) })
     }
 
     /// Fails items whose `id` is in `ids`.
-    static func failing(_ ids: Set<Int64>) -> FakeServices.Handler {
+    static func failing(_ ids: Set<Int64>) -> InMemoryServices.Handler {
         { input, _ throws(StateFailure) in
             if let id = input["id"]?.integerValue, ids.contains(id) { throw StateFailure(error: "CopyFailed", cause: "item \(id)") }
             return ["copied": input["id"] ?? .null]
@@ -84,7 +84,7 @@ struct DistributedMapTests {
         let listed: [JSONValue] = [["Key": "p/a", "Size": 3, "ETag": "\"x\"", "LastModified": "2024-01-01T00:00:00Z", "StorageClass": "STANDARD"]]
         let listResult = try await Harness.run(
             Self.machine(reader: #"{"Resource": "arn:aws:states:::s3:listObjectsV2", "Parameters": {"Bucket": "in", "Prefix": "p/"}}"#),
-            services: FakeServices(tasks: ["work": Self.echo], listings: ["in/p/": listed]))
+            services: InMemoryServices(tasks: ["work": Self.echo], listings: ["in/p/": listed]))
         #expect(listResult.output == .array(listed))
     }
 

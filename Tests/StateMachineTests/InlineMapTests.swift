@@ -5,7 +5,7 @@ import Testing
 @Suite("Inline Map state")
 struct InlineMapTests {
     /// A task that takes a little time, so iterations overlap when allowed to.
-    static let slowUpper: FakeServices.Handler = { input, _ in
+    static let slowUpper: InMemoryServices.Handler = { input, _ in
         try? await Task.sleep(for: .milliseconds(20))
         return .string(input["name"]?.stringValue?.uppercased() ?? "?")
     }
@@ -23,7 +23,7 @@ struct InlineMapTests {
 
     @Test("MaxConcurrency bounds the iterations in flight", arguments: [1, 3])
     func maxConcurrencyIsRespected(_ limit: Int) async throws {
-        let services = FakeServices(tasks: ["upper": Self.slowUpper])
+        let services = InMemoryServices(tasks: ["upper": Self.slowUpper])
         let result = try await Harness.run(Self.machine(maxConcurrency: limit), input: Self.input, services: services)
         #expect(result.output?["results"] == .parse(#"["A","B","C","D","E","F","G","H","I","J"]"#))
         #expect(services.mostRunningAtOnce <= limit)
@@ -33,7 +33,7 @@ struct InlineMapTests {
     }
 
     @Test func zeroMeansTheOptionsCap() async throws {
-        let services = FakeServices(tasks: ["upper": Self.slowUpper])
+        let services = InMemoryServices(tasks: ["upper": Self.slowUpper])
         _ = try await Harness.run(
             Self.machine(maxConcurrency: 0), input: Self.input, services: services,
             options: Harness.fastOptions(maxConcurrency: 4))
@@ -41,7 +41,7 @@ struct InlineMapTests {
     }
 
     @Test func maxConcurrencyPathReadsTheInput() async throws {
-        let services = FakeServices(tasks: ["upper": Self.slowUpper])
+        let services = InMemoryServices(tasks: ["upper": Self.slowUpper])
         var input = Self.input
         if case .object(var members) = input {
             members["limit"] = 2
@@ -66,7 +66,7 @@ struct InlineMapTests {
     }
 
     @Test func aFailedIterationFailsTheMap() async throws {
-        let services = FakeServices(tasks: ["upper": { input, _ throws(StateFailure) in
+        let services = InMemoryServices(tasks: ["upper": { input, _ throws(StateFailure) in
             if input["name"] == "c" { throw StateFailure(error: "BadFile", cause: "c") }
             return "ok"
         }])

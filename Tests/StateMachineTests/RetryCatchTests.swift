@@ -16,7 +16,7 @@ struct RetryCatchTests {
         let events = EventLog()
         let result = try await Harness.run(
             Self.task(retry: #"[{"ErrorEquals": ["Boom"]}]"#),
-            services: FakeServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom", "Boom", "Boom"]).handler]),
+            services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom", "Boom", "Boom"]).handler]),
             events: events)
         #expect(events.retries.map(\.delay) == [1, 2, 4])
         #expect(events.retries.map(\.attempt) == [1, 2, 3])
@@ -27,7 +27,7 @@ struct RetryCatchTests {
         let events = EventLog()
         let result = try await Harness.run(
             Self.task(retry: #"[{"ErrorEquals": ["Boom"], "IntervalSeconds": 2, "BackoffRate": 3, "MaxAttempts": 4, "MaxDelaySeconds": 10}]"#),
-            services: FakeServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom", "Boom", "Boom"]).handler]),
+            services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom", "Boom", "Boom"]).handler]),
             events: events)
         #expect(events.retries.map(\.delay) == [2, 6, 10, 10])
         #expect(result.output == "done")
@@ -35,7 +35,7 @@ struct RetryCatchTests {
 
     @Test func maxAttemptsZeroNeverRetries() async throws {
         let events = EventLog()
-        let services = FakeServices(tasks: ["fn": ScriptedTask(failures: ["Boom"]).handler])
+        let services = InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["Boom"]).handler])
         let result = try await Harness.run(
             Self.task(retry: #"[{"ErrorEquals": ["Boom"], "MaxAttempts": 0}, {"ErrorEquals": ["States.ALL"]}]"#),
             services: services, events: events)
@@ -55,7 +55,7 @@ struct RetryCatchTests {
                      {"ErrorEquals": ["ErrorC"], "IntervalSeconds": 5}]
                     """#,
                 catchers: #"[{"ErrorEquals": ["States.ALL"], "Next": "Z"}]"#),
-            services: FakeServices(tasks: ["fn": ScriptedTask(failures: ["ErrorA", "ErrorB", "ErrorC", "ErrorB"]).handler]),
+            services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["ErrorA", "ErrorB", "ErrorC", "ErrorB"]).handler]),
             events: events)
         #expect(events.retries.map(\.delay) == [1, 2, 5])
         #expect(events.retries.map(\.error) == ["ErrorA", "ErrorB", "ErrorC"])
@@ -66,7 +66,7 @@ struct RetryCatchTests {
         let events = EventLog()
         _ = try await Harness.run(
             Self.task(retry: #"[{"ErrorEquals": ["Boom"], "IntervalSeconds": 4, "MaxAttempts": 6, "JitterStrategy": "FULL"}]"#),
-            services: FakeServices(tasks: ["fn": ScriptedTask(failures: Array(repeating: "Boom", count: 6)).handler]),
+            services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: Array(repeating: "Boom", count: 6)).handler]),
             events: events)
         let delays = events.retries.map(\.delay)
         #expect(delays.count == 6)
@@ -81,14 +81,14 @@ struct RetryCatchTests {
             let events = EventLog()
             _ = try await Harness.run(
                 Self.task(retry: #"[{"ErrorEquals": ["Boom"], "JitterStrategy": "FULL"}]"#),
-                services: FakeServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom"]).handler]), events: events)
+                services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom"]).handler]), events: events)
             return events.retries.map(\.delay)
         }
         #expect(try await delays() == delays())
     }
 
     @Test func retryCountReachesTheTaskAndTheContextObject() async throws {
-        let services = FakeServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom"]).handler])
+        let services = InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["Boom", "Boom"]).handler])
         _ = try await Harness.run(
             #"""
             {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "fn", "Parameters": {"try.$": "$$.State.RetryCount"},
@@ -104,7 +104,7 @@ struct RetryCatchTests {
         let result = try await Harness.run(
             Self.task(retry: "[]", catchers: #"[{"ErrorEquals": ["Other"], "Next": "Z"}, {"ErrorEquals": ["States.TaskFailed"], "ResultPath": "$.failure", "Next": "Z"}]"#),
             input: ["file": "a.txt"],
-            services: FakeServices(tasks: ["fn": ScriptedTask(failures: ["Lambda.Unknown"]).handler]), events: events)
+            services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["Lambda.Unknown"]).handler]), events: events)
         #expect(result.output == .parse(#"{"file": "a.txt", "failure": {"Error": "Lambda.Unknown", "Cause": "scripted Lambda.Unknown"}}"#))
         #expect(events.all.contains { if case .caught(_, _, _, "Z") = $0 { true } else { false } })
     }
@@ -112,7 +112,7 @@ struct RetryCatchTests {
     @Test func taskFailedDoesNotMatchTimeout() async throws {
         let result = try await Harness.run(
             Self.task(retry: #"[{"ErrorEquals": ["States.TaskFailed"]}]"#, catchers: #"[{"ErrorEquals": ["States.TaskFailed"], "Next": "Z"}]"#),
-            services: FakeServices(tasks: ["fn": ScriptedTask(failures: ["States.Timeout"]).handler]))
+            services: InMemoryServices(tasks: ["fn": ScriptedTask(failures: ["States.Timeout"]).handler]))
         #expect(result.failure?.error == "States.Timeout")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("Task, Wait, Succeed and Fail states")
 struct StateTypeTests {
     @Test func taskPassesContextAndResource() async throws {
-        let services = FakeServices(tasks: ["arn:aws:states:::lambda:invoke": { input, _ in ["Payload": input["Payload"] ?? .null] }])
+        let services = InMemoryServices(tasks: ["arn:aws:states:::lambda:invoke": { input, _ in ["Payload": input["Payload"] ?? .null] }])
         let result = try await Harness.run(
             #"""
             {"StartAt": "Invoke", "States": {"Invoke": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -21,7 +21,7 @@ struct StateTypeTests {
     /// A task that outlives TimeoutSeconds fails with States.Timeout even if it ignores
     /// cancellation, and the timeout is catchable.
     @Test func timeoutSecondsFailsASlowTask() async throws {
-        let services = FakeServices(tasks: ["slow": { _, _ in
+        let services = InMemoryServices(tasks: ["slow": { _, _ in
             try? await Task.sleep(for: .seconds(30))
             return "too late"
         }])
@@ -106,7 +106,7 @@ struct StateTypeTests {
     }
 
     @Test func cancellingTheCallerAbortsTheExecution() async throws {
-        let services = FakeServices(tasks: ["slow": { _, _ in
+        let services = InMemoryServices(tasks: ["slow": { _, _ in
             try? await Task.sleep(for: .seconds(30))
             return "late"
         }])

@@ -23,7 +23,7 @@ enum Harness {
 
     /// Runs one execution with fast, seeded options.
     static func run(
-        _ text: String, input: JSONValue = [:], services: FakeServices = FakeServices(), events: EventLog = EventLog(),
+        _ text: String, input: JSONValue = [:], services: InMemoryServices = InMemoryServices(), events: EventLog = EventLog(),
         options: ExecutionOptions = fastOptions()
     ) async throws -> Result<JSONValue, StateFailure> {
         let runner = StateMachineRunner(

@@ -11,7 +11,7 @@ final class ScriptedTask: Sendable {
         self.success = success
     }
 
-    var handler: FakeServices.Handler {
+    var handler: InMemoryServices.Handler {
         { _, _ throws(StateFailure) in
             if let error = self.remaining.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
                 throw StateFailure(error: error, cause: "scripted \(error)")

@@ -5,7 +5,7 @@ import Synchronization
 /// In-memory services: tasks answered by closures keyed by resource, objects held in a
 /// dictionary keyed by `bucket/key`. Every call is recorded, and the number of tasks running at
 /// once is tracked so tests can check concurrency limits.
-final class FakeServices: StateMachineServices {
+final class InMemoryServices: StateMachineServices {
     typealias Handler = @Sendable (JSONValue, TaskContext) async throws(StateFailure) -> JSONValue
 
     struct TaskCall: Sendable {
@@ -27,7 +27,7 @@ final class FakeServices: StateMachineServices {
     private let record: Mutex<Record>
 
     /// - Parameters:
-    ///   - tasks: handlers by resource; an unknown resource fails with `Fake.UnknownResource`.
+    ///   - tasks: handlers by resource; an unknown resource fails with `InMemory.UnknownResource`.
     ///   - objects: stored objects by `bucket/key`.
     ///   - listings: `listObjects` answers by `bucket/prefix`.
     init(tasks: [String: Handler] = [:], objects: [String: Data] = [:], listings: [String: [JSONValue]] = [:]) {
@@ -51,7 +51,7 @@ final class FakeServices: StateMachineServices {
         }
         defer { record.withLock { $0.running -= 1 } }
         guard let handler = handlers[resource] else {
-            throw StateFailure(error: "Fake.UnknownResource", cause: resource)
+            throw StateFailure(error: "InMemory.UnknownResource", cause: resource)
         }
         return try await handler(input, context)
     }
