@@ -52,7 +52,7 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
-        .target(name: "Transfer", dependencies: ["AWS", "LambdaRuntime", "JSONText"], path: "Runtime/Transfer"),
+        .target(name: "Transfer", dependencies: ["AWS", "LambdaRuntime", "JSONText", "SFTP"], path: "Runtime/Transfer"),
 
         .executableTarget(name: "ListObjects", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/ListObjects"),
         .executableTarget(
@@ -121,7 +121,11 @@ let package = Package(
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests"),
-        .testTarget(name: "SFTPTests", dependencies: ["SFTP"], path: "Tests/SFTPTests"),
+        .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
+        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport"], path: "Tests/SFTPTests"),
+        .testTarget(
+            name: "SFTPFlowTests", dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
+            path: "Tests/SFTPFlowTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),

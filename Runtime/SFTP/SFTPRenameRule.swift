@@ -7,9 +7,13 @@ public enum SFTPRenameRule: Sendable {
     /// Fail with `SFTPError.Code.alreadyExists` when the destination exists (checked with `stat`
     /// before renaming, so other servers do not silently replace it).
     case failIfExists
-    /// Replace an existing destination file. libssh2 1.10 cannot send `posix-rename@openssh.com`
-    /// (its rename flags are only sent to SFTP v5+ servers), so after the plain rename fails the
-    /// destination is removed and the rename repeated: not atomic, readers may briefly find no
-    /// file at the destination. A destination directory is never removed.
+    /// Replace an existing destination file.
+    ///
+    /// Atomic where the server announces `posix-rename@openssh.com` (OpenSSH does): the request,
+    /// which libssh2 1.10 cannot send, goes over a second SFTP channel of ours (see
+    /// `OpenSSHExtensionChannel`), and readers see the old file or the new one, never none.
+    /// Elsewhere, after the plain rename fails the destination is removed and the rename
+    /// repeated: not atomic, readers may briefly find no file there. A destination directory is
+    /// never replaced (`.alreadyExists`).
     case replace
 }

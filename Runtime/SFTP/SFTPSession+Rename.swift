@@ -11,14 +11,37 @@ extension SFTPSession {
             if try statIfExists(destination) != nil { throw exists(source, destination) }
             try plainRename(source, to: destination)
         case .replace:
-            do {
-                try plainRename(source, to: destination)
-            } catch let error as SFTPError where error.code == .sftp || error.code == .alreadyExists {
-                guard let existing = try statIfExists(destination) else { throw error }
-                guard !existing.isDirectory else { throw exists(source, destination) }
-                try removeFile(destination)
-                try plainRename(source, to: destination)
+            if try supportsPOSIXRename() {
+                try atomicReplace(source, to: destination)
+            } else {
+                try removeAndRename(source, to: destination)
             }
+        }
+    }
+
+    /// Whether the server takes `posix-rename@openssh.com`; opens the extension channel once.
+    public func supportsPOSIXRename() throws -> Bool {
+        if extensionChannel == nil { extensionChannel = try OpenSSHExtensionChannel(ssh: ssh) }
+        return extensionChannel?.extensions.contains(OpenSSHExtensionChannel.posixRename) == true
+    }
+
+    private func atomicReplace(_ source: String, to destination: String) throws {
+        do {
+            try extensionChannel?.posixRename(source, to: destination)
+        } catch let error as SFTPError where error.code == .sftp {
+            if try statIfExists(destination)?.isDirectory == true { throw exists(source, destination) }
+            throw error
+        }
+    }
+
+    private func removeAndRename(_ source: String, to destination: String) throws {
+        do {
+            try plainRename(source, to: destination)
+        } catch let error as SFTPError where error.code == .sftp || error.code == .alreadyExists {
+            guard let existing = try statIfExists(destination) else { throw error }
+            guard !existing.isDirectory else { throw exists(source, destination) }
+            try removeFile(destination)
+            try plainRename(source, to: destination)
         }
     }
 

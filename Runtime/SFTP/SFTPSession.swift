@@ -5,6 +5,8 @@ internal import CLibSSH2
 public final class SFTPSession {
     public let ssh: SSHSession
     let raw: OpaquePointer
+    /// Opened on first use by `rename(_:to:ifDestinationExists:)` with `.replace`; nil until then.
+    var extensionChannel: OpenSSHExtensionChannel?
 
     /// Starts the SFTP subsystem on `ssh`.
     public init(ssh: SSHSession) throws {
@@ -24,14 +26,8 @@ public final class SFTPSession {
     func failure(_ operation: String, path: String, rc: Int32) -> SFTPError {
         guard rc == LIBSSH2_ERROR_SFTP_PROTOCOL else { return ssh.failure(.ssh, operation, path: path, rc: rc) }
         let status = libssh2_sftp_last_error(raw)
-        let code: SFTPError.Code = switch status {
-        case LIBSSH2_FX_NO_SUCH_FILE, LIBSSH2_FX_NO_SUCH_PATH: .noSuchFile
-        case LIBSSH2_FX_PERMISSION_DENIED: .permissionDenied
-        case LIBSSH2_FX_FILE_ALREADY_EXISTS: .alreadyExists
-        default: .sftp
-        }
         return SFTPError(
-            code: code, operation: operation, target: ssh.target(path),
+            code: SFTPError.Code(sftpStatus: status), operation: operation, target: ssh.target(path),
             message: "the server answered \(SFTPError.statusName(status))", libssh2Error: rc, sftpStatus: status)
     }
 

@@ -1,5 +1,6 @@
 import Glibc
 import SFTP
+import SSHTestSupport
 import Testing
 
 @Suite("Connecting to a real sshd", .serialized)

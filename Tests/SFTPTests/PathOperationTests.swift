@@ -1,5 +1,6 @@
 import Foundation
 import SFTP
+import SSHTestSupport
 import Testing
 
 @Suite("stat, mkdir -p, list, remove", .serialized)

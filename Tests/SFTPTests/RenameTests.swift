@@ -1,5 +1,6 @@
-import Testing
 @testable import SFTP
+import SSHTestSupport
+import Testing
 
 @Suite("Rename and its overwrite rule", .serialized)
 struct RenameTests {
@@ -33,6 +34,7 @@ struct RenameTests {
                 let (source, destination) = (server.dataDirectory + "/new.tmp", server.dataDirectory + "/name")
                 try write("new", to: source, in: sftp)
                 try write("old", to: destination, in: sftp)
+                #expect(try sftp.supportsPOSIXRename(), "OpenSSH announces posix-rename@openssh.com: the replace is atomic")
                 try sftp.rename(source, to: destination, ifDestinationExists: .replace)
                 #expect(try read(destination, in: sftp) == "new")
                 #expect(try sftp.statIfExists(source) == nil)

@@ -1,5 +1,6 @@
 import Glibc
 import SFTP
+import SSHTestSupport
 import Testing
 
 @Suite("A partner that stalls mid-session", .serialized)

@@ -1,5 +1,6 @@
 import Glibc
 import SFTP
+import SSHTestSupport
 import Testing
 
 /// Measures upload and download speed per buffer size over loopback, to choose

@@ -1,4 +1,5 @@
 import SFTP
+import SSHTestSupport
 import Testing
 
 @Suite("Reading and writing files", .serialized)

@@ -17,102 +17,112 @@ struct BatchWorkflowTests {
     }
 
     @Test("emulator up creates the template's bucket and topic, and a second run leaves them")
-    func upCreatesResources() throws {
-        #expect(world.firstUp.status == 0, "\(world.firstUp.stderr)")
-        #expect(world.firstUp.stdout.contains("ManifestBucket (AWS::S3::Bucket) local-manifestbucket: created"))
-        #expect(world.firstUp.stdout.contains("ReportTopic (AWS::SNS::Topic) ReportTopic: created"))
-        try s3.headBucket(bucket: BatchWorld.manifestBucket)
-        let again = try BatchWorld.emulator(["up"], credentials: world.credentials, endpoint: world.moto.endpoint)
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("local-manifestbucket: already exists"))
-        #expect(again.stdout.contains("ReportTopic: already exists"))
+    func upCreatesResources() async throws {
+        try await offCooperativePool { [self] in
+            #expect(world.firstUp.status == 0, "\(world.firstUp.stderr)")
+            #expect(world.firstUp.stdout.contains("ManifestBucket (AWS::S3::Bucket) local-manifestbucket: created"))
+            #expect(world.firstUp.stdout.contains("ReportTopic (AWS::SNS::Topic) ReportTopic: created"))
+            try s3.headBucket(bucket: BatchWorld.manifestBucket)
+            let again = try BatchWorld.emulator(["up"], credentials: world.credentials, endpoint: world.moto.endpoint)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("local-manifestbucket: already exists"))
+            #expect(again.stdout.contains("ReportTopic: already exists"))
+        }
     }
 
     @Test("1,000 objects are copied byte for byte, reported and announced, and a rerun copies nothing twice")
-    func copiesEverything() throws {
-        let objects = SampleObjects(prefix: "batch/", count: 1_000, largeEvery: 100)
-        try objects.upload(to: BatchWorld.sourceBucket, with: s3)
+    func copiesEverything() async throws {
+        try await offCooperativePool { [self] in
+            let objects = SampleObjects(prefix: "batch/", count: 1_000, largeEvery: 100)
+            try objects.upload(to: BatchWorld.sourceBucket, with: s3)
 
-        let run = try world.startExecution(name: "batch-first", sourcePrefix: "batch/", destinationPrefix: "copied/")
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("TransferAll 1000/1000 done, 0 failed"), "\(run.stderr)")
-        let report = try self.report("batch-first")
-        #expect(report.status == .succeeded)
-        #expect(report.objects == TransferReport.Counts(listed: 1_000, copied: 1_000, skipped: 0, failed: 0))
-        #expect(report.bytes.listed == Int64(objects.totalBytes))
-        #expect(report.bytes.copied == Int64(objects.totalBytes))
-        #expect(report.validation.status == .passed && report.validation.checked == 1_000)
+            let run = try world.startExecution(name: "batch-first", sourcePrefix: "batch/", destinationPrefix: "copied/")
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.contains("TransferAll 1000/1000 done, 0 failed"), "\(run.stderr)")
+            let report = try self.report("batch-first")
+            #expect(report.status == .succeeded)
+            #expect(report.objects == TransferReport.Counts(listed: 1_000, copied: 1_000, skipped: 0, failed: 0))
+            #expect(report.bytes.listed == Int64(objects.totalBytes))
+            #expect(report.bytes.copied == Int64(objects.totalBytes))
+            #expect(report.validation.status == .passed && report.validation.checked == 1_000)
 
-        try objects.forEachConcurrently { [s3] index in
-            let key = "copied/" + objects.key(index).dropFirst("batch/".count)
-            let copy = try s3.getObject(bucket: BatchWorld.destinationBucket, key: key).body
-            guard copy == objects.content(index) else { throw Mismatch(key: key) }
+            try objects.forEachConcurrently { [s3] index in
+                let key = "copied/" + objects.key(index).dropFirst("batch/".count)
+                let copy = try s3.getObject(bucket: BatchWorld.destinationBucket, key: key).body
+                guard copy == objects.content(index) else { throw Mismatch(key: key) }
+            }
+            let large = try s3.headObject(bucket: BatchWorld.destinationBucket, key: "copied/" + objects.key(0).dropFirst(6))
+            #expect(large.eTag?.contains("-") == true, "objects above the threshold are copied in parts")
+            #expect(large.metadata[ObjectCopier.sourceETagMetadata] != nil)
+
+            let messages = try SQSClient(client: world.client).receiveMessages(queueURL: world.reportQueueURL, waitSeconds: 2)
+            #expect(messages.contains { $0.body.contains("Transfer batch-first SUCCEEDED: 1000 copied, 0 skipped, 0 failed") })
+
+            let rerun = try world.startExecution(name: "batch-rerun", sourcePrefix: "batch/", destinationPrefix: "copied/")
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(try self.report("batch-rerun").objects == TransferReport.Counts(listed: 1_000, copied: 0, skipped: 1_000, failed: 0))
         }
-        let large = try s3.headObject(bucket: BatchWorld.destinationBucket, key: "copied/" + objects.key(0).dropFirst(6))
-        #expect(large.eTag?.contains("-") == true, "objects above the threshold are copied in parts")
-        #expect(large.metadata[ObjectCopier.sourceETagMetadata] != nil)
-
-        let messages = try SQSClient(client: world.client).receiveMessages(queueURL: world.reportQueueURL, waitSeconds: 2)
-        #expect(messages.contains { $0.body.contains("Transfer batch-first SUCCEEDED: 1000 copied, 0 skipped, 0 failed") })
-
-        let rerun = try world.startExecution(name: "batch-rerun", sourcePrefix: "batch/", destinationPrefix: "copied/")
-        #expect(rerun.status == 0, "\(rerun.stderr)")
-        #expect(try self.report("batch-rerun").objects == TransferReport.Counts(listed: 1_000, copied: 0, skipped: 1_000, failed: 0))
     }
 
     @Test("an object the destination role may not write fails alone, without retries, and the report names it")
-    func deniedObjectFailsAlone() throws {
-        let objects = SampleObjects(prefix: "guarded/", count: 39, largeEvery: 1_000)
-        try objects.upload(to: BatchWorld.sourceBucket, with: s3)
-        try s3.putObject(bucket: BatchWorld.sourceBucket, key: "guarded/forbidden/secret.txt", body: .bytes(Array("no".utf8)))
+    func deniedObjectFailsAlone() async throws {
+        try await offCooperativePool { [self] in
+            let objects = SampleObjects(prefix: "guarded/", count: 39, largeEvery: 1_000)
+            try objects.upload(to: BatchWorld.sourceBucket, with: s3)
+            try s3.putObject(bucket: BatchWorld.sourceBucket, key: "guarded/forbidden/secret.txt", body: .bytes(Array("no".utf8)))
 
-        let proxy = try FaultProxy(upstreamPort: world.moto.port, fault: .slowDown, faultCount: 0)
-        defer { proxy.stop() }
-        let run = try world.startExecution(
-            name: "guarded", sourcePrefix: "guarded/", destinationPrefix: "guarded-copy/", endpoint: proxy.endpoint)
-        #expect(run.status == 1, "the execution fails when an object fails")
-        #expect(run.stderr.contains("TransferFailed"), "\(run.stderr)")
-        let report = try self.report("guarded")
-        #expect(report.objects == TransferReport.Counts(listed: 40, copied: 39, skipped: 0, failed: 1))
-        let failure = try #require(report.failures.first)
-        #expect(failure.key == "guarded/forbidden/secret.txt")
-        #expect(failure.error == "NonRetryableError")
-        #expect(failure.reason.contains("AccessDenied"), "\(failure.reason)")
-        let copies = proxy.requestLines.filter { $0.hasPrefix("PUT ") && $0.contains("guarded-copy/forbidden/secret.txt") }
-        #expect(copies.count == 1, "tried once, never retried: \(copies)")
+            let proxy = try FaultProxy(upstreamPort: world.moto.port, fault: .slowDown, faultCount: 0)
+            defer { proxy.stop() }
+            let run = try world.startExecution(
+                name: "guarded", sourcePrefix: "guarded/", destinationPrefix: "guarded-copy/", endpoint: proxy.endpoint)
+            #expect(run.status == 1, "the execution fails when an object fails")
+            #expect(run.stderr.contains("TransferFailed"), "\(run.stderr)")
+            let report = try self.report("guarded")
+            #expect(report.objects == TransferReport.Counts(listed: 40, copied: 39, skipped: 0, failed: 1))
+            let failure = try #require(report.failures.first)
+            #expect(failure.key == "guarded/forbidden/secret.txt")
+            #expect(failure.error == "NonRetryableError")
+            #expect(failure.reason.contains("AccessDenied"), "\(failure.reason)")
+            let copies = proxy.requestLines.filter { $0.hasPrefix("PUT ") && $0.contains("guarded-copy/forbidden/secret.txt") }
+            #expect(copies.count == 1, "tried once, never retried: \(copies)")
+        }
     }
 
     @Test("throttled copies are retried by the state machine and the run succeeds")
-    func throttlingIsRetried() throws {
-        let objects = SampleObjects(prefix: "busy/", count: 10, largeEvery: 1_000)
-        try objects.upload(to: BatchWorld.sourceBucket, with: s3)
-        let proxy = try FaultProxy(upstreamPort: world.moto.port, fault: .slowDown, faultCount: 3) { request in
-            request.header("x-amz-copy-source") != nil
+    func throttlingIsRetried() async throws {
+        try await offCooperativePool { [self] in
+            let objects = SampleObjects(prefix: "busy/", count: 10, largeEvery: 1_000)
+            try objects.upload(to: BatchWorld.sourceBucket, with: s3)
+            let proxy = try FaultProxy(upstreamPort: world.moto.port, fault: .slowDown, faultCount: 3) { request in
+                request.header("x-amz-copy-source") != nil
+            }
+            defer { proxy.stop() }
+            let run = try world.startExecution(
+                name: "busy", sourcePrefix: "busy/", destinationPrefix: "busy-copy/", endpoint: proxy.endpoint,
+                environment: ["AWS_MAX_ATTEMPTS": "1"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(proxy.faultsServed == 3)
+            #expect(run.stderr.contains("ThrottlingError; retry"), "\(run.stderr)")
+            #expect(try self.report("busy").objects == TransferReport.Counts(listed: 10, copied: 10, skipped: 0, failed: 0))
         }
-        defer { proxy.stop() }
-        let run = try world.startExecution(
-            name: "busy", sourcePrefix: "busy/", destinationPrefix: "busy-copy/", endpoint: proxy.endpoint,
-            environment: ["AWS_MAX_ATTEMPTS": "1"])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(proxy.faultsServed == 3)
-        #expect(run.stderr.contains("ThrottlingError; retry"), "\(run.stderr)")
-        #expect(try self.report("busy").objects == TransferReport.Counts(listed: 10, copied: 10, skipped: 0, failed: 0))
     }
 
     @Test("start-execution refuses an unknown state machine or a bad input with exit 2, saying why")
-    func refusesWhatCannotRun() throws {
-        let unknown = try BatchWorld.emulator(
-            ["start-execution", "NoSuchMachine"], credentials: world.credentials, endpoint: world.moto.endpoint)
-        #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("no state machine NoSuchMachine in the template (it has: TransferStateMachine)"))
-        let input = NSTemporaryDirectory() + "not-json-\(getpid()).json"
-        try "{source_bucket:".write(toFile: input, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: input) }
-        let badInput = try BatchWorld.emulator(
-            ["start-execution", "TransferStateMachine", "--input", input], credentials: world.credentials,
-            endpoint: world.moto.endpoint)
-        #expect(badInput.status == 2)
-        #expect(badInput.stderr.hasPrefix("emulator: "), "\(badInput.stderr)")
+    func refusesWhatCannotRun() async throws {
+        try await offCooperativePool { [self] in
+            let unknown = try BatchWorld.emulator(
+                ["start-execution", "NoSuchMachine"], credentials: world.credentials, endpoint: world.moto.endpoint)
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.contains("no state machine NoSuchMachine in the template (it has: TransferStateMachine)"))
+            let input = NSTemporaryDirectory() + "not-json-\(getpid()).json"
+            try "{source_bucket:".write(toFile: input, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: input) }
+            let badInput = try BatchWorld.emulator(
+                ["start-execution", "TransferStateMachine", "--input", input], credentials: world.credentials,
+                endpoint: world.moto.endpoint)
+            #expect(badInput.status == 2)
+            #expect(badInput.stderr.hasPrefix("emulator: "), "\(badInput.stderr)")
+        }
     }
 
     private func report(_ execution: String) throws -> TransferReport {

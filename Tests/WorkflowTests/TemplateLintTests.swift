@@ -1,24 +1,29 @@
 import Foundation
+import MotoTestSupport
 import Testing
 
 /// The SAM template deploys: `cfn-lint` (with the SAM transform) finds no error in it.
 @Suite("The SAM template")
 struct TemplateLintTests {
     @Test("cfn-lint reports no errors for template.yaml")
-    func lintsClean() throws {
-        let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", WorkflowPaths.template])
-        #expect(run.status == 0, "cfn-lint found problems:\n\(run.stdout)\(run.stderr)")
+    func lintsClean() async throws {
+        try await offCooperativePool {
+            let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", WorkflowPaths.template])
+            #expect(run.status == 0, "cfn-lint found problems:\n\(run.stdout)\(run.stderr)")
+        }
     }
 
     @Test("cfn-lint is really checking: a broken copy of the template fails")
-    func lintCatchesErrors() throws {
-        let broken = try String(contentsOfFile: WorkflowPaths.template, encoding: .utf8)
-            .replacingOccurrences(of: "ListObjectsArn: !GetAtt ListObjects.Arn", with: "ListObjectsArn: !GetAtt NoSuchFunction.Arn")
-        let path = NSTemporaryDirectory() + "broken-template-\(getpid()).yaml"
-        try broken.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", path])
-        #expect(run.status != 0)
-        #expect(run.stdout.contains("NoSuchFunction"))
+    func lintCatchesErrors() async throws {
+        try await offCooperativePool {
+            let broken = try String(contentsOfFile: WorkflowPaths.template, encoding: .utf8)
+                .replacingOccurrences(of: "ListObjectsArn: !GetAtt ListObjects.Arn", with: "ListObjectsArn: !GetAtt NoSuchFunction.Arn")
+            let path = NSTemporaryDirectory() + "broken-template-\(getpid()).yaml"
+            try broken.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", path])
+            #expect(run.status != 0)
+            #expect(run.stdout.contains("NoSuchFunction"))
+        }
     }
 }

@@ -11,10 +11,14 @@ public struct PutObjectOptions: Sendable, Hashable {
     public var bucketKeyEnabled: Bool
     /// A checksum of the whole body computed by the caller, verified by S3.
     public var checksum: S3Checksum?
+    /// For CreateMultipartUpload (`x-amz-checksum-type`): `.fullObject` makes S3 store one checksum
+    /// of the whole object (CRC algorithms only) instead of a checksum of the parts' checksums.
+    public var checksumType: S3Checksum.ChecksumType?
 
     public init(
         contentType: String? = nil, metadata: [String: String] = [:], ifNoneMatch: Bool = false,
-        kmsKeyID: String? = nil, bucketKeyEnabled: Bool = false, checksum: S3Checksum? = nil
+        kmsKeyID: String? = nil, bucketKeyEnabled: Bool = false, checksum: S3Checksum? = nil,
+        checksumType: S3Checksum.ChecksumType? = nil
     ) {
         self.contentType = contentType
         self.metadata = metadata
@@ -22,6 +26,7 @@ public struct PutObjectOptions: Sendable, Hashable {
         self.kmsKeyID = kmsKeyID
         self.bucketKeyEnabled = bucketKeyEnabled
         self.checksum = checksum
+        self.checksumType = checksumType
     }
 
     /// The headers these options add (`ifNoneMatch` and `checksum` excluded for multipart creation,
@@ -37,6 +42,7 @@ public struct PutObjectOptions: Sendable, Hashable {
             if !kmsKeyID.isEmpty { headers.append(("x-amz-server-side-encryption-aws-kms-key-id", kmsKeyID)) }
             if bucketKeyEnabled { headers.append(("x-amz-server-side-encryption-bucket-key-enabled", "true")) }
         }
+        if forCreate, let checksumType { headers.append(("x-amz-checksum-type", checksumType.rawValue)) }
         if !forCreate {
             if ifNoneMatch { headers.append(("If-None-Match", "*")) }
             if let checksum { headers += checksum.headers }
@@ -49,6 +55,11 @@ public struct PutObjectOptions: Sendable, Hashable {
 public struct S3Checksum: Sendable, Hashable {
     public enum Algorithm: String, Sendable, Hashable {
         case crc32 = "CRC32", crc32c = "CRC32C", crc64nvme = "CRC64NVME", sha1 = "SHA1", sha256 = "SHA256"
+    }
+
+    /// How a multipart upload's checksum covers the object.
+    public enum ChecksumType: String, Sendable, Hashable {
+        case fullObject = "FULL_OBJECT", composite = "COMPOSITE"
     }
 
     public var algorithm: Algorithm

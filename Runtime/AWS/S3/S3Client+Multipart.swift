@@ -67,9 +67,12 @@ extension S3Client {
 
     /// Joins the parts into the object. With `ifNoneMatch` the completion fails with 412 when the
     /// key already exists (idempotent delivery of large objects).
+    /// - Parameter fullObjectChecksum: the whole object's checksum, for an upload created with
+    ///   `checksumType: .fullObject`; S3 fails the completion when the parts do not add up to it.
     @discardableResult
     public func completeMultipartUpload(
-        bucket: String, key: String, uploadID: String, parts: [MultipartPart], ifNoneMatch: Bool = false
+        bucket: String, key: String, uploadID: String, parts: [MultipartPart], ifNoneMatch: Bool = false,
+        fullObjectChecksum: S3Checksum? = nil
     ) throws(AWSError) -> PutObjectResult {
         let entries = parts.sorted { $0.partNumber < $1.partNumber }.map { part in
             "<Part><PartNumber>\(part.partNumber)</PartNumber><ETag>\(MiniXMLEscaping.escape(part.eTag))</ETag></Part>"
@@ -78,6 +81,10 @@ extension S3Client {
             "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\(entries.joined())</CompleteMultipartUpload>"
         var headers = [(name: "Content-Type", value: "application/xml")]
         if ifNoneMatch { headers.append(("If-None-Match", "*")) }
+        if let fullObjectChecksum {
+            headers.append(("x-amz-checksum-\(fullObjectChecksum.algorithm.rawValue.lowercased())", fullObjectChecksum.base64Value))
+            headers.append(("x-amz-checksum-type", S3Checksum.ChecksumType.fullObject.rawValue))
+        }
         let response = try send(
             "CompleteMultipartUpload", bucket: bucket, key: key, method: "POST", query: [("uploadId", uploadID)],
             headers: headers, body: .bytes(Array(document.utf8)))

@@ -1,18 +1,22 @@
 import Foundation
-import Glibc
+public import Glibc
 
 /// Runs helper programs (ssh-keygen, sshd) with `posix_spawn` and reaps them by process id.
 ///
 /// Not Foundation's `Process`: on Linux its one monitor thread blocks in `waitpid` on a
 /// long-running child (sshd), so a second process's exit is never noticed.
-enum Shell {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum Shell {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Starts `executable` with stdin from /dev/null and stdout and stderr appended to
     /// `outputPath`; returns the process id.
-    static func spawn(_ executable: String, _ arguments: [String], outputPath: String) throws -> pid_t {
+    public static func spawn(_ executable: String, _ arguments: [String], outputPath: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -29,7 +33,7 @@ enum Shell {
 
     /// Waits for `pid` and returns its exit status (128 + signal when killed).
     @discardableResult
-    static func wait(_ pid: pid_t) -> Int32 {
+    public static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7F
@@ -38,7 +42,7 @@ enum Shell {
 
     /// Runs `executable` to completion and returns what it printed; throws on a non-zero exit.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    public static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let outputPath = "/tmp/sftp-tests-output-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         defer { unlink(outputPath) }
         let status = wait(try spawn(executable, arguments, outputPath: outputPath))

@@ -1,6 +1,6 @@
 /// `try x.unwrap()` in fixtures, where a nil is a broken test setup.
 extension Optional {
-    func unwrap() throws -> Wrapped {
+    public func unwrap() throws -> Wrapped {
         guard let self else { throw Shell.Failure(description: "unexpected nil") }
         return self
     }

@@ -1,24 +1,25 @@
 import Foundation
-import Glibc
-import SFTP
+public import Glibc
+public import SFTP
 
 /// A real OpenSSH sshd on a free loopback port, with its own host key, one user key and a
 /// scratch directory; `withSSHServer` stops it by its process id.
-final class SSHServer {
-    let directory: String
-    let port: UInt16
-    let hostKey: KeyPair
-    let userKey: KeyPair
-    let username: String
-    private let pid: pid_t
+public final class SSHServer {
+    public let directory: String
+    public let port: UInt16
+    public let hostKey: KeyPair
+    public let userKey: KeyPair
+    public let username: String
+    /// The listening sshd; each connection is served by a child process of it.
+    public let processID: pid_t
     private var isRunning = true
 
     /// A directory for the test's files, inside the server's scratch directory.
-    var dataDirectory: String { directory + "/data" }
+    public var dataDirectory: String { directory + "/data" }
 
     /// - Parameters:
     ///   - extraConfig: sshd_config lines appended to the generated ones.
-    init(extraConfig: String = "") throws {
+    public init(extraConfig: String = "") throws {
         var template = Array("/tmp/sftp-tests-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw Shell.Failure(description: "mkdtemp failed") }
         directory = String(cString: created)
@@ -46,13 +47,13 @@ final class SSHServer {
 
             """
         try config.write(toFile: directory + "/sshd_config", atomically: true, encoding: .utf8)
-        pid = try Shell.spawn(
+        processID = try Shell.spawn(
             "/usr/sbin/sshd", ["-D", "-e", "-f", directory + "/sshd_config"], outputPath: directory + "/sshd.log")
         try waitUntilListening()
     }
 
     /// Adds a public key to authorized_keys (sshd reads the file at each login).
-    func authorize(_ key: KeyPair) throws {
+    public func authorize(_ key: KeyPair) throws {
         let handle = try FileHandle(forWritingAtPath: directory + "/authorized_keys").unwrap()
         handle.seekToEndOfFile()
         handle.write(Data(key.publicKey.utf8))
@@ -61,11 +62,13 @@ final class SSHServer {
 
     /// Stops (SIGSTOP) or continues (SIGCONT) sshd's per-connection processes, to play a
     /// partner that stalls mid-session. Signals each by process id, found through /proc.
-    func signalSessions(_ signal: Int32) {
-        for child in descendants(of: pid) { kill(child, signal) }
+    public func signalSessions(_ signal: Int32) {
+        for child in Self.descendants(of: processID) { kill(child, signal) }
     }
 
-    private func descendants(of parent: pid_t) -> [pid_t] {
+    /// The processes below `parent` (sshd's per-connection children and theirs), found through
+    /// /proc, so a test can signal one connection's processes by id.
+    public static func descendants(of parent: pid_t) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         let children = entries.compactMap { pid_t($0) }.filter { candidate in
             guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
@@ -79,7 +82,7 @@ final class SSHServer {
     }
 
     /// A configuration that logs in as the current user with the server's user key.
-    func configuration(
+    public func configuration(
         authentication: SSHAuthentication? = nil, fingerprint: String? = nil, timeout: Duration = .seconds(10)
     ) -> SSHConfiguration {
         SSHConfiguration(
@@ -89,22 +92,22 @@ final class SSHServer {
     }
 
     /// Stops sshd (SIGTERM to its pid, then waits) and removes the scratch directory.
-    func stop() {
+    public func stop() {
         if isRunning {
             isRunning = false
-            kill(pid, SIGTERM)
-            Shell.wait(pid)
+            kill(processID, SIGTERM)
+            Shell.wait(processID)
         }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
 
     private func waitUntilListening() throws {
         for _ in 0..<200 {
             if LoopbackSocket.canConnect(port: port) { return }
             var status: Int32 = 0
-            guard waitpid(pid, &status, WNOHANG) == 0 else {
+            guard waitpid(processID, &status, WNOHANG) == 0 else {
                 isRunning = false
                 break
             }
@@ -116,7 +119,7 @@ final class SSHServer {
     }
 
     /// A port nobody listens on right now (bind to 0, read it back, release it).
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let listener = try LoopbackSocket.listen()
         defer { close(listener.descriptor) }
         return listener.port
@@ -124,7 +127,7 @@ final class SSHServer {
 }
 
 /// Starts an sshd, runs `body` with it and stops it, also when `body` throws.
-func withSSHServer<R>(extraConfig: String = "", _ body: (SSHServer) throws -> R) throws -> R {
+public func withSSHServer<R>(extraConfig: String = "", _ body: (SSHServer) throws -> R) throws -> R {
     let server = try SSHServer(extraConfig: extraConfig)
     defer { server.stop() }
     return try body(server)

@@ -2,15 +2,15 @@ import Glibc
 
 /// Bare loopback sockets for the fixtures: a listener that never speaks (the timeout test) and a
 /// connect probe (waiting for sshd).
-enum LoopbackSocket {
-    struct Listener {
-        var descriptor: Int32
-        var port: UInt16
+public enum LoopbackSocket {
+    public struct Listener {
+        public var descriptor: Int32
+        public var port: UInt16
     }
 
     /// Listens on 127.0.0.1 on a free port. Never accepting is fine: the kernel completes TCP
     /// handshakes into the backlog, so clients connect and then hear nothing.
-    static func listen() throws -> Listener {
+    public static func listen() throws -> Listener {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
@@ -27,7 +27,7 @@ enum LoopbackSocket {
         return Listener(descriptor: fd, port: UInt16(bigEndian: address.sin_port))
     }
 
-    static func canConnect(port: UInt16) -> Bool {
+    public static func canConnect(port: UInt16) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(fd) }
         var address = loopback(port: port)

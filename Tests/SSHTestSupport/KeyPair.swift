@@ -1,18 +1,18 @@
 import Foundation
 
 /// A key made with ssh-keygen: the private key text and the public key line.
-struct KeyPair {
-    var privateKey: String
-    var publicKey: String
+public struct KeyPair: Sendable {
+    public var privateKey: String
+    public var publicKey: String
     /// `SHA256:…` as `ssh-keygen -l` prints it.
-    var fingerprint: String
+    public var fingerprint: String
 
     /// Generates a key in `directory`.
     ///
     /// - Parameters:
     ///   - type: `ed25519`, `rsa`, `ecdsa`.
     ///   - pem: write the private key as PEM (`-m PEM`) instead of OpenSSH's format.
-    static func generate(
+    public static func generate(
         in directory: String, name: String, type: String, pem: Bool = false, passphrase: String = ""
     ) throws -> KeyPair {
         let path = directory + "/" + name

@@ -1,0 +1,51 @@
+import AWS
+import Dispatch
+import Synchronization
+
+/// Uploads parts on a thread of its own while the caller reads the next one, so reading from the
+/// partner and sending to S3 overlap instead of taking turns.
+///
+/// At most `depth` parts are in flight; `submit` blocks until one of them is done, which bounds
+/// memory to `depth + 1` part buffers. The first failure is kept: later submissions rethrow it and
+/// `finish` does too, after the parts in flight have settled (a part that completed is in S3 and
+/// counts for a resume).
+final class PartUploadPipeline: Sendable {
+    typealias Upload = @Sendable (_ partNumber: Int, _ bytes: [UInt8]) throws -> MultipartPart
+
+    private let upload: Upload
+    private let queue = DispatchQueue(label: "part-upload")
+    private let group = DispatchGroup()
+    private let slots: DispatchSemaphore
+    private let state = Mutex<(parts: [MultipartPart], failure: (any Error)?)>(([], nil))
+
+    init(depth: Int = 1, upload: @escaping Upload) {
+        self.upload = upload
+        slots = DispatchSemaphore(value: max(1, depth))
+    }
+
+    /// Queues part `partNumber`, waiting while the pipeline is full.
+    func submit(partNumber: Int, bytes: [UInt8]) throws {
+        slots.wait()
+        if let failure = state.withLock({ $0.failure }) {
+            slots.signal()
+            throw failure
+        }
+        queue.async(group: group) { [self] in
+            defer { slots.signal() }
+            do {
+                let part = try upload(partNumber, bytes)
+                state.withLock { $0.parts.append(part) }
+            } catch {
+                state.withLock { if $0.failure == nil { $0.failure = error } }
+            }
+        }
+    }
+
+    /// Waits for every queued part and returns them, or throws the first failure.
+    func finish() throws -> [MultipartPart] {
+        group.wait()
+        let (parts, failure) = state.withLock { ($0.parts, $0.failure) }
+        if let failure { throw failure }
+        return parts
+    }
+}

@@ -1,0 +1,41 @@
+import AWS
+import Testing
+import Transfer
+
+@Suite("Decisions made without I/O")
+struct PlanningTests {
+    @Test("a resumed upload keeps the leading parts of the right size, up to the first gap")
+    func resumePlan() {
+        let ranges = PartRanges(size: 10_000, preferredPartSize: 3_000)
+        let listed = [
+            MultipartPart(partNumber: 1, eTag: "a", size: 3_000), MultipartPart(partNumber: 2, eTag: "b", size: 3_000),
+            MultipartPart(partNumber: 4, eTag: "d", size: 1_000),
+        ]
+        let plan = MultipartResumePlan(listed: listed, ranges: ranges)
+        #expect(plan.keptParts.map(\.partNumber) == [1, 2])
+        #expect(plan.nextPartIndex == 2)
+        #expect(plan.resumeOffset(in: ranges) == 6_000)
+        let resized = MultipartResumePlan(listed: listed, ranges: PartRanges(size: 10_000, preferredPartSize: 2_000))
+        #expect(resized.keptParts.isEmpty)
+    }
+
+    @Test("a file is ready only when unchanged since the previous poll")
+    func stability() {
+        var filter = StableFileFilter()
+        let first = RemoteFileVersion(path: "/in/a", size: 5, modificationTime: 100)
+        let grown = RemoteFileVersion(path: "/in/a", size: 9, modificationTime: 101)
+        #expect(filter.observe([first]).isEmpty)
+        #expect(filter.observe([grown]).isEmpty)
+        #expect(filter.observe([grown]) == [grown])
+        #expect(filter.observe([]).isEmpty)
+        #expect(filter.observe([grown]).isEmpty)
+    }
+
+    @Test("patterns match names as the shell does, hidden files only when asked", arguments: [
+        ("*.csv", "report.csv", true), ("*.csv", "report.txt", false), ("*.csv", ".report.csv", false),
+        (".*.csv", ".report.csv", true), ("report-????.txt", "report-2026.txt", true), ("[ab]*", "c", false),
+    ])
+    func glob(pattern: String, name: String, matches: Bool) {
+        #expect(GlobPattern(pattern).matches(name) == matches)
+    }
+}
