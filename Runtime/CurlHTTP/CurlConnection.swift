@@ -11,9 +11,14 @@ import Glibc
 /// which sends two tiny, fixed requests per invocation, that skips libcurl's general HTTP engine:
 /// its URL parsing, header matching and poll loop cost several times the exchange itself.
 public final class CurlConnection {
-    private let handle: UnsafeMutableRawPointer
+    /// Replaced by a copy with the same options whenever its connection is closed (see `closeConnection()`).
+    private var handle: UnsafeMutableRawPointer
+    /// Whether `handle` has been performed, so may hold a connection.
+    private var performed = false
     /// The longest wait for the socket to become ready, -1 for none.
     private let waitLimitMilliseconds: Int32
+    /// libcurl writes why a connect failed here (the certificate problem, say), so it must not move.
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     public private(set) var isConnected = false
 
     /// A connection without time limits on its waits, for the Runtime API.
@@ -22,9 +27,9 @@ public final class CurlConnection {
         try self.init(url: url, settings: [(CURLOPT_CONNECTTIMEOUT_MS, 10_000)], waitLimitMilliseconds: -1)
     }
 
-    /// A connection for calls that must not hang: the connect timeout and TLS verification come
-    /// from `options`, and each wait for the peer is bounded by `lowSpeedSeconds` when the low-speed
-    /// rule is on.
+    /// A connection for calls that must not hang: the connect timeout and TLS settings (verification,
+    /// CA bundle) come from `options`, and each wait for the peer is bounded by `lowSpeedSeconds`
+    /// when the low-speed rule is on.
     /// - Parameter url: `http://host:port` or `https://host:port`.
     public convenience init(url: String, options: CurlTransferOptions) throws(CurlError) {
         try self.init(
@@ -34,22 +39,31 @@ public final class CurlConnection {
                 (CURLOPT_SSL_VERIFYPEER, options.verifiesTLS ? 1 : 0),
                 (CURLOPT_SSL_VERIFYHOST, options.verifiesTLS ? 2 : 0),
             ],
+            caBundlePath: options.caBundlePath,
             waitLimitMilliseconds: options.lowSpeedBytesPerSecond > 0 ? Int32(clamping: options.lowSpeedSeconds * 1000) : -1)
     }
 
-    private init(url: String, settings: [(CURLoption, Int)], waitLimitMilliseconds: Int32) throws(CurlError) {
+    private init(
+        url: String, settings: [(CURLoption, Int)], caBundlePath: String? = nil, waitLimitMilliseconds: Int32
+    ) throws(CurlError) {
         CurlGlobal.initialise()
         guard let handle = curl_easy_init() else {
+            errorBuffer.deallocate()
             throw CurlError(code: CURLE_FAILED_INIT, detail: "curl_easy_init returned NULL")
         }
         self.handle = handle
         self.waitLimitMilliseconds = waitLimitMilliseconds
-        let codes = [
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        var codes = [
             url.withCString { swcurl_setopt_pointer(handle, CURLOPT_URL, $0) },
+            swcurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer),
             swcurl_setopt_long(handle, CURLOPT_CONNECT_ONLY, 1),
             swcurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
             swcurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1),
         ] + settings.map { swcurl_setopt_long(handle, $0.0, $0.1) }
+        if let caBundlePath {
+            codes.append(caBundlePath.withCString { swcurl_setopt_pointer(handle, CURLOPT_CAINFO, $0) })
+        }
         if let failure = codes.first(where: { $0 != CURLE_OK }) {
             throw CurlError(code: failure, detail: "setting up the connection to \(url) failed")
         }
@@ -57,19 +71,42 @@ public final class CurlConnection {
 
     deinit {
         curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
     }
 
     /// Opens the connection; a dropped one is replaced by a new one.
+    /// - Throws: libcurl's code with its explanation, e.g. `CURLE_PEER_FAILED_VERIFICATION` and
+    ///   "SSL certificate problem: unable to get local issuer certificate".
     public func connect() throws(CurlError) {
         isConnected = false
+        try closeConnection()
+        errorBuffer[0] = 0
+        performed = true
         let code = curl_easy_perform(handle)
-        guard code == CURLE_OK else { throw CurlError(code: code, detail: nil) }
+        guard code == CURLE_OK else {
+            let detail = String(cString: errorBuffer)
+            throw CurlError(code: code, detail: detail.isEmpty ? nil : detail)
+        }
         isConnected = true
     }
 
-    /// Marks the connection as unusable, so the next exchange reconnects first.
+    /// Closes the connection, so the next exchange reconnects first.
     public func drop() {
         isConnected = false
+        try? closeConnection()
+    }
+
+    /// Closes the socket libcurl opened, if any, by trading the handle for a copy with the same
+    /// options: libcurl neither reuses nor prunes a CONNECT_ONLY connection and keeps it open until
+    /// its handle is cleaned up, so each reconnect on one handle would leave a socket behind.
+    private func closeConnection() throws(CurlError) {
+        guard performed else { return }
+        guard let fresh = curl_easy_duphandle(handle) else {
+            throw CurlError(code: CURLE_OUT_OF_MEMORY, detail: "curl_easy_duphandle returned NULL")
+        }
+        curl_easy_cleanup(handle)
+        handle = fresh
+        performed = false
     }
 
     /// Sends every byte, waiting for the socket to drain when it is full.

@@ -5,7 +5,8 @@ import CCurl
 /// It reads request bodies from a `CurlBodySource` and hands successful response bodies to a
 /// `CurlBodySink` as they arrive, so object sizes are bounded by neither memory nor a total
 /// timeout (the low-speed rule catches stalls). Reusing the handle keeps connections alive; TLS
-/// peer and host verification are on unless the options say otherwise. One thread at a time.
+/// peer and host verification are on unless the options say otherwise, against the options' CA
+/// bundle when they name one. One thread at a time.
 public final class CurlStreamingEasy {
     private let handle: UnsafeMutableRawPointer
     private let state: StreamingTransferState
@@ -36,6 +37,10 @@ public final class CurlStreamingEasy {
         for (option, value) in settings {
             let code = swcurl_setopt_long(handle, option, value)
             guard code == CURLE_OK else { throw CurlError(code: code, detail: "setting option \(option.rawValue)") }
+        }
+        if let caBundlePath = options.caBundlePath {
+            let code = caBundlePath.withCString { swcurl_setopt_pointer(handle, CURLOPT_CAINFO, $0) }
+            guard code == CURLE_OK else { throw CurlError(code: code, detail: "setting the CA bundle \(caBundlePath)") }
         }
     }
 

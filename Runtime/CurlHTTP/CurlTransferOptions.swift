@@ -1,4 +1,5 @@
-/// Limits and security settings for a `CurlStreamingEasy` handle.
+/// Limits and security settings for libcurl connections: `CurlStreamingEasy` handles and the
+/// `CurlConnection`s HTTPS calls go over.
 ///
 /// Long transfers (a 30 GB object) cannot have a total timeout, so a stalled connection is caught by
 /// the low-speed rule instead: fewer than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` aborts the
@@ -14,6 +15,10 @@ public struct CurlTransferOptions: Sendable {
     /// Peer certificate and host name verification. On by default; only a test against a
     /// self-signed server should turn it off.
     public var verifiesTLS: Bool
+    /// A PEM file of certificate authorities to trust, for endpoints behind a private CA; the AWS
+    /// SDKs read it from `AWS_CA_BUNDLE`. It replaces libcurl's default bundle file
+    /// (`CURLOPT_CAINFO`); nil keeps that default.
+    public var caBundlePath: String?
     /// Size of the buffer libcurl asks the body source to fill; larger means fewer callbacks.
     public var uploadBufferBytes: Int
 
@@ -23,7 +28,8 @@ public struct CurlTransferOptions: Sendable {
         lowSpeedSeconds: Int = 30,
         totalTimeoutMilliseconds: Int = 0,
         verifiesTLS: Bool = true,
-        uploadBufferBytes: Int = 256 * 1024
+        uploadBufferBytes: Int = 256 * 1024,
+        caBundlePath: String? = nil
     ) {
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
         self.lowSpeedBytesPerSecond = lowSpeedBytesPerSecond
@@ -31,5 +37,6 @@ public struct CurlTransferOptions: Sendable {
         self.totalTimeoutMilliseconds = totalTimeoutMilliseconds
         self.verifiesTLS = verifiesTLS
         self.uploadBufferBytes = uploadBufferBytes
+        self.caBundlePath = caBundlePath
     }
 }

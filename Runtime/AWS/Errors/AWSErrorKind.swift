@@ -21,7 +21,8 @@ public enum AWSErrorKind: Sendable, Hashable {
     case connection
     /// No usable credentials were found or fetched.
     case credentials
-    /// Anything else the service reported (5xx, unexpected codes) or a response we could not read.
+    /// Anything else the service reported (5xx, unexpected codes), a response we could not read, or
+    /// a TLS certificate that did not verify (`CertificateVerificationFailed`, never retried).
     case other
 
     init(code: String, httpStatus: Int?) {

@@ -94,6 +94,13 @@ extension AWSClient {
             }
         } catch {
             let transfer = error.failure
+            if let curl = transfer.underlying as? CurlError, curl.isCertificateFailure {
+                throw failure(
+                    "CertificateVerificationFailed",
+                    "the TLS certificate of \(endpoint.hostHeader(host: host)) could not be verified, so nothing was sent: "
+                        + "it must be signed by a trusted CA and name that host. For a private CA, set AWS_CA_BUNDLE to the CA's PEM file",
+                    cause: curl)
+            }
             if let curl = transfer.underlying as? CurlError {
                 throw failure(
                     "ConnectionFailure", "no complete response from \(endpoint.host)",

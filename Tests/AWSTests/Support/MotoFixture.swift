@@ -1,4 +1,5 @@
 import AWS
+import CurlHTTP
 import Foundation
 import MotoTestSupport
 import Synchronization
@@ -49,14 +50,17 @@ final class MotoFixture: Sendable {
         }
     }
 
-    /// A client signing with the IAM user's key, against moto or `endpoint` (the fault proxy).
+    /// A client signing with the IAM user's key, against moto or `endpoint` (the fault proxy, the
+    /// TLS endpoint), with `transferOptions` for its connections (a CA bundle).
     func client(
         credentials: AWSCredentials? = nil, endpoint: String? = nil,
-        retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50))
+        retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
+        transferOptions: CurlTransferOptions = CurlTransferOptions()
     ) -> AWSClient {
         AWSClient(
             region: Self.region, credentials: StaticCredentialProvider(credentials ?? self.credentials),
-            endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint), retryPolicy: retryPolicy)
+            endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint), retryPolicy: retryPolicy,
+            transferOptions: transferOptions)
     }
 
     /// Creates `bucket` (ignoring "already exists") through the generic request path.
