@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
+        .executable(name: "sftp-bench", targets: ["SFTPBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -104,6 +105,14 @@ let package = Package(
                 "AWS", "BenchReport", "MotoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/AWSBench"),
+
+        .executableTarget(
+            name: "SFTPBench",
+            dependencies: [
+                "AWS", "Transfer", "BenchReport", "MotoTestSupport", "SSHTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/SFTPBench"),
 
         .testTarget(
             name: "LambdaRuntimeTests",

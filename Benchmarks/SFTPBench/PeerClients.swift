@@ -1,0 +1,53 @@
+import Foundation
+import SSHTestSupport
+
+/// OpenSSH's `sftp` and `curl sftp://` (libssh2, like us) fetching a file from the same sshd with
+/// the same user key, each writing to /dev/null.
+struct PeerClients {
+    let server: SSHServer
+    let keyFile: String
+
+    init(server: SSHServer) throws {
+        self.server = server
+        keyFile = server.directory + "/bench-user-key"
+        try server.userKey.privateKey.write(toFile: keyFile, atomically: true, encoding: .utf8)
+        try server.userKey.publicKey.write(toFile: keyFile + ".pub", atomically: true, encoding: .utf8)
+        chmod(keyFile, 0o600)
+    }
+
+    func openSSHGet(_ path: String) throws {
+        try run(
+            "/usr/bin/sftp",
+            [
+                "-q", "-i", keyFile, "-P", String(server.port), "-o", "StrictHostKeyChecking=no", "-o",
+                "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-b", "-", "\(server.username)@127.0.0.1",
+            ],
+            input: "get \(path) /dev/null\n")
+    }
+
+    func curlGet(_ path: String) throws {
+        try run(
+            "/usr/bin/curl",
+            [
+                "-sS", "--insecure", "--key", keyFile, "--pubkey", keyFile + ".pub",
+                "sftp://\(server.username)@127.0.0.1:\(server.port)\(path)", "-o", "/dev/null",
+            ],
+            input: "")
+    }
+
+    private func run(_ executable: String, _ arguments: [String], input: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure("\(executable) exited with \(process.terminationStatus): \(arguments.joined(separator: " "))")
+        }
+    }
+}
