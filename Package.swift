@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "TransferObject", targets: ["TransferObject"]),
         .executable(name: "ValidateTransfer", targets: ["ValidateTransfer"]),
         .executable(name: "GenerateReport", targets: ["GenerateReport"]),
+        .executable(name: "TransferWorker", targets: ["TransferWorker"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
@@ -62,6 +63,7 @@ let package = Package(
             name: "ValidateTransfer", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/ValidateTransfer"),
         .executableTarget(
             name: "GenerateReport", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/GenerateReport"),
+        .executableTarget(name: "TransferWorker", dependencies: ["Transfer", "AWS"], path: "Functions/TransferWorker"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["JSONText"], path: "Emulator/StateMachine"),
@@ -135,6 +137,10 @@ let package = Package(
         .testTarget(
             name: "SFTPFlowTests", dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
             path: "Tests/SFTPFlowTests"),
+        .testTarget(
+            name: "WorkerTests",
+            dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker"],
+            path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
         .testTarget(name: "TransferTests", dependencies: ["Transfer", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),

@@ -36,15 +36,18 @@ public struct S3ToSFTPTransfer: Sendable {
     public var temporaryPath: String { path + ".tmp" }
 
     /// Copies the object and returns its size and ETag.
+    ///
+    /// - Parameter stop: checked before each write to the partner; once raised the copy ends like
+    ///   a failed one (the temporary file removed), since a partial file cannot be resumed.
     @discardableResult
-    public func run() throws(TransferError) -> DeliveredFile {
+    public func run(stop: StopFlag? = nil) throws(TransferError) -> DeliveredFile {
         let description = "copying s3://\(bucket)/\(key) to \(destination.username)@\(destination.host):\(path)"
         return try TransferError.context(description) {
             let head = try s3.headObject(bucket: bucket, key: key)
             return try sessions.withSession(destination) { sftp in
                 try createParentDirectory(in: sftp)
                 do {
-                    try download(head, into: sftp)
+                    try download(head, into: sftp, stop: stop, description: description)
                     try sftp.rename(temporaryPath, to: path, ifDestinationExists: .replace)
                 } catch {
                     try? sftp.removeFile(temporaryPath)
@@ -57,9 +60,11 @@ public struct S3ToSFTPTransfer: Sendable {
 
     /// Streams the object (the version `head` describes: `If-Match` on its ETag) into the
     /// temporary file and checks what the partner stored.
-    private func download(_ head: ObjectHead, into sftp: SFTPSession) throws {
+    private func download(_ head: ObjectHead, into sftp: SFTPSession, stop: StopFlag?, description: String) throws {
         try sftp.withFile(temporaryPath, mode: .write) { file in
-            let sink = SFTPWriteSink(file: file)
+            let sink = SFTPWriteSink(file: file) { bytesWritten in
+                if let stop, stop.isRequested { throw TransferError.stopped("\(description), at byte \(bytesWritten)") }
+            }
             try s3.getObject(bucket: bucket, key: key, ifMatch: head.eTag, into: sink)
             try sink.flush()
             guard sink.bytesWritten == head.contentLength else {

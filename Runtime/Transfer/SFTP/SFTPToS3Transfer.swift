@@ -54,10 +54,12 @@ public struct SFTPToS3Transfer: Sendable {
     /// - Parameters:
     ///   - uploadID: the upload an earlier, interrupted run started; nil to start afresh (also
     ///     used when S3 no longer knows the upload).
+    ///   - stop: checked before each part; once raised, the parts in flight are finished and the run
+    ///     throws `TransferError.stopped`, leaving the upload for `resumingUpload`.
     ///   - onUploadStarted: receives the upload id before any part is sent.
     @discardableResult
     public func run(
-        resumingUpload uploadID: String? = nil, onUploadStarted: (String) throws -> Void = { _ in }
+        resumingUpload uploadID: String? = nil, stop: StopFlag? = nil, onUploadStarted: (String) throws -> Void = { _ in }
     ) throws(TransferError) -> StoredObject {
         let description = "copying \(source.username)@\(source.host):\(path) to s3://\(bucket)/\(key)"
         return try TransferError.context(description) {
@@ -72,7 +74,8 @@ public struct SFTPToS3Transfer: Sendable {
                 return try sftp.withFile(path, mode: .read) { file in
                     let reader = try PartReader(file: file, ranges: ranges, algorithm: checksumAlgorithm)
                     try reader.checksumKeptPrefix(upTo: plan.resumeOffset(in: ranges))
-                    let parts = try uploadRemainingParts(of: reader, from: plan.nextPartIndex, uploadID: upload)
+                    let parts = try uploadRemainingParts(
+                        of: reader, from: plan.nextPartIndex, uploadID: upload, stop: stop, description: description)
                     return try complete(
                         uploadID: upload, parts: plan.keptParts + parts, checksum: reader.finalize(), size: Int64(size),
                         keptParts: plan.keptParts.count)
@@ -108,7 +111,9 @@ public struct SFTPToS3Transfer: Sendable {
         }
     }
 
-    private func uploadRemainingParts(of reader: PartReader, from first: Int, uploadID: String) throws -> [MultipartPart] {
+    private func uploadRemainingParts(
+        of reader: PartReader, from first: Int, uploadID: String, stop: StopFlag?, description: String
+    ) throws -> [MultipartPart] {
         let (s3, bucket, key) = (s3, bucket, key)
         let algorithm = checksumAlgorithm
         let pipeline = PartUploadPipeline { partNumber, bytes in
@@ -121,6 +126,10 @@ public struct SFTPToS3Transfer: Sendable {
         }
         do {
             for index in first..<reader.ranges.endIndex {
+                if let stop, stop.isRequested {
+                    _ = try pipeline.finish()
+                    throw TransferError.stopped("\(description), before part \(index + 1) of \(reader.ranges.count)")
+                }
                 try pipeline.submit(partNumber: index + 1, bytes: try reader.readPart(index))
             }
         } catch {

@@ -27,18 +27,22 @@ public struct SFTPToSFTPTransfer: Sendable {
     ///
     /// - Parameters:
     ///   - uploadID: an interrupted first leg's upload, as in `SFTPToS3Transfer.run`.
+    ///   - stop: checked before each part of leg one, between the legs and during leg two.
     ///   - onUploadStarted: receives the first leg's upload id for the job record.
     @discardableResult
     public func run(
-        resumingUpload uploadID: String? = nil, onUploadStarted: (String) throws -> Void = { _ in }
+        resumingUpload uploadID: String? = nil, stop: StopFlag? = nil, onUploadStarted: (String) throws -> Void = { _ in }
     ) throws(TransferError) -> DeliveredFile {
         if try !stagingIsComplete() {
-            try firstLeg.run(resumingUpload: uploadID, onUploadStarted: onUploadStarted)
+            try firstLeg.run(resumingUpload: uploadID, stop: stop, onUploadStarted: onUploadStarted)
+        }
+        if let stop, stop.isRequested {
+            throw TransferError.stopped("s3://\(firstLeg.bucket)/\(firstLeg.key) is staged; publishing it")
         }
         let secondLeg = S3ToSFTPTransfer(
             s3: firstLeg.s3, bucket: firstLeg.bucket, key: firstLeg.key, destination: destination,
             path: destinationPath, sessions: firstLeg.sessions)
-        let delivered = try secondLeg.run()
+        let delivered = try secondLeg.run(stop: stop)
         try? firstLeg.s3.deleteObject(bucket: firstLeg.bucket, key: firstLeg.key)
         return delivered
     }

@@ -13,10 +13,16 @@ final class SFTPWriteSink: ByteSink {
     private(set) var bytesWritten: Int64 = 0
     private var buffer: [UInt8] = []
     private let capacity: Int
+    /// Called before each write with the bytes written so far; throws to end the copy early.
+    private let checkpoint: (_ bytesWritten: Int64) throws -> Void
 
-    init(file: SFTPFile, capacity: Int = SFTPFile.preferredWriteSize) {
+    init(
+        file: SFTPFile, capacity: Int = SFTPFile.preferredWriteSize,
+        checkpoint: @escaping (_ bytesWritten: Int64) throws -> Void = { _ in }
+    ) {
         self.file = file
         self.capacity = capacity
+        self.checkpoint = checkpoint
         buffer.reserveCapacity(capacity)
     }
 
@@ -33,6 +39,7 @@ final class SFTPWriteSink: ByteSink {
     /// Writes what is buffered; call once after the download ends.
     func flush() throws {
         guard !buffer.isEmpty else { return }
+        try checkpoint(bytesWritten)
         try buffer.withUnsafeBytes { try file.write($0) }
         bytesWritten += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)

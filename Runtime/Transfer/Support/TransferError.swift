@@ -37,6 +37,12 @@ public struct TransferError: FunctionError, CustomStringConvertible {
         TransferError(kind: .nonRetryable, message: message)
     }
 
+    /// The transfer stopped at a checkpoint because its process is shutting down (`StopFlag`):
+    /// transient, since a retry resumes from that checkpoint.
+    public static func stopped(_ context: String) -> TransferError {
+        TransferError(kind: .transient, message: "\(context): stopped because the process is shutting down")
+    }
+
     public var errorType: String { kind.rawValue }
     public var description: String { "\(errorType): \(errorMessage)" }
 }

@@ -1,0 +1,25 @@
+public import AWS
+public import SFTP
+
+extension SFTPLocation {
+    /// The connection settings, with the key or password read from Secrets Manager now, so a
+    /// rotated secret is picked up by the next job.
+    public func configuration(secrets: SecretsManagerClient, timeout: Duration) throws(TransferError) -> SSHConfiguration {
+        let value: SecretValue
+        do {
+            value = try secrets.getSecretValue(id: secretID)
+        } catch {
+            throw TransferError(error, context: "reading the \(credential.rawValue) for \(username)@\(host) from secret \(secretID)")
+        }
+        guard let text = value.secretString, !text.isEmpty else {
+            throw TransferError.nonRetryable("secret \(secretID) has no string value; store the \(credential.rawValue) as text")
+        }
+        let authentication: SSHAuthentication = switch credential {
+        case .privateKey: .privateKey(text)
+        case .password: .password(text)
+        }
+        return SSHConfiguration(
+            host: host, port: port, username: username, hostKeyFingerprint: hostKeyFingerprint,
+            authentication: authentication, timeout: timeout)
+    }
+}

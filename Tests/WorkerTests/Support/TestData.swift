@@ -1,0 +1,61 @@
+import AWS
+import Foundation
+import SSHTestSupport
+import Synchronization
+import Testing
+import Transfer
+
+/// Test data and the jobs that move it.
+enum TestData {
+    /// Deterministic bytes without a short period (xorshift), so a misplaced chunk shows.
+    static func pattern(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
+        var state = seed
+        var bytes = [UInt8](repeating: 0, count: count)
+        var index = 0
+        while index < count {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            withUnsafeBytes(of: state) { word in
+                for byte in word where index < count {
+                    bytes[index] = byte
+                    index += 1
+                }
+            }
+        }
+        return bytes
+    }
+
+    /// Writes `count` pattern bytes to `path` on the sshd's disk and returns them.
+    @discardableResult
+    static func writeFile(_ path: String, count: Int) throws -> [UInt8] {
+        let bytes = pattern(count: count)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return bytes
+    }
+
+    /// The SFTP endpoint of `path` on `server`, logging in with the key in `secret`.
+    static func sftp(_ path: String, on server: SSHServer, secret: String, fingerprint: String? = nil) -> TransferEndpoint {
+        .sftp(
+            SFTPLocation(
+                host: "127.0.0.1", port: server.port, username: server.username, path: path,
+                hostKeyFingerprint: fingerprint ?? server.hostKey.fingerprint, secretID: secret))
+    }
+
+    static func s3(_ key: String) -> TransferEndpoint {
+        .s3(S3Location(bucket: WorkerFixture.bucket, key: key))
+    }
+
+    static func jobID() -> String { "job-" + UUID().uuidString.prefix(8).lowercased() }
+}
+
+/// Collects a worker's log lines.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    var all: [String] { lines.withLock { $0 } }
+
+    func append(_ line: String) {
+        lines.withLock { $0.append(line) }
+    }
+}

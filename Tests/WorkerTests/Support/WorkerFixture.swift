@@ -1,0 +1,135 @@
+import AWS
+import Foundation
+import MotoTestSupport
+import SSHTestSupport
+import Synchronization
+import Transfer
+
+/// The one moto server of the worker suites, checking signatures and IAM once the IAM user is
+/// made: a bucket (destinations and staging), the checkpoint table, a FIFO queue per test, and a
+/// secret per sshd holding its user key. Parts go down to 1 KiB so small files span several.
+final class WorkerFixture: Sendable {
+    static let region = "us-east-1"
+    static let bucket = "worker-tests"
+    static let table = "worker-checkpoints"
+    static let partSize: Int64 = 1024 * 1024
+
+    let moto: MotoServer
+    let credentials: AWSCredentials
+
+    private static let shared = Mutex<Result<WorkerFixture, any Error>?>(nil)
+
+    static func get() throws -> WorkerFixture {
+        try shared.withLock { cached in
+            if let cached { return try cached.get() }
+            let result = Result { try WorkerFixture() }
+            cached = result
+            return try result.get()
+        }
+    }
+
+    private init() throws {
+        moto = try MotoServer(
+            unauthenticatedActions: MotoIAMUser.unauthenticatedActions,
+            extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
+        do {
+            let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","sqs:*","dynamodb:*","secretsmanager:*"],"Resource":"*"}]}"#
+            credentials = try MotoIAMUser.create(on: moto.endpoint, name: "worker-tests", policy: policy, region: Self.region)
+                .credentials
+            _ = try client().send(
+                AWSRequest(method: "PUT", bucket: Self.bucket), to: .s3, operation: "CreateBucket", resource: Self.bucket)
+            try createTable()
+        } catch {
+            moto.stop()
+            throw error
+        }
+    }
+
+    /// A client of moto, or of a proxy in front of it.
+    func client(endpoint: String? = nil) -> AWSClient {
+        AWSClient(
+            region: Self.region, credentials: StaticCredentialProvider(credentials),
+            endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint),
+            retryPolicy: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)))
+    }
+
+    var s3: S3Client { S3Client(client: client()) }
+    var sqs: SQSClient { SQSClient(client: client()) }
+    var checkpoints: DynamoDBJobCheckpoints {
+        DynamoDBJobCheckpoints(dynamoDB: DynamoDBClient(client: client()), table: Self.table)
+    }
+
+    /// Settings for a worker on `queue` that never waits: no long poll, retries due at once.
+    func settings(queue: String) -> WorkerSettings {
+        WorkerSettings(
+            queueURL: queue, checkpointTable: Self.table, stagingBucket: Self.bucket, receiveWaitSeconds: 0,
+            retryDelaySeconds: 0, partSize: Self.partSize)
+    }
+
+    /// A fresh FIFO queue, so each test sees only its own messages.
+    func createQueue() throws -> String {
+        struct Input: Encodable {
+            var QueueName: String
+            var Attributes: [String: String]
+        }
+        struct Output: Decodable { var QueueUrl: String }
+        let name = "work-\(UUID().uuidString.prefix(8)).fifo"
+        return try client().json(
+            .sqs, "CreateQueue", Input(QueueName: name, Attributes: ["FifoQueue": "true"]), as: Output.self
+        ).QueueUrl
+    }
+
+    /// Messages waiting and messages received but neither deleted nor visible again.
+    func messageCounts(queue: String) throws -> (visible: Int, inFlight: Int) {
+        struct Input: Encodable {
+            var QueueUrl: String
+            var AttributeNames: [String]
+        }
+        struct Output: Decodable { var Attributes: [String: String] }
+        let attributes = try client().json(
+            .sqs, "GetQueueAttributes",
+            Input(QueueUrl: queue, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]),
+            resource: queue, as: Output.self
+        ).Attributes
+        return (
+            Int(attributes["ApproximateNumberOfMessages"] ?? "") ?? -1,
+            Int(attributes["ApproximateNumberOfMessagesNotVisible"] ?? "") ?? -1
+        )
+    }
+
+    /// Sends `job` as the producer would: grouped by partition, deduplicated by job id.
+    func enqueue(_ job: TransferJob, on queue: String) throws {
+        let body = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
+        try sqs.sendMessage(queueURL: queue, SQSOutgoingMessage(body: body, groupID: "partition-1", deduplicationID: job.id))
+    }
+
+    /// Stores `server`'s user key as a secret and returns its name.
+    func storeKey(of server: SSHServer) throws -> String {
+        let name = "sftp/\(server.port)-\(UUID().uuidString.prefix(8))"
+        try SecretsManagerClient(client: client()).createSecret(name: name, secretString: server.userKey.privateKey)
+        return name
+    }
+
+    private func createTable() throws {
+        struct Attribute: Encodable {
+            var AttributeName: String
+            var AttributeType: String
+        }
+        struct Key: Encodable {
+            var AttributeName: String
+            var KeyType: String
+        }
+        struct CreateTable: Encodable {
+            var TableName: String
+            var AttributeDefinitions: [Attribute]
+            var KeySchema: [Key]
+            var BillingMode = "PAY_PER_REQUEST"
+        }
+        _ = try client().json(
+            .dynamoDB, "CreateTable",
+            CreateTable(
+                TableName: Self.table, AttributeDefinitions: [Attribute(AttributeName: "pk", AttributeType: "S")],
+                KeySchema: [Key(AttributeName: "pk", KeyType: "HASH")]),
+            as: EmptyOutput.self)
+    }
+}
