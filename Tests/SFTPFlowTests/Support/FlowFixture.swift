@@ -56,25 +56,6 @@ final class FlowFixture: Sendable {
     }
 
     private func createSeenTable() throws {
-        struct Attribute: Encodable {
-            var AttributeName: String
-            var AttributeType: String
-        }
-        struct Key: Encodable {
-            var AttributeName: String
-            var KeyType: String
-        }
-        struct CreateTable: Encodable {
-            var TableName: String
-            var AttributeDefinitions: [Attribute]
-            var KeySchema: [Key]
-            var BillingMode = "PAY_PER_REQUEST"
-        }
-        _ = try client().json(
-            .dynamoDB, "CreateTable",
-            CreateTable(
-                TableName: Self.seenTable, AttributeDefinitions: [Attribute(AttributeName: "pk", AttributeType: "S")],
-                KeySchema: [Key(AttributeName: "pk", KeyType: "HASH")]),
-            as: EmptyOutput.self)
+        try MotoTables.createPartitionKeyTable(Self.seenTable, with: client())
     }
 }

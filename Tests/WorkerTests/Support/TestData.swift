@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import MotoTestSupport
 import SSHTestSupport
 import Synchronization
 import Testing
@@ -7,23 +8,8 @@ import Transfer
 
 /// Test data and the jobs that move it.
 enum TestData {
-    /// Deterministic bytes without a short period (xorshift), so a misplaced chunk shows.
     static func pattern(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
-        var state = seed
-        var bytes = [UInt8](repeating: 0, count: count)
-        var index = 0
-        while index < count {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            withUnsafeBytes(of: state) { word in
-                for byte in word where index < count {
-                    bytes[index] = byte
-                    index += 1
-                }
-            }
-        }
-        return bytes
+        TestPattern.bytes(count: count, seed: seed)
     }
 
     /// Writes `count` pattern bytes to `path` on the sshd's disk and returns them.

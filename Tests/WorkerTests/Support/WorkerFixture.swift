@@ -111,25 +111,6 @@ final class WorkerFixture: Sendable {
     }
 
     private func createTable() throws {
-        struct Attribute: Encodable {
-            var AttributeName: String
-            var AttributeType: String
-        }
-        struct Key: Encodable {
-            var AttributeName: String
-            var KeyType: String
-        }
-        struct CreateTable: Encodable {
-            var TableName: String
-            var AttributeDefinitions: [Attribute]
-            var KeySchema: [Key]
-            var BillingMode = "PAY_PER_REQUEST"
-        }
-        _ = try client().json(
-            .dynamoDB, "CreateTable",
-            CreateTable(
-                TableName: Self.table, AttributeDefinitions: [Attribute(AttributeName: "pk", AttributeType: "S")],
-                KeySchema: [Key(AttributeName: "pk", KeyType: "HASH")]),
-            as: EmptyOutput.self)
+        try MotoTables.createPartitionKeyTable(Self.table, with: client())
     }
 }
