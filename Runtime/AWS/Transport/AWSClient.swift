@@ -51,18 +51,19 @@ public final class AWSClient: Sendable {
     /// The client a Lambda function or Fargate task wants: region from `AWS_REGION` (or
     /// `AWS_DEFAULT_REGION`), credentials from the default chain, endpoint overrides from
     /// `AWS_ENDPOINT_URL[_<SERVICE>]`, and the CA bundle from `AWS_CA_BUNDLE`, as the AWS SDKs
-    /// read them (an HTTPS endpoint behind a private CA, a TLS-inspecting proxy).
+    /// read them (an HTTPS endpoint behind a private CA, a TLS-inspecting proxy); without a
+    /// `retryPolicy`, the standard one with `AWS_MAX_ATTEMPTS` attempts when that is set.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
-        retryPolicy: RetryPolicy = .standard
+        retryPolicy: RetryPolicy? = nil
     ) throws(AWSError) -> AWSClient {
         let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
         var transferOptions = CurlTransferOptions()
         if let caBundle = environment["AWS_CA_BUNDLE"], !caBundle.isEmpty { transferOptions.caBundlePath = caBundle }
         return AWSClient(
             region: region, credentials: try CredentialChain.provider(environment: environment),
-            endpoints: EndpointResolver(environment: environment), retryPolicy: retryPolicy,
-            transferOptions: transferOptions)
+            endpoints: EndpointResolver(environment: environment),
+            retryPolicy: retryPolicy ?? RetryPolicy.standard(environment: environment), transferOptions: transferOptions)
     }
 
     /// The same client with other credentials (an assumed role), sharing the connections.

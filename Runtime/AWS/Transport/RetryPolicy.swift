@@ -22,6 +22,14 @@ public struct RetryPolicy: Sendable, Hashable {
     /// without holding a Lambda for long.
     public static let standard = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(200), maxDelay: .seconds(20))
 
+    /// The standard policy with `AWS_MAX_ATTEMPTS` attempts when the environment sets it, as the
+    /// AWS SDKs read that variable.
+    public static func standard(environment: [String: String]) -> RetryPolicy {
+        var policy = standard
+        if let attempts = environment["AWS_MAX_ATTEMPTS"].flatMap({ Int($0) }) { policy.maxAttempts = max(1, attempts) }
+        return policy
+    }
+
     /// One attempt only.
     public static let none = RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero)
 

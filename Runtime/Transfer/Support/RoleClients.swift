@@ -16,7 +16,7 @@ public struct RoleClients: Sendable {
     /// Signs as the destination writer role, or as the function itself when none is configured.
     public let destination: AWSClient
 
-    /// Reads the environment as the AWS SDKs do, plus `AWS_MAX_ATTEMPTS` for the retry policy.
+    /// Reads the environment as the AWS SDKs do (`AWSClient.fromEnvironment`).
     /// - Parameter sessionName: the role session name, which CloudTrail shows (the function's name).
     public static func fromEnvironment(
         settings: BatchSettings, sessionName: String,
@@ -24,7 +24,7 @@ public struct RoleClients: Sendable {
     ) throws(TransferError) -> RoleClients {
         let own: AWSClient
         do {
-            own = try AWSClient.fromEnvironment(environment, retryPolicy: retryPolicy(environment))
+            own = try AWSClient.fromEnvironment(environment)
         } catch {
             throw TransferError(error, context: "setting up the AWS client")
         }
@@ -38,12 +38,5 @@ public struct RoleClients: Sendable {
         return own.with(
             credentials: AssumeRoleCredentialProvider.cached(
                 sts: STSClient(client: own), roleARN: role.arn, sessionName: sessionName, externalID: role.externalID))
-    }
-
-    /// The standard policy with `AWS_MAX_ATTEMPTS` attempts when that is set (the SDKs' variable).
-    private static func retryPolicy(_ environment: [String: String]) -> RetryPolicy {
-        var policy = RetryPolicy.standard
-        if let attempts = environment["AWS_MAX_ATTEMPTS"].flatMap({ Int($0) }) { policy.maxAttempts = max(1, attempts) }
-        return policy
     }
 }
