@@ -10,20 +10,15 @@ extension S3Client {
         bucket: String, key: String, partSize: Int64 = 256 * 1024 * 1024,
         options: PutObjectOptions = PutObjectOptions()
     ) throws(AWSError) -> PutObjectResult {
-        let countLimit = Int64(Self.maximumPartCount)
-        let size = max(partSize, (sourceSize + countLimit - 1) / countLimit)
+        let ranges = PartRanges(size: sourceSize, preferredPartSize: partSize)
         return try withMultipartUpload(bucket: bucket, key: key, options: options) { uploadID throws(AWSError) in
             var parts: [MultipartPart] = []
-            var offset: Int64 = 0
-            repeat {
-                let end = min(offset + size, sourceSize) - 1
+            for (index, range) in ranges.enumerated() {
                 parts.append(
                     try uploadPartCopy(
-                        bucket: bucket, key: key, uploadID: uploadID, partNumber: parts.count + 1,
-                        sourceBucket: sourceBucket, sourceKey: sourceKey, range: offset...max(end, offset),
-                        sourceIfMatch: sourceETag))
-                offset += size
-            } while offset < sourceSize
+                        bucket: bucket, key: key, uploadID: uploadID, partNumber: index + 1,
+                        sourceBucket: sourceBucket, sourceKey: sourceKey, range: range, sourceIfMatch: sourceETag))
+            }
             return try completeMultipartUpload(
                 bucket: bucket, key: key, uploadID: uploadID, parts: parts, ifNoneMatch: options.ifNoneMatch)
         }

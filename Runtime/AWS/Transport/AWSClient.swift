@@ -51,11 +51,10 @@ public final class AWSClient: Sendable {
     /// The client a Lambda function or Fargate task wants: region from `AWS_REGION` (or
     /// `AWS_DEFAULT_REGION`), credentials from the default chain, endpoint overrides from
     /// `AWS_ENDPOINT_URL[_<SERVICE>]`, and the CA bundle from `AWS_CA_BUNDLE`, as the AWS SDKs
-    /// read them (an HTTPS endpoint behind a private CA, a TLS-inspecting proxy); without a
-    /// `retryPolicy`, the standard one with `AWS_MAX_ATTEMPTS` attempts when that is set.
+    /// read them (an HTTPS endpoint behind a private CA, a TLS-inspecting proxy).
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
-        retryPolicy: RetryPolicy? = nil
+        retryPolicy: RetryPolicy
     ) throws(AWSError) -> AWSClient {
         let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
         var transferOptions = CurlTransferOptions()
@@ -63,7 +62,14 @@ public final class AWSClient: Sendable {
         return AWSClient(
             region: region, credentials: try CredentialChain.provider(environment: environment),
             endpoints: EndpointResolver(environment: environment),
-            retryPolicy: retryPolicy ?? RetryPolicy.standard(environment: environment), transferOptions: transferOptions)
+            retryPolicy: retryPolicy, transferOptions: transferOptions)
+    }
+
+    /// The same with the standard retry policy, or `AWS_MAX_ATTEMPTS` attempts when that is set.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(AWSError) -> AWSClient {
+        try fromEnvironment(environment, retryPolicy: .standard(environment: environment))
     }
 
     /// The same client with other credentials (an assumed role), sharing the connections.

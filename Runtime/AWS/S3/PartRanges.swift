@@ -1,5 +1,3 @@
-import AWS
-
 /// The byte ranges of a multipart transfer: parts of the preferred size, grown when needed so an
 /// object of any size (up to S3's 5 TiB) stays within 10,000 parts.
 public struct PartRanges: RandomAccessCollection, Sendable {
