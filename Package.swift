@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "TransferWorker", dependencies: ["Transfer", "AWS"], path: "Functions/TransferWorker"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
-        .target(name: "StateMachine", dependencies: ["JSONText"], path: "Emulator/StateMachine"),
+        .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText"], path: "Emulator/StateMachine"),
         .target(
             name: "LambdaHost",
             dependencies: [

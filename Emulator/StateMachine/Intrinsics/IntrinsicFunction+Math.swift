@@ -24,14 +24,9 @@ extension IntrinsicFunction {
     static func hash(_ arguments: IntrinsicArguments) throws(StateFailure) -> JSONValue {
         let bytes = Array(try arguments.boundedString(0).utf8)
         let algorithm = try arguments.string(1)
-        let digest: [UInt8]
-        switch algorithm {
-        case "MD5": digest = MD5.hash(bytes)
-        case "SHA-1": digest = SHA1.hash(bytes)
-        case "SHA-256": digest = SHA256.hash(bytes)
-        case "SHA-384": digest = SHA512.hash(bytes, variant: .sha384)
-        case "SHA-512": digest = SHA512.hash(bytes, variant: .sha512)
-        default: throw arguments.failure("unsupported algorithm '\(algorithm)'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512")
+        let names = ["MD5": "MD5", "SHA-1": "SHA1", "SHA-256": "SHA256", "SHA-384": "SHA384", "SHA-512": "SHA512"]
+        guard let name = names[algorithm], let digest = MessageDigest.hash(bytes, algorithm: name) else {
+            throw arguments.failure("unsupported algorithm '\(algorithm)'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512")
         }
         return .string(digest.map { byte in
             let hex = String(byte, radix: 16)
