@@ -1,7 +1,6 @@
 import AWS
 import Foundation
 import MotoTestSupport
-import Synchronization
 import Testing
 @testable import Transfer
 
@@ -79,15 +78,10 @@ final class MotoWorld: Sendable {
     let moto: MotoServer
     let s3: S3Client
 
-    private static let instance = Mutex<Result<MotoWorld, any Error>?>(nil)
+    private static let instance = SharedFixture { try MotoWorld() }
 
     static func shared() throws -> MotoWorld {
-        try instance.withLock { cached in
-            if let cached { return try cached.get() }
-            let result = Result { try MotoWorld() }
-            cached = result
-            return try result.get()
-        }
+        try instance.get()
     }
 
     private init() throws {

@@ -1,7 +1,6 @@
 import AWS
 import Foundation
 import MotoTestSupport
-import Synchronization
 
 /// The world the batch workflow runs in: one moto server that checks every signature and IAM
 /// policy, an operator user (the functions' own credentials locally), the source reader and
@@ -24,15 +23,10 @@ final class BatchWorld: Sendable {
     /// What the first `emulator up` printed.
     let firstUp: CommandRun
 
-    private static let shared = Mutex<Result<BatchWorld, any Error>?>(nil)
+    private static let shared = SharedFixture { try BatchWorld() }
 
     static func get() throws -> BatchWorld {
-        try shared.withLock { cached in
-            if let cached { return try cached.get() }
-            let result = Result { try BatchWorld() }
-            cached = result
-            return try result.get()
-        }
+        try shared.get()
     }
 
     private init() throws {

@@ -2,7 +2,6 @@ import AWS
 import CurlHTTP
 import Foundation
 import MotoTestSupport
-import Synchronization
 
 /// The one moto server of the moto-backed suites, with an IAM user whose key signs every request.
 ///
@@ -20,16 +19,11 @@ final class MotoFixture: Sendable {
     let policyARN: String
     let userName = "transfer-tests"
 
-    private static let shared = Mutex<Result<MotoFixture, any Error>?>(nil)
+    private static let shared = SharedFixture { try MotoFixture() }
 
     /// Starts moto and the IAM user on first use; later calls return the same fixture.
     static func get() throws -> MotoFixture {
-        try shared.withLock { cached in
-            if let cached { return try cached.get() }
-            let result = Result { try MotoFixture() }
-            cached = result
-            return try result.get()
-        }
+        try shared.get()
     }
 
     private init() throws {

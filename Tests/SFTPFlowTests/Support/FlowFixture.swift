@@ -1,7 +1,6 @@
 import AWS
 import Foundation
 import MotoTestSupport
-import Synchronization
 
 /// The one moto server of the flow suites: signatures and IAM checked after the IAM user is made,
 /// parts allowed down to 1 KiB so 10 MB files span several parts, one bucket and one seen-store
@@ -14,15 +13,10 @@ final class FlowFixture: Sendable {
     let moto: MotoServer
     let credentials: AWSCredentials
 
-    private static let shared = Mutex<Result<FlowFixture, any Error>?>(nil)
+    private static let shared = SharedFixture { try FlowFixture() }
 
     static func get() throws -> FlowFixture {
-        try shared.withLock { cached in
-            if let cached { return try cached.get() }
-            let result = Result { try FlowFixture() }
-            cached = result
-            return try result.get()
-        }
+        try shared.get()
     }
 
     private init() throws {

@@ -2,7 +2,6 @@ import AWS
 import Foundation
 import MotoTestSupport
 import SSHTestSupport
-import Synchronization
 import Transfer
 
 /// The one moto server of the worker suites, checking signatures and IAM once the IAM user is
@@ -17,15 +16,10 @@ final class WorkerFixture: Sendable {
     let moto: MotoServer
     let credentials: AWSCredentials
 
-    private static let shared = Mutex<Result<WorkerFixture, any Error>?>(nil)
+    private static let shared = SharedFixture { try WorkerFixture() }
 
     static func get() throws -> WorkerFixture {
-        try shared.withLock { cached in
-            if let cached { return try cached.get() }
-            let result = Result { try WorkerFixture() }
-            cached = result
-            return try result.get()
-        }
+        try shared.get()
     }
 
     private init() throws {
