@@ -64,8 +64,8 @@ final class BatchWorld: Sendable {
         environment["AWS_REGION"] = region
         for (name, value) in extra { environment[name] = value }
         return try CommandRun.run(
-            WorkflowPaths.buildDirectory + "/emulator",
-            arguments + ["--template", WorkflowPaths.template, "--build-dir", WorkflowPaths.buildDirectory, "--endpoint-url", endpoint],
+            BuildProducts.directory + "/emulator",
+            arguments + ["--template", WorkflowPaths.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint],
             environment: environment)
     }
 

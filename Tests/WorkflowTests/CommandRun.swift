@@ -34,16 +34,9 @@ struct CommandRun {
     }
 }
 
-/// Where the project's files and built products are.
+/// Where the project's files are.
 enum WorkflowPaths {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let template = repository + "/template.yaml"
-
-    /// Where `swift build` put the products (the emulator and the functions): the folder of the
-    /// running test bundle.
-    static var buildDirectory: String {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: executable).deletingLastPathComponent().path
-    }
 }

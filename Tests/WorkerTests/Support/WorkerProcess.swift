@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import MotoTestSupport
 
 /// The built `TransferWorker` executable as a child process, its output going to a temporary
 /// file (never a pipe, which a chatty child could fill while the test waits). Stopped by its
@@ -11,11 +12,7 @@ final class WorkerProcess {
     var processID: pid_t { process.processIdentifier }
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
-    /// Where `swift build` put the products: beside the running test bundle.
-    static var executable: String {
-        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("TransferWorker").path
-    }
+    static var executable: String { BuildProducts.directory + "/TransferWorker" }
 
     init(environment: [String: String]) throws {
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
