@@ -38,7 +38,7 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
     }
 
     /// Parses one manifest line (`{…}` with or without a trailing comma); nil for `[` and `]`.
-    static func parse(line: Substring.UTF8View, decoder: JSONDecoder) throws(ManifestError) -> ManifestEntry? {
+    static func parse(line: ArraySlice<UInt8>, decoder: JSONDecoder) throws(ManifestError) -> ManifestEntry? {
         var bytes = line
         while let last = bytes.last, last == UInt8(ascii: ",") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\r") {
             bytes = bytes.dropLast()
@@ -47,7 +47,7 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
         do {
             return try decoder.decode(ManifestEntry.self, from: Data(bytes))
         } catch {
-            throw ManifestError(message: "a manifest line is not an entry: \(String(Substring(bytes)))")
+            throw ManifestError(message: "a manifest line is not an entry: \(String(decoding: bytes, as: UTF8.self))")
         }
     }
 }

@@ -82,8 +82,7 @@ public final class ManifestReader {
 
     private func parse(_ line: ArraySlice<UInt8>) throws(TransferError) {
         do {
-            let text = String(decoding: line, as: UTF8.self)
-            if let entry = try ManifestEntry.parse(line: Substring(text).utf8, decoder: decoder) { entries.append(entry) }
+            if let entry = try ManifestEntry.parse(line: line, decoder: decoder) { entries.append(entry) }
         } catch {
             throw TransferError.nonRetryable("the manifest s3://\(bucket)/\(key) is damaged: \(error.message)")
         }
