@@ -133,7 +133,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests"),
         .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
-        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport"], path: "Tests/SFTPTests"),
+        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
         .testTarget(
             name: "SFTPFlowTests", dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
             path: "Tests/SFTPFlowTests"),

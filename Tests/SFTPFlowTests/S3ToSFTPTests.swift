@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
@@ -23,7 +24,7 @@ extension FlowSuite {
 
         @Test("the object arrives byte-identical under its final name, with no temporary file left", arguments: [1_000, 10_000_000])
         func copies(size: Int) throws {
-            let bytes = TestFiles.pattern(count: size)
+            let bytes = TestPattern.bytes(count: size)
             let key = "to-sftp/\(size).bin"
             try fixture.s3.putObject(bucket: FlowFixture.bucket, key: key, body: .bytes(bytes))
             try withSSHServer { server in

@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
@@ -23,7 +24,7 @@ extension FlowSuite {
 
         @Test("the file arrives byte-identical, with its CRC32C stored", arguments: [1_000, 10_000_000])
         func copies(size: Int) throws {
-            let bytes = TestFiles.pattern(count: size)
+            let bytes = TestPattern.bytes(count: size)
             let key = "from-sftp/\(size).bin"
             try withSSHServer { server in
                 let path = server.dataDirectory + "/\(size).bin"
@@ -69,7 +70,7 @@ extension FlowSuite {
 
         @Test("an upload S3 no longer knows is started afresh")
         func unknownUpload() throws {
-            let bytes = TestFiles.pattern(count: 3_000_000)
+            let bytes = TestPattern.bytes(count: 3_000_000)
             let key = "from-sftp/fresh.bin"
             try withSSHServer { server in
                 let path = server.dataDirectory + "/fresh.bin"

@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
@@ -28,7 +29,7 @@ extension FlowSuite {
 
         @Test("the file arrives byte-identical on the other server and the staging object is removed", arguments: [1_000, 10_000_000])
         func copies(size: Int) throws {
-            let bytes = TestFiles.pattern(count: size)
+            let bytes = TestPattern.bytes(count: size)
             let staging = "staging/copy-\(size)"
             try withSSHServer { source in
                 try withSSHServer { destination in
@@ -46,7 +47,7 @@ extension FlowSuite {
 
         @Test("a failed second leg is retried from the staging object, without the source")
         func retriesSecondLeg() throws {
-            let bytes = TestFiles.pattern(count: 3_000_000)
+            let bytes = TestPattern.bytes(count: 3_000_000)
             let staging = "staging/retry"
             try withSSHServer { source in
                 try withSSHServer { destination in

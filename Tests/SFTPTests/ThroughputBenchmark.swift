@@ -1,4 +1,5 @@
 import Glibc
+import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
@@ -17,7 +18,7 @@ struct ThroughputBenchmark {
             try withSFTPSession(server.configuration(timeout: .seconds(60))) { sftp in
                 let path = server.dataDirectory + "/bench.bin"
                 for size in [65_536, 240_000, 1_200_000, 4_800_000] {
-                    let chunk = TransferTests.pattern(count: size)
+                    let chunk = TestPattern.bytes(count: size)
                     let seconds = try time {
                         try sftp.withFile(path, mode: .write) { file in
                             var written = 0

@@ -1,25 +1,15 @@
+import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
 
 @Suite("Reading and writing files", .serialized)
 struct TransferTests {
-    /// Deterministic, non-repeating-looking bytes (xorshift), so a misplaced chunk shows.
-    static func pattern(count: Int) -> [UInt8] {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        return (0..<count).map { _ in
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return UInt8(truncatingIfNeeded: state)
-        }
-    }
-
     @Test("a 10 MB file written in chunks reads back byte-identical", arguments: [
         (SFTPFile.preferredWriteSize, SFTPFile.preferredReadSize), (65_536, 30_000), (10_000_000, 1_000_000),
     ])
     func roundTrip(writeSize: Int, readSize: Int) throws {
-        let bytes = Self.pattern(count: 10_000_000 + 17)
+        let bytes = TestPattern.bytes(count: 10_000_000 + 17)
         try withSSHServer { server in
             try withSFTPSession(server.configuration()) { sftp in
                 let path = server.dataDirectory + "/big.bin"

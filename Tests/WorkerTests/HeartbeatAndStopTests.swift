@@ -44,7 +44,7 @@ extension WorkerSuite {
         func stopDuringDownload() async throws {
             try await offCooperativePool { [fixture] in
                 try withSSHServer { server in
-                    let bytes = TestData.pattern(count: 1_500_000)
+                    let bytes = TestPattern.bytes(count: 1_500_000)
                     try fixture.s3.putObject(bucket: WorkerFixture.bucket, key: "worker/stopped.bin", body: .bytes(bytes))
                     let target = server.dataDirectory + "/stopped.bin"
                     let job = TransferJob(

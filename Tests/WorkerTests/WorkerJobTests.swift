@@ -49,7 +49,7 @@ extension WorkerSuite {
                 try withSSHServer { server in
                     let queue = try fixture.createQueue()
                     let secret = try fixture.storeKey(of: server)
-                    let bytes = TestData.pattern(count: 2_300_000)
+                    let bytes = TestPattern.bytes(count: 2_300_000)
                     let source: TransferEndpoint
                     if flow == .s3ToSFTP {
                         try fixture.s3.putObject(bucket: WorkerFixture.bucket, key: "worker/outbound.bin", body: .bytes(bytes))

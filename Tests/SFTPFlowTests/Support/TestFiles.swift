@@ -6,9 +6,6 @@ import Testing
 
 /// Test data: deterministic bytes, files written straight into sshd's directory, and digests.
 enum TestFiles {
-    static func pattern(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
-        TestPattern.bytes(count: count, seed: seed)
-    }
 
     /// Writes `size` pattern bytes to a local file in 8 MiB blocks (each block seeded by its
     /// index), so a 1 GB file never sits in memory.
@@ -20,7 +17,7 @@ enum TestFiles {
         var offset: Int64 = 0
         while offset < size {
             let count = Int(min(block, size - offset))
-            try handle.write(contentsOf: pattern(count: count, seed: UInt64(offset / block) &+ 1))
+            try handle.write(contentsOf: TestPattern.bytes(count: count, seed: UInt64(offset / block) &+ 1))
             offset += Int64(count)
         }
     }

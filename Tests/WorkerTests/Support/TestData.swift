@@ -8,14 +8,11 @@ import Transfer
 
 /// Test data and the jobs that move it.
 enum TestData {
-    static func pattern(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
-        TestPattern.bytes(count: count, seed: seed)
-    }
 
     /// Writes `count` pattern bytes to `path` on the sshd's disk and returns them.
     @discardableResult
     static func writeFile(_ path: String, count: Int) throws -> [UInt8] {
-        let bytes = pattern(count: count)
+        let bytes = TestPattern.bytes(count: count)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return bytes
     }
