@@ -1,6 +1,7 @@
 extension S3Client {
     /// Copies an object of any size server-side with multipart `UploadPartCopy`, in parts of
-    /// `partSize` bytes, pinned to `sourceETag` so a source that changes mid-copy fails the copy.
+    /// `partSize` bytes, `concurrency` of them at once, pinned to `sourceETag` so a source that
+    /// changes mid-copy fails the copy.
     ///
     /// The part size grows when needed to stay within 10,000 parts. On failure the upload is
     /// aborted. With `ifNoneMatch` the completion refuses to overwrite an existing key.
@@ -8,16 +9,14 @@ extension S3Client {
     public func copyLargeObject(
         sourceBucket: String, sourceKey: String, sourceSize: Int64, sourceETag: String? = nil,
         bucket: String, key: String, partSize: Int64 = 256 * 1024 * 1024,
-        options: PutObjectOptions = PutObjectOptions()
+        options: PutObjectOptions = PutObjectOptions(), concurrency: Int = 1
     ) throws(AWSError) -> PutObjectResult {
         let ranges = PartRanges(size: sourceSize, preferredPartSize: partSize)
         return try withMultipartUpload(bucket: bucket, key: key, options: options) { uploadID throws(AWSError) in
-            var parts: [MultipartPart] = []
-            for (index, range) in ranges.enumerated() {
-                parts.append(
-                    try uploadPartCopy(
-                        bucket: bucket, key: key, uploadID: uploadID, partNumber: index + 1,
-                        sourceBucket: sourceBucket, sourceKey: sourceKey, range: range, sourceIfMatch: sourceETag))
+            let parts = try ParallelLoop.run(count: ranges.count, width: concurrency) { index throws(AWSError) in
+                try uploadPartCopy(
+                    bucket: bucket, key: key, uploadID: uploadID, partNumber: index + 1,
+                    sourceBucket: sourceBucket, sourceKey: sourceKey, range: ranges[index], sourceIfMatch: sourceETag)
             }
             return try completeMultipartUpload(
                 bucket: bucket, key: key, uploadID: uploadID, parts: parts, ifNoneMatch: options.ifNoneMatch)

@@ -68,16 +68,9 @@ public struct ObjectCopier: Sendable {
         metadata[Self.sourceETagMetadata] = entry.etag
         let options = PutObjectOptions(
             contentType: source.contentType, metadata: metadata, kmsKeyID: settings.destinationKMSKeyID)
-        let ranges = PartRanges(size: entry.size, preferredPartSize: settings.partSize)
-        let bucket = request.destinationBucket
-        try s3.withMultipartUpload(bucket: bucket, key: destinationKey, options: options) { uploadID throws(AWSError) in
-            let parts = try ParallelLoop.run(count: ranges.count, width: settings.partConcurrency) { index throws(AWSError) in
-                try s3.uploadPartCopy(
-                    bucket: bucket, key: destinationKey, uploadID: uploadID, partNumber: index + 1,
-                    sourceBucket: request.sourceBucket, sourceKey: entry.key, range: ranges[index],
-                    sourceIfMatch: "\"\(entry.etag)\"")
-            }
-            _ = try s3.completeMultipartUpload(bucket: bucket, key: destinationKey, uploadID: uploadID, parts: parts)
-        }
+        try s3.copyLargeObject(
+            sourceBucket: request.sourceBucket, sourceKey: entry.key, sourceSize: entry.size,
+            sourceETag: "\"\(entry.etag)\"", bucket: request.destinationBucket, key: destinationKey,
+            partSize: settings.partSize, options: options, concurrency: settings.partConcurrency)
     }
 }
