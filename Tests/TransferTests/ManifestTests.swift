@@ -75,7 +75,7 @@ struct ManifestTests {
 
 /// One moto for the suite, with an operator user whose key signs every request.
 final class MotoWorld: Sendable {
-    let moto: MotoServer
+    let account: MotoAccount
     let s3: S3Client
 
     private static let instance = SharedFixture { try MotoWorld() }
@@ -85,20 +85,14 @@ final class MotoWorld: Sendable {
     }
 
     private init() throws {
-        moto = try MotoServer(unauthenticatedActions: MotoIAMUser.unauthenticatedActions)
+        account = try MotoAccount(
+            userName: "manifest-tests",
+            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+        s3 = S3Client(client: account.client(retryPolicy: .standard))
         do {
-            let user = try MotoIAMUser.create(
-                on: moto.endpoint, name: "manifest-tests",
-                policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
-            let client = AWSClient(
-                region: "us-east-1", credentials: StaticCredentialProvider(user.credentials),
-                endpoints: EndpointResolver(allServices: moto.endpoint))
-            s3 = S3Client(client: client)
-            _ = try client.send(
-                AWSRequest(method: "PUT", bucket: ManifestTests.bucket), to: .s3, operation: "CreateBucket",
-                resource: ManifestTests.bucket)
+            try account.createBucket(ManifestTests.bucket)
         } catch {
-            moto.stop()
+            account.stop()
             throw error
         }
     }

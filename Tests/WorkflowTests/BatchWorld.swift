@@ -16,10 +16,12 @@ final class BatchWorld: Sendable {
     /// Keys the destination role may not write (under any destination prefix).
     static let forbiddenPattern = "*/forbidden/*"
 
-    let moto: MotoServer
-    let credentials: AWSCredentials
+    let account: MotoAccount
     let client: AWSClient
     let reportQueueURL: String
+
+    var moto: MotoServer { account.moto }
+    var credentials: AWSCredentials { account.credentials }
     /// What the first `emulator up` printed.
     let firstUp: CommandRun
 
@@ -30,25 +32,19 @@ final class BatchWorld: Sendable {
     }
 
     private init() throws {
-        moto = try MotoServer(
-            unauthenticatedActions: MotoIAMUser.unauthenticatedActions, extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
+        account = try MotoAccount(
+            userName: Self.operatorName,
+            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+            region: Self.region)
+        client = account.client(
+            retryPolicy: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)))
         do {
-            let user = try MotoIAMUser.create(
-                on: moto.endpoint, name: Self.operatorName,
-                policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
-            credentials = user.credentials
-            client = AWSClient(
-                region: Self.region, credentials: StaticCredentialProvider(credentials),
-                endpoints: EndpointResolver(allServices: moto.endpoint),
-                retryPolicy: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)))
-            try Self.createRoles(client, trusting: user.arn)
-            for bucket in [Self.sourceBucket, Self.destinationBucket] {
-                _ = try client.send(AWSRequest(method: "PUT", bucket: bucket), to: .s3, operation: "CreateBucket", resource: bucket)
-            }
-            firstUp = try Self.emulator(["up"], credentials: credentials, endpoint: moto.endpoint)
+            try Self.createRoles(client, trusting: account.user.arn)
+            for bucket in [Self.sourceBucket, Self.destinationBucket] { try account.createBucket(bucket, client: client) }
+            firstUp = try Self.emulator(["up"], credentials: account.credentials, endpoint: account.endpoint)
             reportQueueURL = try Self.subscribeQueue(client)
         } catch {
-            moto.stop()
+            account.stop()
             throw error
         }
     }

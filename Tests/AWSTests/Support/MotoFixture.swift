@@ -14,10 +14,12 @@ final class MotoFixture: Sendable {
     static let region = "us-east-1"
     static let deniedAction = "s3:DeleteBucket"
 
-    let moto: MotoServer
-    let credentials: AWSCredentials
-    let policyARN: String
+    let account: MotoAccount
     let userName = "transfer-tests"
+
+    var moto: MotoServer { account.moto }
+    var credentials: AWSCredentials { account.credentials }
+    var policyARN: String { account.user.policyARN }
 
     private static let shared = SharedFixture { try MotoFixture() }
 
@@ -27,21 +29,11 @@ final class MotoFixture: Sendable {
     }
 
     private init() throws {
-        moto = try MotoServer(
-            unauthenticatedActions: MotoIAMUser.unauthenticatedActions,
-            extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
-        do {
-            let policy = """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},\
-                {"Effect":"Deny","Action":"\(Self.deniedAction)","Resource":"*"}]}
-                """
-            let user = try MotoIAMUser.create(on: moto.endpoint, name: userName, policy: policy, region: Self.region)
-            credentials = user.credentials
-            policyARN = user.policyARN
-        } catch {
-            moto.stop()
-            throw error
-        }
+        let policy = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},\
+            {"Effect":"Deny","Action":"\(Self.deniedAction)","Resource":"*"}]}
+            """
+        account = try MotoAccount(userName: userName, policy: policy, region: Self.region)
     }
 
     /// A client signing with the IAM user's key, against moto or `endpoint` (the fault proxy, the
@@ -51,19 +43,11 @@ final class MotoFixture: Sendable {
         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
         transferOptions: CurlTransferOptions = CurlTransferOptions()
     ) -> AWSClient {
-        AWSClient(
-            region: Self.region, credentials: StaticCredentialProvider(credentials ?? self.credentials),
-            endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint), retryPolicy: retryPolicy,
-            transferOptions: transferOptions)
+        account.client(credentials: credentials, endpoint: endpoint, retryPolicy: retryPolicy, transferOptions: transferOptions)
     }
 
     /// Creates `bucket` (ignoring "already exists") through the generic request path.
     func createBucket(_ bucket: String, client: AWSClient? = nil) throws {
-        do {
-            _ = try (client ?? self.client()).send(
-                AWSRequest(method: "PUT", bucket: bucket), to: .s3, operation: "CreateBucket", resource: bucket)
-        } catch {
-            guard error.code == "BucketAlreadyOwnedByYou" || error.code == "BucketAlreadyExists" else { throw error }
-        }
+        try account.createBucket(bucket, client: client)
     }
 }

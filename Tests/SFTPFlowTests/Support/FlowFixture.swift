@@ -10,8 +10,10 @@ final class FlowFixture: Sendable {
     static let bucket = "flow-tests"
     static let seenTable = "seen-files"
 
-    let moto: MotoServer
-    let credentials: AWSCredentials
+    let account: MotoAccount
+
+    var moto: MotoServer { account.moto }
+    var credentials: AWSCredentials { account.credentials }
 
     private static let shared = SharedFixture { try FlowFixture() }
 
@@ -20,34 +22,25 @@ final class FlowFixture: Sendable {
     }
 
     private init() throws {
-        moto = try MotoServer(
-            unauthenticatedActions: MotoIAMUser.unauthenticatedActions,
-            extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
+        account = try MotoAccount(
+            userName: "flow-tests",
+            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","dynamodb:*"],"Resource":"*"}]}"#,
+            region: Self.region)
         do {
-            let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","dynamodb:*"],"Resource":"*"}]}"#
-            credentials = try MotoIAMUser.create(on: moto.endpoint, name: "flow-tests", policy: policy, region: Self.region)
-                .credentials
-            try createBucket()
+            try account.createBucket(Self.bucket)
             try createSeenTable()
         } catch {
-            moto.stop()
+            account.stop()
             throw error
         }
     }
 
     func client(credentials: AWSCredentials? = nil) -> AWSClient {
-        AWSClient(
-            region: Self.region, credentials: StaticCredentialProvider(credentials ?? self.credentials),
-            endpoints: EndpointResolver(allServices: moto.endpoint),
-            retryPolicy: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)))
+        account.client(credentials: credentials)
     }
 
     var s3: S3Client { S3Client(client: client()) }
 
-    private func createBucket() throws {
-        _ = try client().send(
-            AWSRequest(method: "PUT", bucket: Self.bucket), to: .s3, operation: "CreateBucket", resource: Self.bucket)
-    }
 
     private func createSeenTable() throws {
         try MotoTables.createPartitionKeyTable(Self.seenTable, with: client())

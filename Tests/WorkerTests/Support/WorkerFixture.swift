@@ -13,8 +13,10 @@ final class WorkerFixture: Sendable {
     static let table = "worker-checkpoints"
     static let partSize: Int64 = 1024 * 1024
 
-    let moto: MotoServer
-    let credentials: AWSCredentials
+    let account: MotoAccount
+
+    var moto: MotoServer { account.moto }
+    var credentials: AWSCredentials { account.credentials }
 
     private static let shared = SharedFixture { try WorkerFixture() }
 
@@ -23,28 +25,22 @@ final class WorkerFixture: Sendable {
     }
 
     private init() throws {
-        moto = try MotoServer(
-            unauthenticatedActions: MotoIAMUser.unauthenticatedActions,
-            extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
+        account = try MotoAccount(
+            userName: "worker-tests",
+            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","sqs:*","dynamodb:*","secretsmanager:*"],"Resource":"*"}]}"#,
+            region: Self.region)
         do {
-            let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","sqs:*","dynamodb:*","secretsmanager:*"],"Resource":"*"}]}"#
-            credentials = try MotoIAMUser.create(on: moto.endpoint, name: "worker-tests", policy: policy, region: Self.region)
-                .credentials
-            _ = try client().send(
-                AWSRequest(method: "PUT", bucket: Self.bucket), to: .s3, operation: "CreateBucket", resource: Self.bucket)
+            try account.createBucket(Self.bucket)
             try createTable()
         } catch {
-            moto.stop()
+            account.stop()
             throw error
         }
     }
 
     /// A client of moto, or of a proxy in front of it.
     func client(endpoint: String? = nil) -> AWSClient {
-        AWSClient(
-            region: Self.region, credentials: StaticCredentialProvider(credentials),
-            endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint),
-            retryPolicy: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)))
+        account.client(endpoint: endpoint)
     }
 
     var s3: S3Client { S3Client(client: client()) }

@@ -1,0 +1,56 @@
+public import AWS
+public import CurlHTTP
+
+/// A moto server with an IAM user whose key signs every later request, which moto verifies as AWS
+/// would: what every moto-backed suite starts from.
+///
+/// Parts may be as small as 1 KiB (`S3_UPLOAD_PART_MIN_SIZE`), so multipart paths run with small
+/// objects. If making the user fails, moto is stopped before the error is rethrown.
+public final class MotoAccount: Sendable {
+    public let moto: MotoServer
+    public let user: MotoIAMUser
+    public let region: String
+
+    public var endpoint: String { moto.endpoint }
+    public var credentials: AWSCredentials { user.credentials }
+
+    public init(userName: String, policy: String, region: String = "us-east-1") throws {
+        moto = try MotoServer(
+            unauthenticatedActions: MotoIAMUser.unauthenticatedActions, extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
+        do {
+            user = try MotoIAMUser.create(on: moto.endpoint, name: userName, policy: policy, region: region)
+        } catch {
+            moto.stop()
+            throw error
+        }
+        self.region = region
+    }
+
+    /// A client signing with the user's key (or `credentials`), against moto or `endpoint` (a fault
+    /// proxy, a TLS endpoint in front of moto). Retries are few and quick, so a test that provokes
+    /// failures stays fast.
+    public func client(
+        credentials: AWSCredentials? = nil, endpoint: String? = nil,
+        retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
+        transferOptions: CurlTransferOptions = CurlTransferOptions()
+    ) -> AWSClient {
+        AWSClient(
+            region: region, credentials: StaticCredentialProvider(credentials ?? self.credentials),
+            endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint), retryPolicy: retryPolicy,
+            transferOptions: transferOptions)
+    }
+
+    /// Creates `bucket`, leaving one that already exists.
+    public func createBucket(_ bucket: String, client: AWSClient? = nil) throws {
+        do {
+            _ = try (client ?? self.client()).send(
+                AWSRequest(method: "PUT", bucket: bucket), to: .s3, operation: "CreateBucket", resource: bucket)
+        } catch {
+            guard error.code == "BucketAlreadyOwnedByYou" || error.code == "BucketAlreadyExists" else { throw error }
+        }
+    }
+
+    public func stop() {
+        moto.stop()
+    }
+}
