@@ -31,9 +31,11 @@ struct AWSBench: ParsableCommand {
     }
 
     func run() throws {
-        let moto = try MotoServer(unauthenticatedActions: MotoIAMUser.unauthenticatedActions)
-        defer { moto.stop() }
-        let fixture = try BenchFixture(moto: moto)
+        let account = try MotoAccount(
+            userName: "aws-bench", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+            region: BenchFixture.region)
+        defer { account.stop() }
+        let fixture = try BenchFixture(account: account)
         print("aws-bench: this client (Swift over libcurl) beside botocore, HeadObject on moto with IAM-verified signatures")
 
         let ours = try HeadObjectRun.cpuPerCall(

@@ -11,16 +11,12 @@ struct BenchFixture {
     let endpoint: String
     let credentials: AWSCredentials
 
-    /// Creates the IAM user with an allow-all policy and an access key (moto's unchecked first
-    /// actions), then the bucket and the object with the user's key.
-    init(moto: MotoServer) throws {
-        endpoint = moto.endpoint
-        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
-        credentials = try MotoIAMUser.create(on: endpoint, name: "aws-bench", policy: policy, region: Self.region).credentials
-
+    /// Creates the bucket and the object with the key of `account`'s user.
+    init(account: MotoAccount) throws {
+        endpoint = account.endpoint
+        credentials = account.credentials
         let client = self.client()
-        _ = try client.send(
-            AWSRequest(method: "PUT", bucket: Self.bucket), to: .s3, operation: "CreateBucket", resource: Self.bucket)
+        try account.createBucket(Self.bucket, client: client)
         _ = try S3Client(client: client).putObject(
             bucket: Self.bucket, key: Self.key, body: .bytes(Self.objectBody))
         try requireSignatureChecks()

@@ -17,6 +17,8 @@ struct SFTPBench: ParsableCommand {
         commandName: "sftp-bench",
         abstract: "Measures SFTP→S3 and S3→SFTP on one large file beside OpenSSH's sftp and curl, and the peak RSS.")
 
+    static let bucket = "sftp-bench"
+
     @Option(name: .customLong("size-mib"), help: "The file's size in MiB (the issue asks for at least 2 GB).")
     var sizeMiB = 2_048
 
@@ -24,10 +26,11 @@ struct SFTPBench: ParsableCommand {
         let size = Int64(sizeMiB) * 1024 * 1024
         let server = try SSHServer()
         defer { server.stop() }
-        let moto = try MotoServer(
-            unauthenticatedActions: MotoIAMUser.unauthenticatedActions, extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
-        defer { moto.stop() }
-        let s3 = try BenchWorld.s3(on: moto)
+        let account = try MotoAccount(
+            userName: "sftp-bench", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+        defer { account.stop() }
+        let s3 = S3Client(client: account.client(retryPolicy: .standard))
+        try account.createBucket(Self.bucket)
         let file = server.dataDirectory + "/large.bin"
         try LargeFile.write(size: size, to: file)
         print("sftp-bench: \(sizeMiB) MiB over loopback; sshd (OpenSSH), S3 is moto (in memory, Python)")
@@ -36,13 +39,13 @@ struct SFTPBench: ParsableCommand {
         let read = try Timing.seconds { try SFTPRead.discarding(file, from: server.configuration()) }
         let upload = try Timing.seconds {
             try SFTPToS3Transfer(
-                source: server.configuration(), path: file, s3: s3, bucket: BenchWorld.bucket, key: "large.bin",
+                source: server.configuration(), path: file, s3: s3, bucket: Self.bucket, key: "large.bin",
                 sessions: sessions
             ).run()
         }
         let download = try Timing.seconds {
             try S3ToSFTPTransfer(
-                s3: s3, bucket: BenchWorld.bucket, key: "large.bin", destination: server.configuration(),
+                s3: s3, bucket: Self.bucket, key: "large.bin", destination: server.configuration(),
                 path: server.dataDirectory + "/copy.bin", sessions: sessions
             ).run()
         }
