@@ -59,8 +59,7 @@ struct HostArguments: ParsableArguments {
         var inherited = HostOptions.inheritedFromProcess()
         if let endpointURL { inherited["AWS_ENDPOINT_URL"] = endpointURL }
         let options = HostOptions(
-            buildDirectory: buildDir.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? Self.emulatorDirectory(),
-            region: resolvedRegion,
+            buildDirectory: buildDir ?? Self.emulatorDirectory(), region: resolvedRegion,
             defaultConcurrency: concurrency, inheritedEnvironment: inherited, output: output)
         return LambdaHost(template: try template ?? loadTemplate(), options: options)
     }

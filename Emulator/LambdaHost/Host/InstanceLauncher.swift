@@ -45,7 +45,7 @@ struct InstanceLauncher: Sendable {
     /// build folder, as the executable named like its CodeUri folder.
     static func executable(for function: FunctionConfiguration, buildDirectory: String) throws(HostError) -> String {
         let bootstrap = function.codeURI + "/bootstrap"
-        let built = buildDirectory + "/" + FilePaths.lastComponent(of: function.codeURI)
+        let built = FilePaths.absolute(buildDirectory) + "/" + FilePaths.lastComponent(of: function.codeURI)
         for candidate in [bootstrap, built] where FileManager.default.isExecutableFile(atPath: candidate) {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
