@@ -139,7 +139,7 @@ let package = Package(
             path: "Tests/SFTPFlowTests"),
         .testTarget(
             name: "WorkerTests",
-            dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker"],
+            dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker", "EmulatorCLI"],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),

@@ -25,7 +25,8 @@ struct Emulator: AsyncParsableCommand {
             Each function runs as a process that talks to a Lambda Runtime API served by the emulator: \
             an executable `bootstrap` in the function's CodeUri folder (any language), or, for this \
             project's own functions, the executable of that name in the build folder. State machines \
-            run on the emulator's own Amazon States Language interpreter, calling those functions.
+            run on the emulator's own Amazon States Language interpreter, calling those functions. ECS task \
+            definitions (the TransferWorker) run with run-task, each container as a process.
             """,
-        subcommands: [Invoke.self, StartLambda.self, StartExecution.self, Up.self, List.self])
+        subcommands: [Invoke.self, StartLambda.self, StartExecution.self, RunTask.self, Up.self, List.self])
 }

@@ -56,12 +56,17 @@ struct HostArguments: ParsableArguments {
     func makeHost(
         template: SAMTemplate? = nil, output: @escaping @Sendable (_ function: String, _ line: String) -> Void
     ) throws -> LambdaHost {
+        LambdaHost(template: try template ?? loadTemplate(), options: makeOptions(output: output))
+    }
+
+    /// How the host starts processes: the build folder, the region, and the environment they
+    /// inherit (credentials, and the endpoint from `--endpoint-url`).
+    func makeOptions(output: @escaping @Sendable (_ process: String, _ line: String) -> Void) -> HostOptions {
         var inherited = HostOptions.inheritedFromProcess()
         if let endpointURL { inherited["AWS_ENDPOINT_URL"] = endpointURL }
-        let options = HostOptions(
+        return HostOptions(
             buildDirectory: buildDir ?? Self.emulatorDirectory(), region: resolvedRegion,
             defaultConcurrency: concurrency, inheritedEnvironment: inherited, output: output)
-        return LambdaHost(template: try template ?? loadTemplate(), options: options)
     }
 
     /// The emulator's own AWS client: credentials from the environment, the endpoint from

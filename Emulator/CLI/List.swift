@@ -1,10 +1,11 @@
 import ArgumentParser
 import LambdaHost
 
-/// `emulator list`: the functions the template defines and how they would run, then its state machines.
+/// `emulator list`: the functions the template defines and how they would run, then its state
+/// machines and task definitions.
 struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lists the template's functions and their settings, and its state machines.")
+        abstract: "Lists the template's functions and their settings, its state machines and its task definitions.")
 
     @OptionGroup var host: HostArguments
 
@@ -18,6 +19,10 @@ struct List: AsyncParsableCommand {
         }
         for name in template.stateMachineNames {
             print("\(name)\tstate machine\t\(template.resources[name]?.arn ?? "")")
+        }
+        for name in template.taskDefinitionNames {
+            let containers = (try? template.taskDefinition(named: name).containers.map(\.name)) ?? []
+            print("\(name)\ttask definition\tcontainers \(containers.joined(separator: ", "))")
         }
     }
 }

@@ -63,21 +63,14 @@ extension WorkerSuite {
         }
 
         func environment(queue: String) -> [String: String] {
-            var environment = [
-                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                "AWS_REGION": WorkerFixture.region,
-                "AWS_ENDPOINT_URL": fixture.moto.endpoint,
-                "AWS_ACCESS_KEY_ID": fixture.credentials.accessKeyID,
-                "AWS_SECRET_ACCESS_KEY": fixture.credentials.secretAccessKey,
+            fixture.processEnvironment.merging([
                 "WORK_QUEUE_URL": queue,
                 "JOB_TABLE": WorkerFixture.table,
                 "STAGING_BUCKET": WorkerFixture.bucket,
                 "PART_SIZE_BYTES": String(WorkerFixture.partSize),
                 "RECEIVE_WAIT_SECONDS": "1",
                 "VISIBILITY_TIMEOUT_SECONDS": "60",
-            ]
-            if let token = fixture.credentials.sessionToken { environment["AWS_SESSION_TOKEN"] = token }
-            return environment
+            ]) { $1 }
         }
     }
 }

@@ -166,7 +166,7 @@ actor FunctionPool {
             instances[id]?.server = server
             instances[id]?.phase = .starting(since: ContinuousClock.now)
             let pipe = try OutputPipe(forward: forward)
-            let process = try FunctionProcess(
+            let process = try HostedProcess(
                 executable: launcher.executable,
                 environment: launcher.environment(runtimeAPI: "127.0.0.1:\(server.port)", instance: id),
                 directory: function.codeURI, output: pipe)

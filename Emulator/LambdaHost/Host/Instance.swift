@@ -22,7 +22,7 @@ struct Instance {
 
     let id: Int
     var phase: Phase
-    var process: FunctionProcess?
+    var process: HostedProcess?
     var server: RuntimeAPIServer.Running?
     /// Time from start to the first `/next`, reported once in the REPORT of its first invocation.
     var initDuration: Duration?

@@ -53,7 +53,7 @@ extension ResourceProvisioner {
         }
         var attributes: [String: String] = [:]
         for name in ["FifoQueue", "ContentBasedDeduplication", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds"] {
-            if let value = properties[name].flatMap(Self.text) { attributes[name] = value }
+            if let value = properties[name]?.templateText { attributes[name] = value }
         }
         do {
             let lookup: Response = try client.json(.sqs, "GetQueueUrl", ["QueueName": name], resource: name)
@@ -82,14 +82,4 @@ extension ResourceProvisioner {
     }
 
     private struct TableResponse: Decodable {}
-
-    /// A template value as the string an attribute map wants (`true`, `30`).
-    private static func text(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .int(let number): String(number)
-        default: nil
-        }
-    }
 }

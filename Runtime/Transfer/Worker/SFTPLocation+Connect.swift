@@ -3,7 +3,8 @@ public import SFTP
 
 extension SFTPLocation {
     /// The connection settings, with the key or password read from Secrets Manager now, so a
-    /// rotated secret is picked up by the next job.
+    /// rotated secret is picked up by the next job. The secret holds the key or password as text,
+    /// or JSON with the key's passphrase beside it (see `SFTPSecret`).
     public func configuration(secrets: SecretsManagerClient, timeout: Duration) throws(TransferError) -> SSHConfiguration {
         let value: SecretValue
         do {
@@ -14,9 +15,11 @@ extension SFTPLocation {
         guard let text = value.secretString, !text.isEmpty else {
             throw TransferError.nonRetryable("secret \(secretID) has no string value; store the \(credential.rawValue) as text")
         }
-        let authentication: SSHAuthentication = switch credential {
-        case .privateKey: .privateKey(text)
-        case .password: .password(text)
+        let authentication: SSHAuthentication
+        do {
+            authentication = try SFTPSecret.authentication(from: text, credential: credential)
+        } catch {
+            throw TransferError.nonRetryable("secret \(secretID) \(error.reason)")
         }
         return SSHConfiguration(
             host: host, port: port, username: username, hostKeyFingerprint: hostKeyFingerprint,

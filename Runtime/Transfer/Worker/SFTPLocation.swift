@@ -2,7 +2,8 @@
 public struct SFTPLocation: Sendable, Hashable, Codable {
     /// What the Secrets Manager secret holds.
     public enum Credential: String, Sendable, Hashable, Codable {
-        /// The text of a private key file (OpenSSH or PEM; ed25519 or ECDSA).
+        /// The text of a private key file (OpenSSH or PEM; ed25519 or ECDSA), or JSON
+        /// `{"privateKey": "…", "passphrase": "…"}` for an encrypted one.
         case privateKey
         case password
     }

@@ -27,7 +27,7 @@ final class WorkerFixture: Sendable {
     private init() throws {
         account = try MotoAccount(
             userName: "worker-tests",
-            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","sqs:*","dynamodb:*","secretsmanager:*"],"Resource":"*"}]}"#,
+            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","sqs:*","dynamodb:*","secretsmanager:*","sns:*"],"Resource":"*"}]}"#,
             region: Self.region)
         do {
             try account.createBucket(Self.bucket)
@@ -69,6 +69,25 @@ final class WorkerFixture: Sendable {
         ).QueueUrl
     }
 
+    /// What a child process needs to reach moto as the IAM user: PATH, region, endpoint, keys.
+    var processEnvironment: [String: String] {
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "AWS_REGION": Self.region,
+            "AWS_ENDPOINT_URL": moto.endpoint,
+            "AWS_ACCESS_KEY_ID": credentials.accessKeyID,
+            "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
+        ]
+        if let token = credentials.sessionToken { environment["AWS_SESSION_TOKEN"] = token }
+        return environment
+    }
+
+    /// The URL of the queue named `name`.
+    func queueURL(named name: String) throws -> String {
+        struct Output: Decodable { var QueueUrl: String }
+        return try client().json(.sqs, "GetQueueUrl", ["QueueName": name], resource: name, as: Output.self).QueueUrl
+    }
+
     /// Messages waiting and messages received but neither deleted nor visible again.
     func messageCounts(queue: String) throws -> (visible: Int, inFlight: Int) {
         struct Input: Encodable {
@@ -95,8 +114,13 @@ final class WorkerFixture: Sendable {
 
     /// Stores `server`'s user key as a secret and returns its name.
     func storeKey(of server: SSHServer) throws -> String {
-        let name = "sftp/\(server.port)-\(UUID().uuidString.prefix(8))"
-        try SecretsManagerClient(client: client()).createSecret(name: name, secretString: server.userKey.privateKey)
+        try storeSecret(server.userKey.privateKey)
+    }
+
+    /// Stores `text` as a new secret's string and returns its name.
+    func storeSecret(_ text: String) throws -> String {
+        let name = "sftp/\(UUID().uuidString.prefix(8))"
+        try SecretsManagerClient(client: client()).createSecret(name: name, secretString: text)
         return name
     }
 

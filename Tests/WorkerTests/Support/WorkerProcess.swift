@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 import MotoTestSupport
 
-/// The built `TransferWorker` executable as a child process, its output going to a temporary
-/// file (never a pipe, which a chatty child could fill while the test waits). Stopped by its
-/// process id only.
+/// A built executable as a child process (`TransferWorker`, or the emulator running it), its
+/// output going to a temporary file (never a pipe, which a chatty child could fill while the test
+/// waits). Stopped by its process id only.
 final class WorkerProcess {
     private let process = Process()
     private let outputPath = NSTemporaryDirectory() + "transfer-worker-\(getpid())-\(UUID().uuidString).log"
@@ -12,11 +12,13 @@ final class WorkerProcess {
     var processID: pid_t { process.processIdentifier }
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
-    static var executable: String { BuildProducts.directory + "/TransferWorker" }
+    static var worker: String { BuildProducts.directory + "/TransferWorker" }
+    static var emulator: String { BuildProducts.directory + "/emulator" }
 
-    init(environment: [String: String]) throws {
+    init(executable: String = WorkerProcess.worker, arguments: [String] = [], environment: [String: String]) throws {
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
@@ -34,7 +36,10 @@ final class WorkerProcess {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let value = try probe() { return value }
-            guard process.isRunning else { throw Failure(description: "TransferWorker exited before \(what): \(output)") }
+            guard process.isRunning else {
+                let name = process.executableURL?.lastPathComponent ?? "the child"
+                throw Failure(description: "\(name) exited before \(what): \(output)")
+            }
             usleep(20_000)
         }
         throw Failure(description: "no \(what) within a minute: \(output)")

@@ -4,12 +4,12 @@ import Foundation
 import Glibc
 #endif
 
-/// A function instance's operating-system process.
+/// The operating-system process of a function instance or of a task's container.
 ///
 /// The process starts in a process group of its own, so that stopping it also stops whatever a
 /// `bootstrap` script started (a shell wrapper running an interpreter, say). Its standard output
 /// and standard error share one pipe, as in Lambda, where both land in the same log stream.
-final class FunctionProcess: Sendable {
+final class HostedProcess: Sendable {
     let pid: pid_t
     let output: OutputPipe
     let exit = OneShot<ExitStatus>()
@@ -61,6 +61,11 @@ final class FunctionProcess: Sendable {
     /// Stops the process and everything in its group at once, as Lambda does (SIGKILL, no grace).
     func kill() {
         Glibc.kill(-pid, SIGKILL)
+    }
+
+    /// Asks the process and its group to stop (SIGTERM), as ECS does before its `StopTimeout`.
+    func terminate() {
+        Glibc.kill(-pid, SIGTERM)
     }
 }
 
