@@ -3,11 +3,13 @@ import ArgumentParser
 import BenchReport
 import Foundation
 import MotoTestSupport
+import SFTP
 import SSHTestSupport
 import Transfer
 
 /// `sftp-bench`: the SFTP flows on one large file, beside OpenSSH's `sftp` and `curl sftp://`
-/// downloading the same file from the same sshd.
+/// downloading the same file from the same sshd; then the built TransferWorker running both flows
+/// as queued jobs, for its peak RSS.
 ///
 /// The flows also push the bytes through moto (Python, in memory), which the peers do not; the
 /// first rows therefore time our SFTP download alone, the like-for-like comparison.
@@ -15,12 +17,27 @@ import Transfer
 struct SFTPBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sftp-bench",
-        abstract: "Measures SFTP→S3 and S3→SFTP on one large file beside OpenSSH's sftp and curl, and the peak RSS.")
+        abstract: "Measures SFTP→S3 and S3→SFTP on one large file beside OpenSSH's sftp and curl, and the TransferWorker's peak RSS.")
 
     static let bucket = "sftp-bench"
 
     @Option(name: .customLong("size-mib"), help: "The file's size in MiB (the issue asks for at least 2 GB).")
     var sizeMiB = 2_048
+
+    @Option(help: "Ciphers our client offers, comma-separated, most wanted first. Default: SSHAlgorithms.fastest.")
+    var ciphers: String?
+
+    @Option(help: "MACs our client offers, comma-separated, most wanted first. Default: SSHAlgorithms.fastest.")
+    var macs: String?
+
+    @Flag(help: "Time our SFTP download alone, then stop (to compare --ciphers and --macs choices quickly).")
+    var readOnly = false
+
+    var algorithms: SSHAlgorithms {
+        SSHAlgorithms(
+            ciphers: ciphers.map { $0.split(separator: ",").map(String.init) } ?? SSHAlgorithms.fastest.ciphers,
+            macs: macs.map { $0.split(separator: ",").map(String.init) } ?? SSHAlgorithms.fastest.macs)
+    }
 
     func run() throws {
         let size = Int64(sizeMiB) * 1024 * 1024
@@ -35,17 +52,24 @@ struct SFTPBench: ParsableCommand {
         try LargeFile.write(size: size, to: file)
         print("sftp-bench: \(sizeMiB) MiB over loopback; sshd (OpenSSH), S3 is moto (in memory, Python)")
 
+        var ours = server.configuration()
+        ours.algorithms = algorithms
+        let read = try Timing.seconds { try SFTPRead.discarding(file, from: ours) }
+        let megabytes = Double(size) / 1_000_000
+        if readOnly {
+            print("SFTP read alone: \(String(format: "%.0f", megabytes / read)) MB/s (\(algorithms.ciphers[0]), \(algorithms.macs[0]))")
+            return
+        }
         let sessions = SFTPSessionLimiter(sessionsPerEndpoint: 1)
-        let read = try Timing.seconds { try SFTPRead.discarding(file, from: server.configuration()) }
         let upload = try Timing.seconds {
             try SFTPToS3Transfer(
-                source: server.configuration(), path: file, s3: s3, bucket: Self.bucket, key: "large.bin",
+                source: ours, path: file, s3: s3, bucket: Self.bucket, key: "large.bin",
                 sessions: sessions
             ).run()
         }
         let download = try Timing.seconds {
             try S3ToSFTPTransfer(
-                s3: s3, bucket: Self.bucket, key: "large.bin", destination: server.configuration(),
+                s3: s3, bucket: Self.bucket, key: "large.bin", destination: ours,
                 path: server.dataDirectory + "/copy.bin", sessions: sessions
             ).run()
         }
@@ -53,11 +77,28 @@ struct SFTPBench: ParsableCommand {
         guard try LargeFile.sameContents(file, server.dataDirectory + "/copy.bin") else {
             throw BenchFailure("the S3 → SFTP copy differs from the original")
         }
+        let worker = try WorkerRun(account: account, server: server, bucket: Self.bucket).run { secret in
+            func sftp(_ path: String) -> TransferEndpoint {
+                .sftp(SFTPLocation(
+                    host: "127.0.0.1", port: server.port, username: server.username, path: path,
+                    hostKeyFingerprint: server.hostKey.fingerprint, secretID: secret))
+            }
+            return [
+                TransferJob(
+                    id: "bench-sftp-to-s3", flow: .sftpToS3, source: sftp(file),
+                    destination: .s3(S3Location(bucket: Self.bucket, key: "worker.bin"))),
+                TransferJob(
+                    id: "bench-s3-to-sftp", flow: .s3ToSFTP, source: .s3(S3Location(bucket: Self.bucket, key: "large.bin")),
+                    destination: sftp(server.dataDirectory + "/worker-copy.bin")),
+            ]
+        }
+        guard try LargeFile.sameContents(file, server.dataDirectory + "/worker-copy.bin") else {
+            throw BenchFailure("the TransferWorker's S3 → SFTP copy differs from the original")
+        }
         let peers = try PeerClients(server: server)
         let openSSH = try Timing.seconds { try peers.openSSHGet(file) }
         let curl = try Timing.seconds { try peers.curlGet(file) }
 
-        let megabytes = Double(size) / 1_000_000
         func rate(_ seconds: Double) -> Double { megabytes / seconds }
         Report.row(
             "SFTP read alone vs curl get", ours: rate(read), peer: rate(curl), unit: "MB/s", target: "≥ curl",
@@ -80,5 +121,8 @@ struct SFTPBench: ParsableCommand {
         print(
             "peak RSS of the process running both flows: \(peakRSS) MiB   target < 64 MiB whatever the size: "
                 + (peakRSS < 64 ? "met" : "NOT met"))
+        print(
+            "TransferWorker process, both flows as jobs from the queue: \(String(format: "%.0f", 2 * megabytes / worker.seconds)) MB/s,"
+                + " peak RSS \(worker.peakResidentMiB) MiB   target < 64 MiB: " + (worker.peakResidentMiB < 64 ? "met" : "NOT met"))
     }
 }

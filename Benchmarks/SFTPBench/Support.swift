@@ -20,9 +20,9 @@ enum Timing {
 }
 
 enum ProcessMemory {
-    /// This process's peak resident set (VmHWM), in MiB.
-    static func peakResidentMiB() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    /// The peak resident set (VmHWM) of this process, or of the process `pid`, in MiB.
+    static func peakResidentMiB(of pid: Int32? = nil) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid.map(String.init) ?? "self")/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         return kilobytes / 1024

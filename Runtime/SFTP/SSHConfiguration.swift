@@ -12,10 +12,12 @@ public struct SSHConfiguration: Sendable {
     /// without finishing before it fails with `SFTPError.Code.timeout`. A stalled partner thus
     /// cannot hang a worker; long transfers are fine because each call gets its own deadline.
     public var timeout: Duration
+    /// The ciphers and MACs offered, in order of preference.
+    public var algorithms: SSHAlgorithms
 
     public init(
         host: String, port: UInt16 = 22, username: String, hostKeyFingerprint: String,
-        authentication: SSHAuthentication, timeout: Duration = .seconds(30)
+        authentication: SSHAuthentication, timeout: Duration = .seconds(30), algorithms: SSHAlgorithms = .fastest
     ) {
         self.host = host
         self.port = port
@@ -23,6 +25,7 @@ public struct SSHConfiguration: Sendable {
         self.hostKeyFingerprint = hostKeyFingerprint
         self.authentication = authentication
         self.timeout = timeout
+        self.algorithms = algorithms
     }
 
     /// `user@host:port`, the target named in errors.

@@ -1,6 +1,23 @@
 internal import CLibSSH2
 
 extension SSHSession {
+    /// Orders the ciphers and MACs offered in both directions (before the handshake).
+    func preferAlgorithms() throws {
+        let preferences = [
+            (LIBSSH2_METHOD_CRYPT_CS, configuration.algorithms.ciphers), (LIBSSH2_METHOD_CRYPT_SC, configuration.algorithms.ciphers),
+            (LIBSSH2_METHOD_MAC_CS, configuration.algorithms.macs), (LIBSSH2_METHOD_MAC_SC, configuration.algorithms.macs),
+        ]
+        for (method, names) in preferences {
+            let list = names.joined(separator: ",")
+            let rc = libssh2_session_method_pref(raw, method, list)
+            if rc != 0 {
+                throw SFTPError(
+                    code: .handshake, operation: "algorithm preferences", target: configuration.endpoint,
+                    message: "libssh2 supports none of \(list)", libssh2Error: rc)
+            }
+        }
+    }
+
     /// Banner exchange and key exchange.
     func handshake(socket: Int32) throws {
         let rc = try retrying("handshake") { libssh2_session_handshake(raw, socket) }

@@ -46,6 +46,7 @@ public final class SSHSession {
         }
         self.raw = raw
         libssh2_session_set_blocking(raw, 0)
+        try preferAlgorithms()
         try handshake(socket: socket.descriptor)
         try verifyHostKey()
         try authenticate()

@@ -44,10 +44,10 @@ extension WorkerSuite {
 
                     let task = try emulator(["run-task", "TransferWorkerTask", "--parameter-overrides", "WorkerReceiveWaitSeconds=1"])
                     defer { task.kill() }
-                    try task.waitFor("the object in S3") { () throws -> Bool? in
+                    _ = try task.waitFor("the object in S3") { () throws -> Bool? in
                         (try? fixture.s3.headObject(bucket: WorkerFixture.bucket, key: key)) == nil ? nil : true
                     }
-                    try task.waitFor("the message deleted") { () throws -> Bool? in
+                    _ = try task.waitFor("the message deleted") { () throws -> Bool? in
                         try fixture.messageCounts(queue: queue) == (0, 0) ? true : nil
                     }
                     #expect(Glibc.kill(task.processID, SIGTERM) == 0)

@@ -4,7 +4,7 @@ public import SFTP
 /// S3 → SFTP: streams an object into `path.tmp` on the partner, checks the size, then renames it
 /// to `path`, so a reader on the partner never sees part of a file under its final name.
 ///
-/// Memory stays at one SFTP write buffer whatever the object's size. The rename is atomic on
+/// Memory stays at a few SFTP write buffers whatever the object's size. The rename is atomic on
 /// OpenSSH (`posix-rename@openssh.com`; see `SFTPRenameRule.replace` for other servers) and
 /// replaces a file already at `path`. On failure the temporary file is removed when the
 /// connection still allows it; after a dropped connection it stays until the retry, which
@@ -59,18 +59,21 @@ public struct S3ToSFTPTransfer: Sendable {
     }
 
     /// Streams the object (the version `head` describes: `If-Match` on its ETag) into the
-    /// temporary file and checks what the partner stored.
+    /// temporary file, receiving the next bytes while the partner takes the last ones, and checks
+    /// what the partner stored.
     private func download(_ head: ObjectHead, into sftp: SFTPSession, stop: StopFlag?, description: String) throws {
         try sftp.withFile(temporaryPath, mode: .write) { file in
-            let sink = SFTPWriteSink(file: file) { bytesWritten in
-                if let stop, stop.isRequested { throw TransferError.stopped("\(description), at byte \(bytesWritten)") }
-            }
-            try s3.getObject(bucket: bucket, key: key, ifMatch: head.eTag, into: sink)
-            try sink.flush()
-            guard sink.bytesWritten == head.contentLength else {
+            let (s3, bucket, key) = (s3, bucket, key)
+            let written = try OverlappedDownload.run(
+                download: { sink in try s3.getObject(bucket: bucket, key: key, ifMatch: head.eTag, into: sink) },
+                write: { buffer, offset in
+                    if let stop, stop.isRequested { throw TransferError.stopped("\(description), at byte \(offset)") }
+                    try buffer.withUnsafeBytes { try file.write($0) }
+                })
+            guard written == head.contentLength else {
                 throw TransferError(
                     kind: .transient,
-                    message: "s3://\(bucket)/\(key) has \(head.contentLength) bytes but \(sink.bytesWritten) arrived")
+                    message: "s3://\(bucket)/\(key) has \(head.contentLength) bytes but \(written) arrived")
             }
         }
         let stored = try sftp.stat(temporaryPath).size

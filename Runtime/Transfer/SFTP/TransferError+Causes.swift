@@ -20,9 +20,6 @@ extension TransferError {
         } catch let error as TransferError {
             throw error
         } catch let error as AWSError {
-            // A download into an SFTP file fails inside the HTTP call: the partner's error decides.
-            if let cause = error.cause as? SFTPError { throw TransferError(cause, context: context()) }
-            if let cause = error.cause as? TransferError { throw cause }
             throw TransferError(error, context: context())
         } catch let error as SFTPError {
             throw TransferError(error, context: context())
