@@ -52,7 +52,8 @@ let package = Package(
         .target(
             name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
-        .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP"], path: "Runtime/AWS"),
+        .target(name: "CChecksum", path: "Runtime/CChecksum"),
+        .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP", "CChecksum"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
         .target(name: "Transfer", dependencies: ["AWS", "LambdaRuntime", "JSONText", "SFTP"], path: "Runtime/Transfer"),
 

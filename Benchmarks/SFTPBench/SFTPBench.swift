@@ -74,6 +74,11 @@ struct SFTPBench: ParsableCommand {
             ).run()
         }
         let peakRSS = ProcessMemory.peakResidentMiB()
+        let legs = SingleLegs(s3: s3, bucket: Self.bucket, size: size)
+        let s3Download = try Timing.seconds { try legs.s3Download(key: "large.bin") }
+        let s3Upload = try Timing.seconds { try legs.s3Upload(key: "legs.bin") }
+        try s3.deleteObject(bucket: Self.bucket, key: "legs.bin")
+        let sftpWrite = try Timing.seconds { try legs.sftpUpload(to: server.dataDirectory + "/legs.bin", over: ours) }
         guard try LargeFile.sameContents(file, server.dataDirectory + "/copy.bin") else {
             throw BenchFailure("the S3 → SFTP copy differs from the original")
         }
@@ -118,6 +123,15 @@ struct SFTPBench: ParsableCommand {
         Report.row(
             "S3 → SFTP vs sftp get", ours: rate(download), peer: rate(openSSH), unit: "MB/s",
             target: "≥ 0.9 × sftp", met: rate(download) >= 0.9 * rate(openSSH), higherIsBetter: true)
+        Report.row(
+            "SFTP → S3 vs its slower leg alone", ours: rate(upload), peer: rate(max(read, s3Upload)), unit: "MB/s",
+            target: "≥ 0.9 × the leg", met: rate(upload) >= 0.9 * rate(max(read, s3Upload)), higherIsBetter: true)
+        Report.row(
+            "S3 → SFTP vs its slower leg alone", ours: rate(download), peer: rate(max(s3Download, sftpWrite)), unit: "MB/s",
+            target: "≥ 0.9 × the leg", met: rate(download) >= 0.9 * rate(max(s3Download, sftpWrite)), higherIsBetter: true)
+        print(
+            "legs alone: S3 download \(Int(rate(s3Download))) MB/s, S3 upload \(Int(rate(s3Upload))) MB/s (moto),"
+                + " SFTP read \(Int(rate(read))) MB/s, SFTP write \(Int(rate(sftpWrite))) MB/s")
         print(
             "peak RSS of the process running both flows: \(peakRSS) MiB   target < 64 MiB whatever the size: "
                 + (peakRSS < 64 ? "met" : "NOT met"))

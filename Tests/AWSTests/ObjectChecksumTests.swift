@@ -1,4 +1,5 @@
-import AWS
+@testable import AWS
+import CChecksum
 import Testing
 
 @Suite("Object checksums")
@@ -33,6 +34,22 @@ struct ObjectChecksumTests {
         let whole = try Self.checksum(algorithm, of: body)
         for chunk in [1, 3, 7, 8, 9, 4_096, 65_537] {
             #expect(try Self.checksum(algorithm, of: body, chunk: chunk) == whole)
+        }
+    }
+
+    @Test(
+        "the processor's CRC-32C equals the table-driven one at every length and alignment",
+        .enabled(if: ObjectChecksum.crc32cAccelerated, "this processor has no CRC-32C instruction"))
+    func acceleratedCRC32CMatchesTables() {
+        let body = PayloadHasherTests.body(count: 4_096)
+        body.withUnsafeBytes { all in
+            for start in 0..<9 {
+                for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1_000, 4_000] {
+                    let bytes = UnsafeRawBufferPointer(rebasing: all[start..<start + length])
+                    let tables = CRCTables.crc32c.update(0xFFFF_FFFF, with: bytes)
+                    #expect(cchecksum_crc32c_update(0xFFFF_FFFF, bytes.baseAddress, bytes.count) == tables)
+                }
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-public import StateMachine
+import StateMachine
 
 extension SAMTemplate {
     /// The template's ECS task definitions' logical ids, sorted.
@@ -37,7 +37,7 @@ extension SAMTemplate {
         }
         var stopTimeout = ContainerDefinition.defaultStopTimeout
         if let value = container["StopTimeout"] {
-            guard let seconds = value.templateText.flatMap { Int($0) }, (2...ContainerDefinition.maximumStopTimeout).contains(seconds) else {
+            guard let seconds = value.templateText.flatMap({ Int($0) }), (2...ContainerDefinition.maximumStopTimeout).contains(seconds) else {
                 throw TemplateError(path: path, "\(place) (\(name)): StopTimeout must be 2 to 120 seconds")
             }
             stopTimeout = seconds

@@ -3,13 +3,15 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CChecksum
 
 /// A full-object checksum computed while the bytes stream past, in the form S3 expects in
 /// `x-amz-checksum-crc32`, `-crc32c` and `-sha256`: the base64 of the big-endian digest.
 ///
 /// Feed it the body chunk by chunk as it is read or received (it is a `ByteSink`, so a download
-/// can go straight into it), then call `finalize()` once. CRC-32 and CRC-32C are computed here in
-/// Swift (see `CRCTables`); SHA-256 by libcrypto through `PayloadHasher`. It is a class, and not
+/// can go straight into it), then call `finalize()` once. CRC-32C is computed by the processor's
+/// own instruction where it has one (SSE 4.2, ARMv8 CRC), else, like CRC-32, in Swift (see
+/// `CRCTables`); SHA-256 by libcrypto through `PayloadHasher`. It is a class, and not
 /// `Sendable`, for the same reason as `PayloadHasher`: one task drives one running checksum.
 public final class ObjectChecksum: ByteSink {
     public let algorithm: S3Checksum.Algorithm
@@ -17,6 +19,7 @@ public final class ObjectChecksum: ByteSink {
 
     private enum State {
         case crc(CRCTables, UInt32)
+        case acceleratedCRC32C(UInt32)
         case sha256(PayloadHasher)
         case finalized
     }
@@ -26,7 +29,7 @@ public final class ObjectChecksum: ByteSink {
         self.algorithm = algorithm
         switch algorithm {
         case .crc32: state = .crc(.crc32, 0xFFFF_FFFF)
-        case .crc32c: state = .crc(.crc32c, 0xFFFF_FFFF)
+        case .crc32c: state = Self.crc32cAccelerated ? .acceleratedCRC32C(0xFFFF_FFFF) : .crc(.crc32c, 0xFFFF_FFFF)
         case .sha256:
             guard let hasher = try? PayloadHasher() else { return nil }
             state = .sha256(hasher)
@@ -38,6 +41,8 @@ public final class ObjectChecksum: ByteSink {
     public func update(_ bytes: UnsafeRawBufferPointer) throws {
         switch state {
         case .crc(let tables, let crc): state = .crc(tables, tables.update(crc, with: bytes))
+        case .acceleratedCRC32C(let crc):
+            state = .acceleratedCRC32C(cchecksum_crc32c_update(crc, bytes.baseAddress, bytes.count))
         case .sha256(let hasher): try hasher.update(bytes)
         case .finalized: throw SigV4Error.hasherAlreadyFinalized
         }
@@ -58,7 +63,7 @@ public final class ObjectChecksum: ByteSink {
     public func finalize() throws -> S3Checksum {
         let digest: [UInt8]
         switch state {
-        case .crc(_, let crc):
+        case .crc(_, let crc), .acceleratedCRC32C(let crc):
             let value = ~crc
             digest = [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
         case .sha256(let hasher): digest = try hasher.finalizeDigest()
@@ -68,4 +73,6 @@ public final class ObjectChecksum: ByteSink {
         return S3Checksum(algorithm: algorithm, base64Value: Data(digest).base64EncodedString())
     }
 
+    /// Whether this processor computes CRC-32C itself.
+    static let crc32cAccelerated = cchecksum_crc32c_accelerated() != 0
 }

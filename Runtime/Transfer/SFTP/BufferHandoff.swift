@@ -5,13 +5,16 @@ import Synchronization
 /// download and an upload overlap in bounded memory.
 ///
 /// The producer ends it with `close(failure:)` after its last buffer; the consumer may give up
-/// with `cancel()`, after which the producer's next `send` throws `Cancelled`.
+/// with `cancel()`, after which the producer's next `send` throws `Cancelled`. Buffers the
+/// consumer is done with come back through `recycle`, so a long copy allocates (and the kernel
+/// maps) only a few.
 final class BufferHandoff: Sendable {
     /// What `send` throws once the consumer has given up.
     struct Cancelled: Error {}
 
     private struct State {
         var waiting: [[UInt8]] = []
+        var spare: [[UInt8]] = []
         var closed = false
         var failure: (any Error)?
         var cancelled = false
@@ -26,6 +29,14 @@ final class BufferHandoff: Sendable {
         // semaphore that holds less than it started with, as `spaces` may when the consumer stops early.
         spaces = DispatchSemaphore(value: 0)
         for _ in 0..<max(1, depth) { spaces.signal() }
+    }
+
+    /// Producer: an empty buffer to fill, a recycled one when there is one.
+    func emptyBuffer(capacity: Int) -> [UInt8] {
+        if let recycled = state.withLock({ $0.spare.popLast() }) { return recycled }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        return buffer
     }
 
     /// Producer: queues a full buffer, waiting while `depth` are queued already.
@@ -62,6 +73,13 @@ final class BufferHandoff: Sendable {
         }
         spaces.signal()
         return buffer
+    }
+
+    /// Consumer: hands back a buffer it has written, for the producer to fill again.
+    func recycle(_ buffer: consuming [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        let emptied = consume buffer
+        state.withLock { $0.spare.append(emptied) }
     }
 
     /// Consumer: gives up; a producer waiting in `send` wakes and throws `Cancelled`.

@@ -7,8 +7,8 @@ import SFTP
 ///
 /// The body is gathered into buffers of `bufferSize` (libssh2 keeps in flight only the buffer it
 /// is given, see `SFTPFile.preferredWriteSize`); at most `depth` wait between the two sides, so
-/// memory stays at `depth + 2` buffers whatever the size. The writes stay on the calling thread,
-/// the one that owns the SFTP session.
+/// memory stays at `depth + 2` buffers, reused throughout, whatever the size. The writes stay on
+/// the calling thread, the one that owns the SFTP session.
 enum OverlappedDownload {
     /// - Parameters:
     ///   - download: runs on another thread and streams the body into the sink it is given.
@@ -17,7 +17,7 @@ enum OverlappedDownload {
     /// - Returns: the bytes written.
     /// - Throws: the first failure of either side, after the download thread has ended.
     static func run(
-        bufferSize: Int = SFTPFile.preferredWriteSize, depth: Int = 2,
+        bufferSize: Int = SFTPFile.preferredWriteSize, depth: Int = 1,
         download: @escaping @Sendable (any ByteSink) throws -> Void,
         write: (_ buffer: [UInt8], _ offset: Int64) throws -> Void
     ) throws -> Int64 {
@@ -38,6 +38,7 @@ enum OverlappedDownload {
             while let buffer = try handoff.receive() {
                 try write(buffer, written)
                 written += Int64(buffer.count)
+                handoff.recycle(consume buffer)
             }
         } catch {
             handoff.cancel()
@@ -58,8 +59,7 @@ private final class HandoffSink: ByteSink {
     init(handoff: BufferHandoff, capacity: Int) {
         self.handoff = handoff
         self.capacity = capacity
-        buffer = []
-        buffer.reserveCapacity(capacity)
+        buffer = handoff.emptyBuffer(capacity: capacity)
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -74,8 +74,7 @@ private final class HandoffSink: ByteSink {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        var full: [UInt8] = []
-        full.reserveCapacity(capacity)
+        var full = handoff.emptyBuffer(capacity: capacity)
         swap(&full, &buffer)
         try handoff.send(full)
     }
