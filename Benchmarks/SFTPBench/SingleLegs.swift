@@ -19,24 +19,28 @@ struct SingleLegs {
         guard sink.count == size else { throw BenchFailure("s3://\(bucket)/\(key) gave \(sink.count) bytes, not \(size)") }
     }
 
-    /// A multipart upload of `size` pattern bytes in 8 MiB parts, each with its CRC32C, as
-    /// SFTP → S3 sends them, one part at a time.
+    /// A multipart upload of `size` pattern bytes in 8 MiB parts, each with its CRC32C, completed
+    /// with the full-object CRC32C, as SFTP → S3 sends them, one part at a time.
     func s3Upload(key: String) throws {
         let part = [UInt8]((0..<Self.partSize).map { UInt8(truncatingIfNeeded: $0 &* 7) })
-        let upload = try s3.createMultipartUpload(bucket: bucket, key: key)
+        let options = PutObjectOptions(checksum: S3Checksum(algorithm: .crc32c, base64Value: ""), checksumType: .fullObject)
+        let upload = try s3.createMultipartUpload(bucket: bucket, key: key, options: options)
+        guard let whole = ObjectChecksum(.crc32c) else { throw BenchFailure("CRC32C is not computed here") }
         var parts: [MultipartPart] = []
         var offset: Int64 = 0
         while offset < size {
             let bytes = Array(part.prefix(Int(min(Int64(Self.partSize), size - offset))))
             let checksum = ObjectChecksum(.crc32c)
             try checksum?.update(bytes)
+            try whole.update(bytes)
             parts.append(try s3.uploadPart(
                 bucket: bucket, key: key, uploadID: upload, partNumber: parts.count + 1,
                 body: .stream(length: Int64(bytes.count), payloadHash: .unsignedPayload) { BytesSource(bytes) },
                 checksum: try checksum?.finalize()))
             offset += Int64(bytes.count)
         }
-        _ = try s3.completeMultipartUpload(bucket: bucket, key: key, uploadID: upload, parts: parts)
+        _ = try s3.completeMultipartUpload(
+            bucket: bucket, key: key, uploadID: upload, parts: parts, fullObjectChecksum: try whole.finalize())
     }
 
     /// `size` pattern bytes written to `path` in our preferred write size.

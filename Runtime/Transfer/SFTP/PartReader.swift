@@ -35,11 +35,12 @@ final class PartReader {
         }
     }
 
-    /// The bytes of part `index` (0-based), read from where the previous call stopped.
-    func readPart(_ index: Int) throws -> [UInt8] {
+    /// Reads part `index` (0-based) into `part`, replacing what it held, from where the previous
+    /// call stopped.
+    func readPart(_ index: Int, into part: inout [UInt8]) throws {
         let range = ranges[index]
-        let length = Int(min(range.upperBound + 1, ranges.size) - range.lowerBound)
-        var part = [UInt8](repeating: 0, count: max(0, length))
+        let length = max(0, Int(min(range.upperBound + 1, ranges.size) - range.lowerBound))
+        if part.count != length { part = [UInt8](repeating: 0, count: length) }
         var filled = 0
         try move(to: range.lowerBound)
         while filled < part.count {
@@ -52,7 +53,6 @@ final class PartReader {
         }
         position += Int64(filled)
         try checksum.update(part)
-        return part
     }
 
     private func move(to offset: Int64) throws {

@@ -6,35 +6,56 @@ import Synchronization
 /// partner and sending to S3 overlap instead of taking turns.
 ///
 /// At most `depth` parts are in flight; `submit` blocks until one of them is done, which bounds
-/// memory to `depth + 1` part buffers. The first failure is kept: later submissions rethrow it and
-/// `finish` does too, after the parts in flight have settled (a part that completed is in S3 and
-/// counts for a resume).
+/// memory to `depth + 1` part buffers. Buffers are reused from part to part, so a file of any size
+/// allocates (and has the kernel map) only those. The first failure is kept: later submissions
+/// rethrow it and `finish` does too, after the parts in flight have settled (a part that completed
+/// is in S3 and counts for a resume).
 final class PartUploadPipeline: Sendable {
     typealias Upload = @Sendable (_ partNumber: Int, _ bytes: [UInt8]) throws -> MultipartPart
+
+    private struct State {
+        var parts: [MultipartPart] = []
+        var failure: (any Error)?
+        var spare: [[UInt8]] = []
+    }
 
     private let upload: Upload
     private let queue = DispatchQueue(label: "part-upload")
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
-    private let state = Mutex<(parts: [MultipartPart], failure: (any Error)?)>(([], nil))
+    private let state = Mutex(State())
 
     init(depth: Int = 1, upload: @escaping Upload) {
         self.upload = upload
-        slots = DispatchSemaphore(value: max(1, depth))
+        // Counted up from zero: libdispatch refuses to free a semaphore holding less than it began with.
+        slots = DispatchSemaphore(value: 0)
+        for _ in 0..<max(1, depth) { slots.signal() }
     }
 
-    /// Queues part `partNumber`, waiting while the pipeline is full.
-    func submit(partNumber: Int, bytes: [UInt8]) throws {
+    /// Queues part `partNumber`, waiting while the pipeline is full; `fill` writes the part into
+    /// a buffer that may hold an earlier part's bytes.
+    func submit(partNumber: Int, fill: (inout [UInt8]) throws -> Void) throws {
         slots.wait()
         if let failure = state.withLock({ $0.failure }) {
             slots.signal()
             throw failure
         }
+        var buffer = state.withLock { $0.spare.popLast() } ?? []
+        do {
+            try fill(&buffer)
+        } catch {
+            slots.signal()
+            throw error
+        }
+        let bytes = consume buffer
         queue.async(group: group) { [self] in
             defer { slots.signal() }
             do {
                 let part = try upload(partNumber, bytes)
-                state.withLock { $0.parts.append(part) }
+                state.withLock {
+                    $0.parts.append(part)
+                    $0.spare.append(bytes)
+                }
             } catch {
                 state.withLock { if $0.failure == nil { $0.failure = error } }
             }

@@ -130,7 +130,7 @@ public struct SFTPToS3Transfer: Sendable {
                     _ = try pipeline.finish()
                     throw TransferError.stopped("\(description), before part \(index + 1) of \(reader.ranges.count)")
                 }
-                try pipeline.submit(partNumber: index + 1, bytes: try reader.readPart(index))
+                try pipeline.submit(partNumber: index + 1) { part in try reader.readPart(index, into: &part) }
             }
         } catch {
             _ = try? pipeline.finish()
