@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The batch S3→S3 workflow on this machine: moto with signature and IAM checks on, the roles the
-# template names, `emulator up`, then `emulator start-execution` twice (the rerun copies nothing).
+# template names, `emulator up`, then `emulator start-execution` twice (the rerun copies nothing);
+# then, on the same moto, the TransferWorker through `emulator run-task` (scripts/demo-worker.sh).
 # Usage: scripts/demo-batch.sh EMULATOR
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +64,7 @@ PY
 aws_ s3 cp --recursive --quiet "$work/files" s3://partner-drop/incoming/
 aws_ s3 ls --recursive --summarize s3://partner-drop/incoming/ | tail -2
 
-step "emulator up   (the template's manifest bucket and report topic)"
+step "emulator up   (the template's buckets, report topic, work queues and job table)"
 "$emulator" up --endpoint-url "$endpoint"
 
 step "emulator start-execution TransferStateMachine --input events/batch-transfer.json"
@@ -80,3 +81,5 @@ print(json.dumps({k: report[k] for k in ("status", "objects", "bytes", "duration
 step "the same transfer again: everything is already there, nothing is copied twice"
 "$emulator" start-execution TransferStateMachine --input events/batch-transfer.json --execution-name demo-2 \
   --endpoint-url "$endpoint" --function-logs "$work/functions.log" "${overrides[@]}" 2>/dev/null
+
+scripts/demo-worker.sh "$emulator" "$endpoint"

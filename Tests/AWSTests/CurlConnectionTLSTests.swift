@@ -31,14 +31,20 @@ extension MotoSuite {
             }
         }
 
-        /// Client-side sockets in this network namespace connected to `port` on the loopback
-        /// (state 01, ESTABLISHED, in `/proc/net/tcp`); a closed one leaves that state at once.
+        /// Sockets of this process connected to `port` on the loopback (state 01, ESTABLISHED, in
+        /// `/proc/net/tcp`, matched to this process's descriptors by inode, so other processes'
+        /// connections do not count); a closed one leaves that state at once.
         static func establishedConnections(toPort port: UInt16) -> Int {
             let table = String(decoding: FileHandle(forReadingAtPath: "/proc/net/tcp")?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
             let remote = "0100007F:" + String(format: "%04X", port)
+            let ours = Set(
+                ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { descriptor in
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + descriptor))
+                        .flatMap { $0.hasPrefix("socket:[") ? String($0.dropFirst(8).dropLast()) : nil }
+                })
             return table.split(separator: "\n").dropFirst().filter { line in
                 let fields = line.split(separator: " ")
-                return fields.count > 3 && fields[2] == remote && fields[3] == "01"
+                return fields.count > 9 && fields[2] == remote && fields[3] == "01" && ours.contains(String(fields[9]))
             }.count
         }
     }
