@@ -28,6 +28,14 @@ final class OneShot<Value: Sendable>: Sendable {
         return true
     }
 
+    /// Whether the value has been delivered.
+    var isFulfilled: Bool {
+        state.withLock { state in
+            if case .done = state { return true }
+            return false
+        }
+    }
+
     var value: Value {
         get async {
             await withCheckedContinuation { continuation in
