@@ -27,13 +27,15 @@ extension WorkerSuite {
                 environment: fixture.processEnvironment)
         }
 
-        @Test("the template's worker takes a job from the template's queue, and SIGTERM stops the task cleanly")
+        @Test("after up, the template's worker takes a job from the template's queue, and SIGTERM stops the task cleanly")
         func runsTheTemplatesWorker() async throws {
             try await offCooperativePool { [fixture] in
                 try withSSHServer { server in
                     let up = try emulator(["up"])
                     #expect(up.waitUntilExit() == 0, "\(up.output)")
                     let queue = try fixture.queueURL(named: "local-work.fifo")
+                    let redrive = try fixture.queueAttribute("RedrivePolicy", of: queue)
+                    #expect(redrive?.contains("local-work-dlq.fifo") == true, "up wires the dead-letter queue: \(String(describing: redrive))")
                     let bytes = try TestData.writeFile(server.dataDirectory + "/report.csv", count: 300_000)
                     let key = "run-task/report-\(UUID().uuidString.prefix(8)).csv"
                     let job = TransferJob(

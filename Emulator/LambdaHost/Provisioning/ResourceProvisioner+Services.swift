@@ -55,6 +55,9 @@ extension ResourceProvisioner {
         for name in ["FifoQueue", "ContentBasedDeduplication", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds"] {
             if let value = properties[name]?.templateText { attributes[name] = value }
         }
+        if let redrive = properties["RedrivePolicy"] {
+            attributes["RedrivePolicy"] = redrive.stringValue ?? redrive.serialized()
+        }
         do {
             let lookup: Response = try client.json(.sqs, "GetQueueUrl", ["QueueName": name], resource: name)
             if lookup.QueueUrl != nil { return .existed }

@@ -29,16 +29,21 @@ public struct ResourceProvisioner: Sendable {
         self.client = client
     }
 
-    /// Creates every resource, calling `report` after each; stops at the first failure.
+    /// Creates every resource, calling `report` after each; stops at the first failure. Queues
+    /// with a `RedrivePolicy` come after the others, so their dead-letter queues exist first.
     public func provision(report: (Outcome) -> Void) throws(ProvisioningError) {
         for type in Self.provisionedTypes {
+            var resources: [(resource: LocalResource, properties: JSONValue)] = []
             for resource in template.resources(ofType: type) {
-                let properties: JSONValue
                 do {
-                    properties = try template.resolvedProperties(of: resource.logicalID)
+                    resources.append((resource, try template.resolvedProperties(of: resource.logicalID)))
                 } catch {
                     throw ProvisioningError(resource: resource, message: error.description)
                 }
+            }
+            let ordered = resources.filter { $0.properties["RedrivePolicy"] == nil }
+                + resources.filter { $0.properties["RedrivePolicy"] != nil }
+            for (resource, properties) in ordered {
                 do {
                     report(Outcome(resource: resource, status: try create(resource, properties: properties)))
                 } catch {

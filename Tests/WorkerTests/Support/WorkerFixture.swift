@@ -90,20 +90,27 @@ final class WorkerFixture: Sendable {
 
     /// Messages waiting and messages received but neither deleted nor visible again.
     func messageCounts(queue: String) throws -> (visible: Int, inFlight: Int) {
-        struct Input: Encodable {
-            var QueueUrl: String
-            var AttributeNames: [String]
-        }
-        struct Output: Decodable { var Attributes: [String: String] }
-        let attributes = try client().json(
-            .sqs, "GetQueueAttributes",
-            Input(QueueUrl: queue, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]),
-            resource: queue, as: Output.self
-        ).Attributes
+        let attributes = try queueAttributes(["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], of: queue)
         return (
             Int(attributes["ApproximateNumberOfMessages"] ?? "") ?? -1,
             Int(attributes["ApproximateNumberOfMessagesNotVisible"] ?? "") ?? -1
         )
+    }
+
+    /// One attribute of a queue, nil when it has none.
+    func queueAttribute(_ name: String, of queue: String) throws -> String? {
+        try queueAttributes([name], of: queue)[name]
+    }
+
+    private func queueAttributes(_ names: [String], of queue: String) throws -> [String: String] {
+        struct Input: Encodable {
+            var QueueUrl: String
+            var AttributeNames: [String]
+        }
+        struct Output: Decodable { var Attributes: [String: String]? }
+        return try client().json(
+            .sqs, "GetQueueAttributes", Input(QueueUrl: queue, AttributeNames: names), resource: queue, as: Output.self
+        ).Attributes ?? [:]
     }
 
     /// Sends `job` as the producer would: grouped by partition, deduplicated by job id.
