@@ -45,7 +45,7 @@ extension WorkerSuite {
                     try fixture.enqueue(job, on: queue)
 
                     let task = try emulator(["run-task", "TransferWorkerTask", "--parameter-overrides", "WorkerReceiveWaitSeconds=1"])
-                    defer { task.kill() }
+                    defer { task.stop() }
                     _ = try task.waitFor("the object in S3") { () throws -> Bool? in
                         (try? fixture.s3.headObject(bucket: WorkerFixture.bucket, key: key)) == nil ? nil : true
                     }

@@ -51,6 +51,16 @@ final class WorkerProcess {
         return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
     }
 
+    /// SIGTERM when it still runs (a failed test), so an emulator can stop the worker it started;
+    /// SIGKILL after ten seconds; then reaps it.
+    func stop() {
+        guard process.isRunning else { return }
+        Glibc.kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        kill()
+    }
+
     /// SIGKILL when it still runs (a failed test), then reaps it.
     func kill() {
         guard process.isRunning else { return }
