@@ -2,50 +2,53 @@
 
 #include <string.h>
 
+/* One loop for every processor with a CRC-32C instruction; only the steps that fold in eight
+   bytes or one byte differ. */
 #if defined(__x86_64__)
 #include <nmmintrin.h>
+#define CRC32C_TARGET __attribute__((target("sse4.2")))
+#define CRC32C_ACCELERATED __builtin_cpu_supports("sse4.2")
 
-int cchecksum_crc32c_accelerated(void) {
-    return __builtin_cpu_supports("sse4.2");
+static inline CRC32C_TARGET uint32_t crc32c_word(uint32_t crc, uint64_t word) {
+    return (uint32_t)_mm_crc32_u64(crc, word);
 }
 
-__attribute__((target("sse4.2")))
-uint32_t cchecksum_crc32c_update(uint32_t crc, const void *bytes, size_t count) {
-    const unsigned char *next = bytes;
-    uint64_t wide = crc;
-    while (count >= 8) {
-        uint64_t word;
-        memcpy(&word, next, 8);
-        wide = _mm_crc32_u64(wide, word);
-        next += 8;
-        count -= 8;
-    }
-    uint32_t narrow = (uint32_t)wide;
-    while (count > 0) {
-        narrow = _mm_crc32_u8(narrow, *next++);
-        count--;
-    }
-    return narrow;
+static inline CRC32C_TARGET uint32_t crc32c_byte(uint32_t crc, unsigned char byte) {
+    return _mm_crc32_u8(crc, byte);
 }
 
 #elif defined(__aarch64__) && defined(__ARM_FEATURE_CRC32)
 #include <arm_acle.h>
+#define CRC32C_TARGET
+#define CRC32C_ACCELERATED 1
 
-int cchecksum_crc32c_accelerated(void) {
-    return 1;
+static inline uint32_t crc32c_word(uint32_t crc, uint64_t word) {
+    return __crc32cd(crc, word);
 }
 
+static inline uint32_t crc32c_byte(uint32_t crc, unsigned char byte) {
+    return __crc32cb(crc, byte);
+}
+#endif
+
+#if defined(CRC32C_ACCELERATED)
+
+int cchecksum_crc32c_accelerated(void) {
+    return CRC32C_ACCELERATED;
+}
+
+CRC32C_TARGET
 uint32_t cchecksum_crc32c_update(uint32_t crc, const void *bytes, size_t count) {
     const unsigned char *next = bytes;
     while (count >= 8) {
         uint64_t word;
         memcpy(&word, next, 8);
-        crc = __crc32cd(crc, word);
+        crc = crc32c_word(crc, word);
         next += 8;
         count -= 8;
     }
     while (count > 0) {
-        crc = __crc32cb(crc, *next++);
+        crc = crc32c_byte(crc, *next++);
         count--;
     }
     return crc;
