@@ -14,26 +14,23 @@ final class BufferHandoff: Sendable {
 
     private struct State {
         var waiting: [[UInt8]] = []
-        var spare: [[UInt8]] = []
         var closed = false
         var failure: (any Error)?
         var cancelled = false
     }
 
     private let state = Mutex(State())
+    private let spare = BufferPool()
     private let spaces: DispatchSemaphore
     private let items = DispatchSemaphore(value: 0)
 
     init(depth: Int) {
-        // Counted up from zero rather than created at `depth`: libdispatch refuses to free a
-        // semaphore that holds less than it started with, as `spaces` may when the consumer stops early.
-        spaces = DispatchSemaphore(value: 0)
-        for _ in 0..<max(1, depth) { spaces.signal() }
+        spaces = .permits(depth)
     }
 
     /// Producer: an empty buffer to fill, a recycled one when there is one.
     func emptyBuffer(capacity: Int) -> [UInt8] {
-        if let recycled = state.withLock({ $0.spare.popLast() }) { return recycled }
+        if let recycled = spare.take() { return recycled }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(capacity)
         return buffer
@@ -78,8 +75,7 @@ final class BufferHandoff: Sendable {
     /// Consumer: hands back a buffer it has written, for the producer to fill again.
     func recycle(_ buffer: consuming [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
-        let emptied = consume buffer
-        state.withLock { $0.spare.append(emptied) }
+        spare.giveBack(consume buffer)
     }
 
     /// Consumer: gives up; a producer waiting in `send` wakes and throws `Cancelled`.

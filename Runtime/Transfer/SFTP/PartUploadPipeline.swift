@@ -16,7 +16,6 @@ final class PartUploadPipeline: Sendable {
     private struct State {
         var parts: [MultipartPart] = []
         var failure: (any Error)?
-        var spare: [[UInt8]] = []
     }
 
     private let upload: Upload
@@ -24,12 +23,11 @@ final class PartUploadPipeline: Sendable {
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
     private let state = Mutex(State())
+    private let spare = BufferPool()
 
     init(depth: Int = 1, upload: @escaping Upload) {
         self.upload = upload
-        // Counted up from zero: libdispatch refuses to free a semaphore holding less than it began with.
-        slots = DispatchSemaphore(value: 0)
-        for _ in 0..<max(1, depth) { slots.signal() }
+        slots = .permits(depth)
     }
 
     /// Queues part `partNumber`, waiting while the pipeline is full; `fill` writes the part into
@@ -40,7 +38,7 @@ final class PartUploadPipeline: Sendable {
             slots.signal()
             throw failure
         }
-        var buffer = state.withLock { $0.spare.popLast() } ?? []
+        var buffer = spare.take() ?? []
         do {
             try fill(&buffer)
         } catch {
@@ -52,10 +50,8 @@ final class PartUploadPipeline: Sendable {
             defer { slots.signal() }
             do {
                 let part = try upload(partNumber, bytes)
-                state.withLock {
-                    $0.parts.append(part)
-                    $0.spare.append(bytes)
-                }
+                state.withLock { $0.parts.append(part) }
+                spare.giveBack(bytes)
             } catch {
                 state.withLock { if $0.failure == nil { $0.failure = error } }
             }
