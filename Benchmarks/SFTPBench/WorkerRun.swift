@@ -23,14 +23,7 @@ struct WorkerRun {
     /// Runs `jobs` (built with the secret's name) in one worker process.
     func run(_ jobs: (_ secretID: String) -> [TransferJob]) throws -> Result {
         let client = account.client(retryPolicy: .standard)
-        struct CreateQueue: Encodable {
-            var QueueName: String
-            var Attributes: [String: String]
-        }
-        struct Created: Decodable { var QueueUrl: String }
-        let queue = try client.json(
-            .sqs, "CreateQueue", CreateQueue(QueueName: Self.queueName, Attributes: ["FifoQueue": "true"]), as: Created.self
-        ).QueueUrl
+        let queue = try account.createFIFOQueue(named: Self.queueName)
         try MotoTables.createPartitionKeyTable(Self.table, with: client)
         let secret = "sftp/sftp-bench"
         _ = try SecretsManagerClient(client: client).createSecret(name: secret, secretString: server.userKey.privateKey)
@@ -40,13 +33,9 @@ struct WorkerRun {
         defer { try? FileManager.default.removeItem(atPath: log) }
         let worker = Process()
         worker.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/TransferWorker")
-        worker.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "AWS_REGION": account.region, "AWS_ENDPOINT_URL": account.endpoint,
-            "AWS_ACCESS_KEY_ID": account.credentials.accessKeyID,
-            "AWS_SECRET_ACCESS_KEY": account.credentials.secretAccessKey,
+        worker.environment = account.processEnvironment.merging([
             "WORK_QUEUE_URL": queue, "JOB_TABLE": Self.table, "STAGING_BUCKET": bucket, "RECEIVE_WAIT_SECONDS": "1",
-        ]
+        ]) { $1 }
         worker.standardOutput = FileHandle(forWritingAtPath: log)
         worker.standardError = worker.standardOutput
         try worker.run()

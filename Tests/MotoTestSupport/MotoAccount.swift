@@ -1,5 +1,6 @@
 public import AWS
 public import CurlHTTP
+import Foundation
 
 /// A moto server with an IAM user whose key signs every later request, which moto verifies as AWS
 /// would: what every moto-backed suite starts from.
@@ -48,6 +49,32 @@ public final class MotoAccount: Sendable {
         } catch {
             guard error.code == "BucketAlreadyOwnedByYou" || error.code == "BucketAlreadyExists" else { throw error }
         }
+    }
+
+    /// Creates the FIFO queue `name` (ending in `.fifo`) and returns its URL.
+    public func createFIFOQueue(named name: String) throws -> String {
+        struct Input: Encodable {
+            var QueueName: String
+            var Attributes: [String: String]
+        }
+        struct Output: Decodable { var QueueUrl: String }
+        return try client().json(
+            .sqs, "CreateQueue", Input(QueueName: name, Attributes: ["FifoQueue": "true"]), as: Output.self
+        ).QueueUrl
+    }
+
+    /// What a child process (the TransferWorker, the emulator) needs to reach moto as the user:
+    /// PATH, region, endpoint and keys.
+    public var processEnvironment: [String: String] {
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "AWS_REGION": region,
+            "AWS_ENDPOINT_URL": endpoint,
+            "AWS_ACCESS_KEY_ID": credentials.accessKeyID,
+            "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
+        ]
+        if let token = credentials.sessionToken { environment["AWS_SESSION_TOKEN"] = token }
+        return environment
     }
 
     public func stop() {

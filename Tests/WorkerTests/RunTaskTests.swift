@@ -13,9 +13,6 @@ extension WorkerSuite {
     struct RunTaskTests {
         let fixture: WorkerFixture
 
-        static let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path + "/template.yaml"
-
         init() throws {
             fixture = try WorkerFixture.get()
         }
@@ -23,7 +20,7 @@ extension WorkerSuite {
         func emulator(_ arguments: [String]) throws -> WorkerProcess {
             try WorkerProcess(
                 executable: WorkerProcess.emulator,
-                arguments: arguments + ["--template", Self.template, "--endpoint-url", fixture.moto.endpoint],
+                arguments: arguments + ["--template", ProjectFiles.template, "--endpoint-url", fixture.moto.endpoint],
                 environment: fixture.processEnvironment)
         }
 

@@ -61,7 +61,7 @@ final class BatchWorld: Sendable {
         for (name, value) in extra { environment[name] = value }
         return try CommandRun.run(
             BuildProducts.directory + "/emulator",
-            arguments + ["--template", WorkflowPaths.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint],
+            arguments + ["--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint],
             environment: environment)
     }
 

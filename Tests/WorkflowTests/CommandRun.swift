@@ -33,10 +33,3 @@ struct CommandRun {
             stderr: (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? "")
     }
 }
-
-/// Where the project's files are.
-enum WorkflowPaths {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-    static let template = repository + "/template.yaml"
-}

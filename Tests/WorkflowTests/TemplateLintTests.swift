@@ -8,7 +8,7 @@ struct TemplateLintTests {
     @Test("cfn-lint reports no errors for template.yaml")
     func lintsClean() async throws {
         try await offCooperativePool {
-            let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", WorkflowPaths.template])
+            let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", ProjectFiles.template])
             #expect(run.status == 0, "cfn-lint found problems:\n\(run.stdout)\(run.stderr)")
         }
     }
@@ -16,7 +16,7 @@ struct TemplateLintTests {
     @Test("cfn-lint is really checking: a broken copy of the template fails")
     func lintCatchesErrors() async throws {
         try await offCooperativePool {
-            let broken = try String(contentsOfFile: WorkflowPaths.template, encoding: .utf8)
+            let broken = try String(contentsOfFile: ProjectFiles.template, encoding: .utf8)
                 .replacingOccurrences(of: "ListObjectsArn: !GetAtt ListObjects.Arn", with: "ListObjectsArn: !GetAtt NoSuchFunction.Arn")
             let path = NSTemporaryDirectory() + "broken-template-\(getpid()).yaml"
             try broken.write(toFile: path, atomically: true, encoding: .utf8)

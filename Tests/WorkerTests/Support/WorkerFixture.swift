@@ -58,29 +58,11 @@ final class WorkerFixture: Sendable {
 
     /// A fresh FIFO queue, so each test sees only its own messages.
     func createQueue() throws -> String {
-        struct Input: Encodable {
-            var QueueName: String
-            var Attributes: [String: String]
-        }
-        struct Output: Decodable { var QueueUrl: String }
-        let name = "work-\(UUID().uuidString.prefix(8)).fifo"
-        return try client().json(
-            .sqs, "CreateQueue", Input(QueueName: name, Attributes: ["FifoQueue": "true"]), as: Output.self
-        ).QueueUrl
+        try account.createFIFOQueue(named: "work-\(UUID().uuidString.prefix(8)).fifo")
     }
 
-    /// What a child process needs to reach moto as the IAM user: PATH, region, endpoint, keys.
-    var processEnvironment: [String: String] {
-        var environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "AWS_REGION": Self.region,
-            "AWS_ENDPOINT_URL": moto.endpoint,
-            "AWS_ACCESS_KEY_ID": credentials.accessKeyID,
-            "AWS_SECRET_ACCESS_KEY": credentials.secretAccessKey,
-        ]
-        if let token = credentials.sessionToken { environment["AWS_SESSION_TOKEN"] = token }
-        return environment
-    }
+    /// What a child process needs to reach moto as the IAM user.
+    var processEnvironment: [String: String] { account.processEnvironment }
 
     /// The URL of the queue named `name`.
     func queueURL(named name: String) throws -> String {

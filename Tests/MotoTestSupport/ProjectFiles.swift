@@ -1,0 +1,9 @@
+import Foundation
+
+/// Where the project's own files are, found from this source file's place in the checkout.
+public enum ProjectFiles {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    /// The SAM template the emulator reads.
+    public static let template = repository + "/template.yaml"
+}
