@@ -36,12 +36,10 @@ struct RunTask: AsyncParsableCommand {
         do {
             let definition = try template.taskDefinition(named: name)
             let options = host.makeOptions { container, line in StandardError.write("[\(container)] \(line)") }
-            let directory = URL(fileURLWithPath: template.path).deletingLastPathComponent().path
             var started: [LocalTask] = []
             for copy in 1...count {
                 do {
-                    started.append(try LocalTask(
-                        definition: definition, options: options, directory: directory, label: count == 1 ? nil : String(copy)))
+                    started.append(try LocalTask(definition: definition, options: options, label: count == 1 ? nil : String(copy)))
                 } catch {
                     for task in started { _ = await task.stop() }
                     throw error

@@ -45,16 +45,12 @@ struct InstanceLauncher: Sendable {
     /// build folder, as the executable named like its CodeUri folder.
     static func executable(for function: FunctionConfiguration, buildDirectory: String) throws(HostError) -> String {
         let bootstrap = function.codeURI + "/bootstrap"
-        let built = FilePaths.absolute(buildDirectory) + "/" + FilePaths.lastComponent(of: function.codeURI)
-        for candidate in [bootstrap, built] where FileManager.default.isExecutableFile(atPath: candidate) {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
-        }
+        let name = FilePaths.lastComponent(of: function.codeURI)
+        let built = BuildFolder.path(of: name, in: buildDirectory)
+        if let runnable = [bootstrap, built].first(where: BuildFolder.isRunnable) { return runnable }
         throw HostError(
             .cannotStart,
-            "function \(function.name) has nothing to run: no executable \(bootstrap), and no executable \(built)"
-                + " (build it with `swift build --product \(FilePaths.lastComponent(of: function.codeURI))`)")
+            "function \(function.name) has nothing to run: no executable \(bootstrap), and no executable \(built) "
+                + BuildFolder.buildHint(for: name))
     }
 }

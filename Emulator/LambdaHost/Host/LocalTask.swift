@@ -10,18 +10,16 @@ public final class LocalTask: Sendable {
     private let containers: [RunningContainer]
     private let firstEssentialExit = OneShot<ContainerExit>()
 
-    /// Starts every container of `definition`.
+    /// Starts every container of `definition`, in the template's folder.
     ///
-    /// - Parameters:
-    ///   - directory: the containers' working directory (the template's folder).
-    ///   - label: names this copy of the task in log lines, when several run.
-    public init(definition: TaskDefinition, options: HostOptions, directory: String, label: String? = nil) throws(HostError) {
+    /// - Parameter label: names this copy of the task in log lines, when several run.
+    public init(definition: TaskDefinition, options: HostOptions, label: String? = nil) throws(HostError) {
         self.definition = definition
         var started: [RunningContainer] = []
         for container in definition.containers {
             let name = label.map { "\(container.name)#\($0)" } ?? container.name
             do {
-                started.append(try RunningContainer.start(container, name: name, options: options, directory: directory))
+                started.append(try RunningContainer.start(container, name: name, options: options, directory: definition.directory))
             } catch {
                 started.forEach { $0.process.kill() }
                 throw error
@@ -87,12 +85,12 @@ private struct RunningContainer: Sendable {
     static func start(
         _ definition: ContainerDefinition, name: String, options: HostOptions, directory: String
     ) throws(HostError) -> RunningContainer {
-        let executable = FilePaths.absolute(options.buildDirectory) + "/" + definition.name
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
+        let executable = BuildFolder.path(of: definition.name, in: options.buildDirectory)
+        guard BuildFolder.isRunnable(executable) else {
             throw HostError(
                 .cannotStart,
-                "container \(definition.name) has nothing to run: no executable \(executable)"
-                    + " (build it with `swift build --product \(definition.name)`)")
+                "container \(definition.name) has nothing to run: no executable \(executable) "
+                    + BuildFolder.buildHint(for: definition.name))
         }
         var environment = options.inheritedEnvironment
         environment.merge(definition.environment) { $1 }

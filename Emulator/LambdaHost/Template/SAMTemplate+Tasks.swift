@@ -20,7 +20,7 @@ extension SAMTemplate {
         for (index, container) in containers.enumerated() {
             definitions.append(try containerDefinition(container, at: index, of: name))
         }
-        return TaskDefinition(name: name, containers: definitions)
+        return TaskDefinition(name: name, containers: definitions, directory: FilePaths.directory(of: path))
     }
 
     private func containerDefinition(_ container: JSONValue, at index: Int, of task: String) throws(TemplateError) -> ContainerDefinition {

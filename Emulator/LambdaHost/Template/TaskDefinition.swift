@@ -4,6 +4,8 @@ public struct TaskDefinition: Sendable, Equatable {
     /// The resource's logical id.
     public let name: String
     public let containers: [ContainerDefinition]
+    /// The template's folder, where the containers run.
+    public let directory: String
 }
 
 /// One container of a task definition.
