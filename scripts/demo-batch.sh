@@ -5,10 +5,10 @@
 # Usage: scripts/demo-batch.sh EMULATOR
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 emulator=${1:?usage: demo-batch.sh EMULATOR}
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 work=$(mktemp -d)
 INITIAL_NO_AUTH_ACTION_COUNT=4 python3 scripts/moto-server.py -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
 moto=$!
@@ -25,7 +25,6 @@ for _ in range(300):
         time.sleep(0.1)
 PY
 export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-aws_() { aws --endpoint-url "$endpoint" "$@"; }
 
 step "moto on $endpoint, checking signatures and IAM after its first 4 actions: an operator user"
 export AWS_ACCESS_KEY_ID=setup AWS_SECRET_ACCESS_KEY=setup

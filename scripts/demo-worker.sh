@@ -7,10 +7,9 @@
 # AWS credentials and region in the environment, and s3://archive/2026/11/large.bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 emulator=${1:?usage: demo-worker.sh EMULATOR ENDPOINT}
 endpoint=${2:?usage: demo-worker.sh EMULATOR ENDPOINT}
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-aws_() { aws --endpoint-url "$endpoint" "$@"; }
 
 work=$(mktemp -d)
 sshd="" task=""
@@ -19,7 +18,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 
 step "a partner's SFTP server: OpenSSH's sshd on 127.0.0.1:$port"
 mkdir -p "$work/partner/out" "$work/partner/in"

@@ -3,9 +3,9 @@
 # command line, then through the Lambda Invoke API with the AWS CLI as the client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 bin=$(swift build --show-bin-path)
 emulator="$bin/emulator"
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "The template's functions"
 "$emulator" list
@@ -19,7 +19,7 @@ status=0
 echo "exit status: $status"
 
 step "emulator start-lambda, then aws lambda invoke against it"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 "$emulator" start-lambda --port "$port" 2>/tmp/emulator-demo.log &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT

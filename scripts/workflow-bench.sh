@@ -4,10 +4,11 @@
 # each into a fresh destination prefix. Usage: scripts/workflow-bench.sh BIN_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 bin=${1:?usage: workflow-bench.sh BIN_DIR}
 objects=1000
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 work=$(mktemp -d)
 moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
 moto=$!
