@@ -60,12 +60,19 @@ final class HostedProcess: Sendable {
 
     /// Stops the process and everything in its group at once, as Lambda does (SIGKILL, no grace).
     func kill() {
-        Glibc.kill(-pid, SIGKILL)
+        signalGroup(SIGKILL)
     }
 
     /// Asks the process and its group to stop (SIGTERM), as ECS does before its `StopTimeout`.
     func terminate() {
-        Glibc.kill(-pid, SIGTERM)
+        signalGroup(SIGTERM)
+    }
+
+    /// Signals the process group, unless the process has been reaped: its id may belong to
+    /// another process by then.
+    private func signalGroup(_ signal: Int32) {
+        guard !exit.isFulfilled else { return }
+        Glibc.kill(-pid, signal)
     }
 }
 

@@ -41,16 +41,15 @@ public final class LocalTask: Sendable {
     }
 
     /// Stops every container still running (SIGTERM, then SIGKILL after its `StopTimeout`) and
-    /// returns how each one ended. A container that has exited gets no signal: its process id may
-    /// belong to another process by now.
+    /// returns how each one ended.
     public func stop() async -> [ContainerExit] {
         var killers: [Task<Void, Never>] = []
         for container in containers {
             let (process, grace) = (container.process, container.definition.stopTimeoutSeconds)
-            if !process.exit.isFulfilled { process.terminate() }
+            process.terminate()
             killers.append(Task {
                 try? await Task.sleep(for: .seconds(grace))
-                if !Task.isCancelled && !process.exit.isFulfilled { process.kill() }
+                if !Task.isCancelled { process.kill() }
             })
         }
         var exits: [ContainerExit] = []
