@@ -15,7 +15,10 @@ let package = Package(
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
         .library(name: "AWS", targets: ["AWS"]),
         .library(name: "SFTP", targets: ["SFTP"]),
-        .library(name: "Transfer", targets: ["Transfer"]),
+        .library(name: "TransferCore", targets: ["TransferCore"]),
+        .library(name: "BatchTransfer", targets: ["BatchTransfer"]),
+        .library(name: "SFTPTransfer", targets: ["SFTPTransfer"]),
+        .library(name: "Worker", targets: ["Worker"]),
         .executable(name: "emulator", targets: ["EmulatorCLI"]),
         .executable(name: "ListObjects", targets: ["ListObjects"]),
         .executable(name: "TransferObject", targets: ["TransferObject"]),
@@ -55,16 +58,23 @@ let package = Package(
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP", "CChecksum"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
-        .target(name: "Transfer", dependencies: ["AWS", "LambdaRuntime", "JSONText", "SFTP"], path: "Runtime/Transfer"),
+        // The transfer domain, cut by what each binary runs: the batch functions link no libssh2,
+        // the worker no Lambda runtime.
+        .target(name: "TransferCore", dependencies: ["AWS"], path: "Runtime/TransferCore"),
+        .target(name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText"], path: "Runtime/BatchTransfer"),
+        .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
+        .target(name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "JSONText"], path: "Runtime/Worker"),
 
-        .executableTarget(name: "ListObjects", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/ListObjects"),
+        .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
+        .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
         .executableTarget(
-            name: "TransferObject", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/TransferObject"),
+            name: "TransferObject", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/TransferObject"),
         .executableTarget(
-            name: "ValidateTransfer", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/ValidateTransfer"),
+            name: "ValidateTransfer", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"],
+            path: "Functions/ValidateTransfer"),
         .executableTarget(
-            name: "GenerateReport", dependencies: ["Transfer", "LambdaRuntime"], path: "Functions/GenerateReport"),
-        .executableTarget(name: "TransferWorker", dependencies: ["Transfer", "AWS"], path: "Functions/TransferWorker"),
+            name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/GenerateReport"),
+        .executableTarget(name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS"], path: "Functions/TransferWorker"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText"], path: "Emulator/StateMachine"),
@@ -112,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "SFTPBench",
             dependencies: [
-                "AWS", "Transfer", "BenchReport", "MotoTestSupport", "SSHTestSupport",
+                "AWS", "SFTPTransfer", "Worker", "TransferCore", "BenchReport", "MotoTestSupport", "SSHTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/SFTPBench"),
@@ -136,19 +146,24 @@ let package = Package(
         .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
         .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
         .testTarget(
-            name: "SFTPFlowTests", dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
+            name: "SFTPFlowTests",
+            dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
             path: "Tests/SFTPFlowTests"),
         .testTarget(
             name: "WorkerTests",
-            dependencies: ["Transfer", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker", "EmulatorCLI"],
+            dependencies: [
+                "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker",
+                "EmulatorCLI",
+            ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
-        .testTarget(name: "TransferTests", dependencies: ["Transfer", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
+        .testTarget(
+            name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
         .testTarget(
             name: "WorkflowTests",
             dependencies: [
-                "AWS", "Transfer", "MotoTestSupport", "EmulatorCLI", "ListObjects", "TransferObject", "ValidateTransfer",
+                "AWS", "BatchTransfer", "TransferCore", "MotoTestSupport", "EmulatorCLI", "ListObjects", "TransferObject", "ValidateTransfer",
                 "GenerateReport",
             ],
             path: "Tests/WorkflowTests"),

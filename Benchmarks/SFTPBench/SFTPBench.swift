@@ -5,7 +5,8 @@ import Foundation
 import MotoTestSupport
 import SFTP
 import SSHTestSupport
-import Transfer
+import SFTPTransfer
+import Worker
 
 /// `sftp-bench`: the SFTP flows on one large file, beside OpenSSH's `sftp` and `curl sftp://`
 /// downloading the same file from the same sshd; then the built TransferWorker running both flows

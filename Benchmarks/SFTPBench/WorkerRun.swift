@@ -2,7 +2,7 @@ import AWS
 import Foundation
 import MotoTestSupport
 import SSHTestSupport
-import Transfer
+import Worker
 
 /// The built `TransferWorker` executable taking jobs from a FIFO queue, as in production: the
 /// wall time from the first job sent to the last one verified, and the process's peak resident

@@ -1,5 +1,7 @@
 import LambdaRuntime
-import Transfer
+import BatchTransfer
+import FunctionErrors
+import TransferCore
 
 /// GenerateReport: writes `report.json` beside the manifest and publishes the summary.
 await Lambda.run(initialise: {

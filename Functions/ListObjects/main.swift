@@ -1,5 +1,7 @@
 import LambdaRuntime
-import Transfer
+import BatchTransfer
+import FunctionErrors
+import TransferCore
 
 /// ListObjects: lists the source prefix as the source reader role and streams the manifest to the
 /// manifest bucket; answers `{manifest_bucket, manifest_key, count, total_bytes}`.

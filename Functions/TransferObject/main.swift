@@ -1,5 +1,7 @@
 import LambdaRuntime
-import Transfer
+import BatchTransfer
+import FunctionErrors
+import TransferCore
 
 /// TransferObject: copies one manifest entry to the destination as the destination writer role,
 /// or skips it when it is already there.

@@ -1,6 +1,7 @@
 import AWS
 import Glibc
-import Transfer
+import TransferCore
+import Worker
 
 /// TransferWorker: takes large SFTP jobs from `work.fifo` until SIGTERM (Fargate's stop, or the
 /// emulator's) or SIGINT, then lets the running job stop at its next part, leaves its message for

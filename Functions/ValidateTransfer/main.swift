@@ -1,5 +1,7 @@
 import LambdaRuntime
-import Transfer
+import BatchTransfer
+import FunctionErrors
+import TransferCore
 
 /// ValidateTransfer: compares the destination with the manifest and names every mismatch.
 await Lambda.run(initialise: {

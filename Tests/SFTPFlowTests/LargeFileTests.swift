@@ -4,7 +4,7 @@ import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
-import Transfer
+import SFTPTransfer
 
 extension FlowSuite {
     /// 1 GB per flow: byte-identical results, and the throughput and peak memory of each printed

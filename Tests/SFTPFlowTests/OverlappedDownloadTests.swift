@@ -1,6 +1,6 @@
 import AWS
 import CurlHTTP
-@testable import Transfer
+@testable import SFTPTransfer
 import Synchronization
 import Testing
 

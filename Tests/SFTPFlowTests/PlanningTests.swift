@@ -1,6 +1,6 @@
 import AWS
 import Testing
-import Transfer
+import SFTPTransfer
 
 @Suite("Decisions made without I/O")
 struct PlanningTests {

@@ -3,7 +3,7 @@ import Foundation
 import SFTP
 import SSHTestSupport
 import Testing
-import Transfer
+import SFTPTransfer
 
 extension FlowSuite {
     @Suite("Pull from a partner directory")

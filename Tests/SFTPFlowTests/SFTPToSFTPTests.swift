@@ -4,7 +4,8 @@ import MotoTestSupport
 import SFTP
 import SSHTestSupport
 import Testing
-import Transfer
+import SFTPTransfer
+import TransferCore
 
 extension FlowSuite {
     @Suite("SFTP → SFTP")

@@ -3,7 +3,7 @@ import SFTP
 import SSHTestSupport
 import Synchronization
 import Testing
-import Transfer
+import SFTPTransfer
 
 @Suite("Per-endpoint session limit")
 struct SessionLimiterTests {

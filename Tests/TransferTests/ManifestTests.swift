@@ -2,7 +2,8 @@ import AWS
 import Foundation
 import MotoTestSupport
 import Testing
-@testable import Transfer
+@testable import BatchTransfer
+import TransferCore
 
 /// Manifests are written in multipart parts and read back in ranges, so a listing of any length
 /// never sits in memory; these tests cross both boundaries against moto.

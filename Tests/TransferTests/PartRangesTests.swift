@@ -1,6 +1,7 @@
 import AWS
 import Testing
-@testable import Transfer
+@testable import BatchTransfer
+import TransferCore
 
 @Suite("Part ranges of multipart copies")
 struct PartRangesTests {

@@ -4,7 +4,8 @@ import MotoTestSupport
 import SSHTestSupport
 import Synchronization
 import Testing
-import Transfer
+import TransferCore
+import Worker
 
 extension WorkerSuite {
     @Suite("heartbeat and stop checkpoints")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Transfer
+import TransferCore
+import Worker
 
 @Suite("Job messages and dispositions, without I/O")
 struct JobMessageTests {

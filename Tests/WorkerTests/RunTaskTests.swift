@@ -4,7 +4,7 @@ import Glibc
 import MotoTestSupport
 import SSHTestSupport
 import Testing
-import Transfer
+import Worker
 
 extension WorkerSuite {
     /// The emulator running the template's TransferWorker task beside the functions, against moto

@@ -4,7 +4,8 @@ import Glibc
 import MotoTestSupport
 import SSHTestSupport
 import Testing
-import Transfer
+import TransferCore
+import Worker
 
 extension WorkerSuite {
     @Suite("SIGTERM")

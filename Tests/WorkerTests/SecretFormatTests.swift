@@ -3,7 +3,8 @@ import Foundation
 import MotoTestSupport
 import SSHTestSupport
 import Testing
-import Transfer
+import TransferCore
+import Worker
 
 extension WorkerSuite {
     /// The shapes a partner's secret may take: the key's text, or JSON carrying an encrypted key's

@@ -3,7 +3,8 @@ import Foundation
 import MotoTestSupport
 import SSHTestSupport
 import Testing
-import Transfer
+import TransferCore
+import Worker
 
 extension WorkerSuite {
     @Suite("jobs from the queue")

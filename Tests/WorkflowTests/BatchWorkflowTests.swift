@@ -2,7 +2,7 @@ import AWS
 import Foundation
 import MotoTestSupport
 import Testing
-import Transfer
+import BatchTransfer
 
 /// The batch S3→S3 workflow end to end: the real `emulator` runs the template's state machine,
 /// whose functions run as processes and talk to moto with signatures and IAM policies checked.

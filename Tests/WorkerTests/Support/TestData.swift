@@ -4,7 +4,7 @@ import MotoTestSupport
 import SSHTestSupport
 import Synchronization
 import Testing
-import Transfer
+import Worker
 
 /// Test data and the jobs that move it.
 enum TestData {

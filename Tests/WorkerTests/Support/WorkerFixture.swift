@@ -2,7 +2,7 @@ import AWS
 import Foundation
 import MotoTestSupport
 import SSHTestSupport
-import Transfer
+import Worker
 
 /// The one moto server of the worker suites, checking signatures and IAM once the IAM user is
 /// made: a bucket (destinations and staging), the checkpoint table, a FIFO queue per test, and a

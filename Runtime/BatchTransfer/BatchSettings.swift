@@ -1,0 +1,91 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import TransferCore
+
+/// The batch workflow's configuration, from the function's environment (set by the template).
+///
+/// Role ARNs are optional: without one a function works with its own credentials, which is how a
+/// single-account setup runs. Sizes are settings so tests can drive the multipart path with small
+/// objects.
+public struct BatchSettings: Sendable, Hashable {
+    /// Where manifests, per-item results and reports are written.
+    public var manifestBucket: String
+    public var sourceRole: RoleReference?
+    public var destinationRole: RoleReference?
+    /// SSE-KMS key for every object written at the destination; the bucket's default otherwise.
+    public var destinationKMSKeyID: String?
+    public var reportTopicARN: String?
+    /// Objects of this size and above are copied with multipart `UploadPartCopy`.
+    public var multipartThreshold: Int64
+    public var partSize: Int64
+    /// Parts copied at once for one object.
+    public var partConcurrency: Int
+
+    public static let defaultMultipartThreshold: Int64 = 5 * 1024 * 1024 * 1024
+    public static let defaultPartSize: Int64 = 100 * 1024 * 1024
+    public static let defaultPartConcurrency = 8
+
+    public init(
+        manifestBucket: String, sourceRole: RoleReference? = nil, destinationRole: RoleReference? = nil,
+        destinationKMSKeyID: String? = nil, reportTopicARN: String? = nil,
+        multipartThreshold: Int64 = defaultMultipartThreshold, partSize: Int64 = defaultPartSize,
+        partConcurrency: Int = defaultPartConcurrency
+    ) {
+        self.manifestBucket = manifestBucket
+        self.sourceRole = sourceRole
+        self.destinationRole = destinationRole
+        self.destinationKMSKeyID = destinationKMSKeyID
+        self.reportTopicARN = reportTopicARN
+        self.multipartThreshold = multipartThreshold
+        self.partSize = partSize
+        self.partConcurrency = partConcurrency
+    }
+
+    /// Reads `MANIFEST_BUCKET`, `SOURCE_ROLE_ARN` / `SOURCE_EXTERNAL_ID`, `DESTINATION_ROLE_ARN` /
+    /// `DESTINATION_EXTERNAL_ID`, `DESTINATION_KMS_KEY_ID`, `REPORT_TOPIC_ARN`,
+    /// `MULTIPART_THRESHOLD_BYTES`, `MULTIPART_PART_SIZE_BYTES` and `MULTIPART_CONCURRENCY`.
+    /// Empty values count as unset.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SettingsError) -> BatchSettings {
+        func value(_ name: String) -> String? {
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value
+        }
+        func number(_ name: String, default fallback: Int64, minimum: Int64) throws(SettingsError) -> Int64 {
+            guard let text = value(name) else { return fallback }
+            guard let number = Int64(text), number >= minimum else {
+                throw SettingsError(variable: name, message: "must be a whole number of at least \(minimum), not \(text)")
+            }
+            return number
+        }
+        guard let bucket = value("MANIFEST_BUCKET") else {
+            throw SettingsError(variable: "MANIFEST_BUCKET", message: "is not set; the template names the manifest bucket")
+        }
+        let partSize = try number("MULTIPART_PART_SIZE_BYTES", default: defaultPartSize, minimum: 1)
+        return BatchSettings(
+            manifestBucket: bucket,
+            sourceRole: value("SOURCE_ROLE_ARN").map { RoleReference(arn: $0, externalID: value("SOURCE_EXTERNAL_ID")) },
+            destinationRole: value("DESTINATION_ROLE_ARN").map {
+                RoleReference(arn: $0, externalID: value("DESTINATION_EXTERNAL_ID"))
+            },
+            destinationKMSKeyID: value("DESTINATION_KMS_KEY_ID"), reportTopicARN: value("REPORT_TOPIC_ARN"),
+            multipartThreshold: try number("MULTIPART_THRESHOLD_BYTES", default: defaultMultipartThreshold, minimum: 1),
+            partSize: partSize,
+            partConcurrency: Int(try number("MULTIPART_CONCURRENCY", default: Int64(defaultPartConcurrency), minimum: 1)))
+    }
+}
+
+/// A role to assume, with the ExternalId its trust policy may require.
+public struct RoleReference: Sendable, Hashable {
+    public var arn: String
+    public var externalID: String?
+
+    public init(arn: String, externalID: String? = nil) {
+        self.arn = arn
+        self.externalID = externalID
+    }
+}

@@ -1,0 +1,60 @@
+import AWS
+import TransferCore
+
+/// A bucket listing under a prefix, read a page at a time as a merge with another sorted sequence
+/// advances: both sides come sorted by the key's UTF-8 bytes (S3 lists that way), so finding each
+/// counterpart is one forward pass in constant memory.
+final class ListingCursor {
+    let s3: S3Client
+    let bucket: String
+    let prefix: String
+    private var page: [S3Object] = []
+    private var position = 0
+    private var continuationToken: String?
+    private var exhausted = false
+
+    init(s3: S3Client, bucket: String, prefix: String) {
+        self.s3 = s3
+        self.bucket = bucket
+        self.prefix = prefix
+    }
+
+    /// The next object of the listing, or nil at its end.
+    func next() throws(TransferError) -> S3Object? {
+        guard let object = try current() else { return nil }
+        position += 1
+        return object
+    }
+
+    /// The object whose key is `prefix + suffix`, or nil when there is none. Suffixes must be asked
+    /// for in ascending order; objects passed over are skipped for good.
+    func object(withSuffix suffix: Substring.UTF8View) throws(TransferError) -> S3Object? {
+        while let object = try current() {
+            let objectSuffix = object.key.utf8.dropFirst(prefix.utf8.count)
+            if objectSuffix.lexicographicallyPrecedes(suffix) {
+                position += 1
+                continue
+            }
+            guard objectSuffix.elementsEqual(suffix) else { return nil }
+            position += 1
+            return object
+        }
+        return nil
+    }
+
+    private func current() throws(TransferError) -> S3Object? {
+        while position == page.count {
+            guard !exhausted else { return nil }
+            do {
+                let next = try s3.listObjectsV2(bucket: bucket, prefix: prefix, continuationToken: continuationToken)
+                page = next.objects
+                continuationToken = next.nextContinuationToken
+                exhausted = continuationToken == nil
+            } catch {
+                throw TransferError(error, context: "listing s3://\(bucket)/\(prefix)")
+            }
+            position = 0
+        }
+        return page[position]
+    }
+}

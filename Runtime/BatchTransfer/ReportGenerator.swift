@@ -1,0 +1,112 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+import AWS
+public import TransferCore
+
+/// `GenerateReport`: gathers the item results, the validation and the timing into `report.json`
+/// beside the manifest, and publishes a summary to the report topic.
+public struct ReportGenerator: Sendable {
+    public let clients: RoleClients
+    public let settings: BatchSettings
+    /// The time the report is made; a parameter so tests can fix it.
+    public let now: @Sendable () -> Date
+
+    public init(clients: RoleClients, settings: BatchSettings, now: @escaping @Sendable () -> Date = Date.init) {
+        self.clients = clients
+        self.settings = settings
+        self.now = now
+    }
+
+    /// The report of a run: `runs/<execution name>/report.json`.
+    public static func reportKey(executionName: String) -> String {
+        "runs/\(executionName)/report.json"
+    }
+
+    public func run(_ state: ExecutionState) throws(TransferError) -> ReportSummary {
+        let report = try makeReport(state)
+        let key = Self.reportKey(executionName: report.execution)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let s3 = S3Client(client: clients.own)
+        do {
+            let body = try encoder.encode(report)
+            try s3.putObject(
+                bucket: settings.manifestBucket, key: key, body: .bytes(Array(body)),
+                options: PutObjectOptions(contentType: "application/json"))
+        } catch let error as AWSError {
+            throw TransferError(error, context: "writing the report s3://\(settings.manifestBucket)/\(key)")
+        } catch {
+            throw TransferError.nonRetryable("the report does not encode: \(error)")
+        }
+        if let topic = settings.reportTopicARN { try publish(report, key: key, topic: topic) }
+        return ReportSummary(status: report.status, reportBucket: settings.manifestBucket, reportKey: key, objects: report.objects)
+    }
+
+    func makeReport(_ state: ExecutionState) throws(TransferError) -> TransferReport {
+        let execution = try state.required(state.execution, "execution")
+        let listing = try state.required(state.listing, "listing")
+        let validation = try state.required(state.validation, "validation")
+        var counts = TransferReport.Counts(listed: listing.count)
+        var bytes = TransferReport.ByteCounts(listed: listing.totalBytes)
+        var failures: [TransferReport.Failure] = []
+        if let details = state.transfer?.resultWriterDetails {
+            let decoder = JSONDecoder()
+            try MapRunResults(s3: S3Client(client: clients.own), details: details).forEach { entry throws(TransferError) in
+                if entry.status == "SUCCEEDED", let outcome = Self.decode(TransferOutcome.self, entry.output, decoder) {
+                    if outcome.status == .copied { counts.copied += 1 } else { counts.skipped += 1 }
+                    bytes.copied += outcome.bytes
+                } else if entry.status != "SUCCEEDED" {
+                    counts.failed += 1
+                    failures.append(Self.failure(entry, decoder))
+                }
+            }
+        }
+        let finished = now()
+        let started = ISO8601Timestamp.parse(execution.startedAt) ?? finished
+        let succeeded = failures.isEmpty && state.transferError == nil && validation.status == .passed
+        let request = state.request
+        return TransferReport(
+            execution: execution.name, status: succeeded ? .succeeded : .failed,
+            source: "s3://\(request.sourceBucket)/\(request.sourcePrefix)",
+            destination: "s3://\(request.destinationBucket)/\(request.destinationPrefix)",
+            startedAt: execution.startedAt, finishedAt: finished.formatted(.iso8601),
+            durationSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000, objects: counts, bytes: bytes,
+            validation: validation, failures: failures, transferError: state.transferError)
+    }
+
+    private func publish(_ report: TransferReport, key: String, topic: String) throws(TransferError) {
+        let objects = report.objects
+        let message = """
+            Transfer \(report.execution) \(report.status.rawValue): \(objects.copied) copied, \(objects.skipped) skipped, \
+            \(objects.failed) failed of \(objects.listed) listed; validation \(report.validation.status.rawValue). \
+            Report: s3://\(settings.manifestBucket)/\(key)
+            """
+        do {
+            try SNSClient(client: clients.own).publish(
+                topicARN: topic, message: message, subject: String("Transfer \(report.status.rawValue): \(report.execution)".prefix(100)),
+                attributes: ["status": report.status.rawValue, "execution": report.execution])
+        } catch {
+            throw TransferError(error, context: "publishing the summary to \(topic)")
+        }
+    }
+
+    private static func failure(_ entry: MapRunResults.Entry, _ decoder: JSONDecoder) -> TransferReport.Failure {
+        let key = decode(TransferItem.self, entry.input, decoder)?.entry.key ?? "(unknown key)"
+        let cause = entry.cause ?? ""
+        let reason = decode(LambdaErrorPayload.self, cause, decoder)?.errorMessage ?? cause
+        return TransferReport.Failure(key: key, error: entry.error ?? entry.status, reason: reason)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String?, _ decoder: JSONDecoder) -> T? {
+        guard let text else { return nil }
+        return try? decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+/// The error document a Lambda function returns, as a state's `Cause` carries it.
+private struct LambdaErrorPayload: Decodable {
+    var errorMessage: String
+}

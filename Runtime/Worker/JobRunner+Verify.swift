@@ -1,0 +1,51 @@
+import AWS
+import SFTP
+import TransferCore
+import SFTPTransfer
+
+extension JobRunner {
+    /// Reads the object back from S3 (a fresh HEAD, not the flow's own answer) and checks its size
+    /// and full-object checksum against what the flow read from the source.
+    func verify(_ stored: StoredObject, job: TransferJob) throws(TransferError) -> JobReport {
+        let location = "s3://\(stored.bucket)/\(stored.key)"
+        let head: ObjectHead
+        do {
+            head = try s3.headObject(bucket: stored.bucket, key: stored.key, includingChecksum: true)
+        } catch {
+            throw TransferError(error, context: "job \(job.id): verifying \(location)")
+        }
+        guard head.contentLength == stored.size, head.checksum == stored.checksum else {
+            throw TransferError(
+                kind: .transient,
+                message: "job \(job.id): \(location) holds \(head.contentLength) bytes with checksum "
+                    + "\(head.checksum?.base64Value ?? "none"), the source \(stored.size) bytes with "
+                    + "\(stored.checksum.base64Value)")
+        }
+        return JobReport(
+            jobID: job.id, flow: job.flow, destination: location, size: stored.size,
+            checksum: "\(stored.checksum.algorithm.rawValue):\(stored.checksum.base64Value)",
+            uploadID: stored.uploadID, partsReused: stored.partsReused)
+    }
+
+    /// Stats the published file on the partner and checks it is as long as the S3 object was.
+    func verify(_ delivered: DeliveredFile, at destination: SSHConfiguration, job: TransferJob) throws(TransferError)
+        -> JobReport
+    {
+        let location = "\(destination.username)@\(destination.host):\(destination.port)\(delivered.path)"
+        let size: UInt64?
+        do {
+            size = try sessions.withSession(destination) { try $0.stat(delivered.path).size }
+        } catch let error as SFTPError {
+            throw TransferError(error, context: "job \(job.id): verifying \(location)")
+        } catch {
+            throw TransferError(kind: .transient, message: "job \(job.id): verifying \(location): \(error)")
+        }
+        guard size == UInt64(delivered.size) else {
+            throw TransferError(
+                kind: .transient,
+                message: "job \(job.id): \(location) holds \(size.map(String.init) ?? "an unknown number of") bytes, "
+                    + "the source \(delivered.size)")
+        }
+        return JobReport(jobID: job.id, flow: job.flow, destination: location, size: delivered.size)
+    }
+}

@@ -1,0 +1,87 @@
+public import AWS
+public import TransferCore
+import SFTPTransfer
+
+/// The long-running worker: takes one job at a time from `work.fifo`, runs it while a heartbeat
+/// keeps its message invisible, and deletes the message only once the result is verified.
+///
+/// Failures are settled by `MessageDisposition`. On a stop request (SIGTERM) it takes no new
+/// message, the running flow stops at its next part, and the message is made visible again for
+/// another worker, whose attempt resumes from the recorded upload.
+public final class TransferWorker: Sendable {
+    public let settings: WorkerSettings
+    public let sqs: SQSClient
+    public let runner: JobRunner
+    public let stop: StopFlag
+    let log: @Sendable (String) -> Void
+
+    /// - Parameters:
+    ///   - log: receives each JSON log line (stdout in the executable).
+    public init(
+        settings: WorkerSettings, client: AWSClient, checkpoints: (any JobCheckpoints)? = nil, stop: StopFlag,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.settings = settings
+        self.sqs = SQSClient(client: client)
+        self.runner = JobRunner(
+            s3: S3Client(client: client), secrets: SecretsManagerClient(client: client),
+            sessions: SFTPSessionLimiter(sessionsPerEndpoint: settings.sessionsPerEndpoint),
+            checkpoints: checkpoints
+                ?? DynamoDBJobCheckpoints(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
+            stagingBucket: settings.stagingBucket, partSize: settings.partSize,
+            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), stop: stop)
+        self.stop = stop
+        self.log = log
+    }
+
+    /// Handles messages until a stop is requested. A failing receive is logged and retried after a
+    /// pause that a stop request cuts short.
+    public func run() {
+        log(WorkerLog.line(level: "INFO", event: "worker.started", ["queue": settings.queueURL]))
+        while !stop.isRequested {
+            do {
+                _ = try processNext()
+            } catch {
+                log(WorkerLog.line(level: "ERROR", event: "worker.receiveFailed", ["reason": "\(error)"]))
+                stop.wait(seconds: 5)
+            }
+        }
+        log(WorkerLog.line(level: "INFO", event: "worker.stopped"))
+    }
+
+    /// Receives at most one message, long-polling, and handles it.
+    ///
+    /// - Returns: what became of the message; nil when none arrived.
+    public func processNext() throws(AWSError) -> WorkerEvent? {
+        let received = try sqs.receiveMessages(
+            queueURL: settings.queueURL, maxMessages: 1, waitSeconds: settings.receiveWaitSeconds,
+            visibilityTimeout: settings.visibilityTimeoutSeconds)
+        guard let message = received.first else { return nil }
+        if stop.isRequested {
+            settle(message, jobID: nil, MessageDisposition.after(.stopped, retryDelaySeconds: 0))
+            return WorkerEvent(messageID: message.messageID, jobID: nil, outcome: .stopped)
+        }
+        return handle(message)
+    }
+}
+
+/// What the worker did with one message.
+public struct WorkerEvent: Sendable {
+    public var messageID: String
+    /// Nil when the body was no job, or the message was put back unread.
+    public var jobID: String?
+    public var outcome: MessageDisposition.Outcome
+    public var report: JobReport?
+    public var error: TransferError?
+
+    public init(
+        messageID: String, jobID: String?, outcome: MessageDisposition.Outcome, report: JobReport? = nil,
+        error: TransferError? = nil
+    ) {
+        self.messageID = messageID
+        self.jobID = jobID
+        self.outcome = outcome
+        self.report = report
+        self.error = error
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import TransferCore
+
+/// The TransferWorker's configuration, from its environment (the task definition, or the
+/// emulator).
+public struct WorkerSettings: Sendable, Hashable {
+    /// The `work.fifo` queue the jobs come from.
+    public var queueURL: String
+    /// The DynamoDB table of job checkpoints (`pk` string key).
+    public var checkpointTable: String
+    /// Where SFTP → SFTP jobs stage their files.
+    public var stagingBucket: String
+    /// How long a received message stays invisible; the heartbeat renews it every third of this.
+    public var visibilityTimeoutSeconds: Int
+    /// Long-poll wait of each receive (0…20).
+    public var receiveWaitSeconds: Int
+    /// How long a job that failed with a retryable error waits before it is received again.
+    public var retryDelaySeconds: Int
+    public var partSize: Int64
+    public var sessionsPerEndpoint: Int
+    public var sftpTimeoutSeconds: Int
+
+    public init(
+        queueURL: String, checkpointTable: String, stagingBucket: String, visibilityTimeoutSeconds: Int = 300,
+        receiveWaitSeconds: Int = 20, retryDelaySeconds: Int = 60, partSize: Int64 = 8 * 1024 * 1024,
+        sessionsPerEndpoint: Int = 4, sftpTimeoutSeconds: Int = 30
+    ) {
+        self.queueURL = queueURL
+        self.checkpointTable = checkpointTable
+        self.stagingBucket = stagingBucket
+        self.visibilityTimeoutSeconds = visibilityTimeoutSeconds
+        self.receiveWaitSeconds = receiveWaitSeconds
+        self.retryDelaySeconds = retryDelaySeconds
+        self.partSize = partSize
+        self.sessionsPerEndpoint = sessionsPerEndpoint
+        self.sftpTimeoutSeconds = sftpTimeoutSeconds
+    }
+
+    /// Reads `WORK_QUEUE_URL`, `JOB_TABLE` and `STAGING_BUCKET` (required), and
+    /// `VISIBILITY_TIMEOUT_SECONDS` (300), `RECEIVE_WAIT_SECONDS` (20), `RETRY_DELAY_SECONDS` (60),
+    /// `PART_SIZE_BYTES` (8 MiB), `SFTP_SESSIONS_PER_ENDPOINT` (4), `SFTP_TIMEOUT_SECONDS` (30).
+    /// Empty values count as unset.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SettingsError) -> WorkerSettings {
+        func required(_ name: String) throws(SettingsError) -> String {
+            guard let value = environment[name], !value.isEmpty else {
+                throw SettingsError(variable: name, message: "is not set")
+            }
+            return value
+        }
+        func number(_ name: String, default fallback: Int64, in range: ClosedRange<Int64>) throws(SettingsError) -> Int64 {
+            guard let text = environment[name], !text.isEmpty else { return fallback }
+            guard let number = Int64(text), range.contains(number) else {
+                throw SettingsError(
+                    variable: name, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(text)")
+            }
+            return number
+        }
+        return WorkerSettings(
+            queueURL: try required("WORK_QUEUE_URL"), checkpointTable: try required("JOB_TABLE"),
+            stagingBucket: try required("STAGING_BUCKET"),
+            visibilityTimeoutSeconds: Int(try number("VISIBILITY_TIMEOUT_SECONDS", default: 300, in: 3...43_200)),
+            receiveWaitSeconds: Int(try number("RECEIVE_WAIT_SECONDS", default: 20, in: 0...20)),
+            retryDelaySeconds: Int(try number("RETRY_DELAY_SECONDS", default: 60, in: 0...43_200)),
+            partSize: try number("PART_SIZE_BYTES", default: 8 * 1024 * 1024, in: 1...5 * 1024 * 1024 * 1024),
+            sessionsPerEndpoint: Int(try number("SFTP_SESSIONS_PER_ENDPOINT", default: 4, in: 1...64)),
+            sftpTimeoutSeconds: Int(try number("SFTP_TIMEOUT_SECONDS", default: 30, in: 1...3600)))
+    }
+}
