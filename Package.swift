@@ -50,13 +50,13 @@ let package = Package(
             name: "COpenSSL", path: "Runtime/COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "CurlHTTP", dependencies: ["CCurl"], path: "Runtime/CurlHTTP"),
+        .target(name: "HTTPTransport", dependencies: ["CCurl"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
         .target(
-            name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime",
+            name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
-        .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP", "CChecksum"], path: "Runtime/AWS"),
+        .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CChecksum"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
         // The transfer domain, cut by what each binary runs: the batch functions link no libssh2,
         // the worker no Lambda runtime.
@@ -142,6 +142,7 @@ let package = Package(
             dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "MotoTestSupport"], path: "Tests/HTTPTransportTests"),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests"),
         .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
         .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),

@@ -1,5 +1,4 @@
 import AWS
-import CurlHTTP
 import SFTP
 
 /// Each leg of the flows alone, with the same clients, sizes and part sizes: what moto takes in and

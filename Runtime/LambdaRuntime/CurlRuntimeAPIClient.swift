@@ -1,20 +1,23 @@
-public import CurlHTTP
+public import HTTPTransport
 
-/// The Runtime API over one libcurl handle and the one keep-alive connection it holds for the life
-/// of the process.
+/// The Runtime API over one keep-alive connection for the life of the process: libcurl connects
+/// (`CONNECT_ONLY`) and ``HTTP1Connection`` speaks HTTP/1.1 over it, the same client the AWS calls
+/// use.
 public final class CurlRuntimeAPIClient: RuntimeAPIClient {
-    private let http: HTTP1Exchange
+    private let http: HTTP1Connection
+    private let host: String
     private let nextPath = "/2018-06-01/runtime/invocation/next"
     private let invocationBase = "/2018-06-01/runtime/invocation/"
     private let initErrorPath = "/2018-06-01/runtime/init/error"
 
     /// - Parameter endpoint: the value of `AWS_LAMBDA_RUNTIME_API`, `host:port`.
-    public init(endpoint: String) throws(CurlError) {
-        http = try HTTP1Exchange(endpoint: endpoint)
+    public init(endpoint: String) throws(TransportError) {
+        http = HTTP1Connection(stream: try CurlConnection(url: "http://\(endpoint)"))
+        host = endpoint
     }
 
     public func nextInvocation(logger: LambdaLogger) throws -> Invocation {
-        let response = try call(CurlRequest(method: "GET", url: nextPath), expecting: 200, during: "GET /next")
+        let response = try call(TransportRequest(method: "GET", url: nextPath), expecting: 200, during: "GET /next")
         var fields = InvocationHeaders()
         for (name, value) in response.headers {
             fields.take(name: name, value: value)
@@ -23,7 +26,7 @@ public final class CurlRuntimeAPIClient: RuntimeAPIClient {
     }
 
     public func sendResponse(_ response: LambdaResponse, requestID: String) throws {
-        let request = CurlRequest(
+        let request = TransportRequest(
             method: "POST", url: invocationBase + requestID + "/response",
             headers: [("Content-Type", response.contentType)], body: response.body)
         _ = try call(request, expecting: 202, during: "POST /response for \(requestID)")
@@ -38,19 +41,20 @@ public final class CurlRuntimeAPIClient: RuntimeAPIClient {
         _ = try call(errorRequest(url: initErrorPath, report), expecting: 202, during: "POST /init/error")
     }
 
-    private func errorRequest(url: String, _ report: ErrorReport) -> CurlRequest {
-        CurlRequest(
+    private func errorRequest(url: String, _ report: ErrorReport) -> TransportRequest {
+        TransportRequest(
             method: "POST", url: url,
             headers: [("Content-Type", "application/json"), ("Lambda-Runtime-Function-Error-Type", report.category)],
             body: report.json)
     }
 
     /// One exchange; `request.url` is the path on the Runtime API.
-    private func call(_ request: CurlRequest, expecting status: Int, during step: String) throws -> CurlResponse {
-        let response: CurlResponse
-        do {
-            response = try http.exchange(request.method, request.url, headers: request.headers, body: request.body)
-        } catch let error as CurlError where !error.isConnectionFailure {
+    private func call(_ request: TransportRequest, expecting status: Int, during step: String) throws -> TransportResponse {
+        let response: TransportResponse
+        do throws(TransportError) {
+            response = try http.exchange(
+                method: request.method, target: request.url, headers: [("Host", host)] + request.headers, body: request.body)
+        } catch where !error.isConnectionFailure {
             throw RuntimeAPIError(.unexpectedStatus(0), "\(step) failed: \(error)")
         } catch {
             throw RuntimeAPIError(.connectionFailed, "\(step) failed: \(error)")

@@ -8,7 +8,7 @@ struct InvocationHeaders {
     var cognitoIdentity: String?
     var tenantID: String?
 
-    /// Takes one header; `name` is lowercased, as ``CurlResponse`` keeps it.
+    /// Takes one header; `name` is lowercased, as ``TransportResponse`` keeps it.
     mutating func take(name: String, value: String) {
         switch name {
         case "lambda-runtime-aws-request-id": requestID = value

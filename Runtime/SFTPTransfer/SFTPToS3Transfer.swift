@@ -1,6 +1,6 @@
 public import AWS
 public import SFTP
-import CurlHTTP
+import HTTPTransport
 public import TransferCore
 
 /// SFTP → S3: streams a partner's file into a multipart upload, each part uploaded as soon as it

@@ -1,4 +1,4 @@
-import CurlHTTP
+import HTTPTransport
 import Foundation
 import MotoTestSupport
 import Testing
@@ -18,7 +18,7 @@ extension MotoSuite {
             try TLSEndpoint.with(fixture) { endpoint in
                 let port = endpoint.proxy.port
                 let connection = try CurlConnection(
-                    url: endpoint.proxy.endpoint, options: CurlTransferOptions(caBundlePath: endpoint.authority.bundlePath))
+                    url: endpoint.proxy.endpoint, options: TransportOptions(caBundlePath: endpoint.authority.bundlePath))
                 let http = HTTP1Connection(stream: connection)
                 for _ in 0..<3 {
                     let response = try http.exchange(method: "GET", target: "/", headers: [("Host", "127.0.0.1:\(port)")])

@@ -1,6 +1,5 @@
 import AWS
-import CCurl
-import CurlHTTP
+import HTTPTransport
 import MotoTestSupport
 import Testing
 
@@ -26,7 +25,7 @@ extension MotoSuite {
                 ]
                 for error in errors {
                     expectCertificateRefusal(error)
-                    #expect((error?.cause as? CurlError)?.detail?.contains("unable to get local issuer certificate") == true)
+                    #expect((error?.cause as? TransportError)?.detail.contains("unable to get local issuer certificate") == true)
                 }
                 // A trusted call's handshake follows every earlier one, so all refusals are logged.
                 try fixture.createBucket(bucket, client: endpoint.client(trustingCA: true))
@@ -46,7 +45,7 @@ extension MotoSuite {
                 ]
                 for error in errors {
                     expectCertificateRefusal(error)
-                    #expect((error?.cause as? CurlError)?.detail?.contains("127.0.0.1") == true)
+                    #expect((error?.cause as? TransportError)?.detail.contains("127.0.0.1") == true)
                 }
                 #expect(endpoint.proxy.requests.isEmpty)
             }
@@ -57,11 +56,11 @@ extension MotoSuite {
             try TLSEndpoint.with(fixture) { endpoint in
                 let client = fixture.client(
                     endpoint: endpoint.proxy.endpoint,
-                    transferOptions: CurlTransferOptions(caBundlePath: endpoint.authority.directory + "/missing.pem"))
+                    connectionOptions: ConnectionOptions(caBundlePath: endpoint.authority.directory + "/missing.pem"))
                 let error = #expect(throws: AWSError.self) { try S3Client(client: client).headBucket(bucket: bucket) }
                 #expect(error?.code == "CertificateVerificationFailed")
                 #expect(error?.isRetryable == false)
-                #expect((error?.cause as? CurlError)?.code == CURLE_SSL_CACERT_BADFILE)
+                #expect((error?.cause as? TransportError)?.kind == .certificateRejected)
                 #expect(endpoint.proxy.requests.isEmpty)
             }
         }
@@ -72,7 +71,7 @@ extension MotoSuite {
             #expect(error?.message.contains("could not be verified") == true, sourceLocation: sourceLocation)
             #expect(error?.isRetryable == false, sourceLocation: sourceLocation)
             #expect(error?.kind == .other, "not .connection, which callers retry", sourceLocation: sourceLocation)
-            #expect((error?.cause as? CurlError)?.code == CURLE_PEER_FAILED_VERIFICATION, sourceLocation: sourceLocation)
+            #expect((error?.cause as? TransportError)?.kind == .certificateRejected, sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,5 +1,4 @@
 public import AWS
-public import CurlHTTP
 import Foundation
 
 /// A moto server with an IAM user whose key signs every later request, which moto verifies as AWS
@@ -33,12 +32,12 @@ public final class MotoAccount: Sendable {
     public func client(
         credentials: AWSCredentials? = nil, endpoint: String? = nil,
         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
-        transferOptions: CurlTransferOptions = CurlTransferOptions()
+        connectionOptions: ConnectionOptions = ConnectionOptions()
     ) -> AWSClient {
         AWSClient(
             region: region, credentials: StaticCredentialProvider(credentials ?? self.credentials),
             endpoints: EndpointResolver(allServices: endpoint ?? moto.endpoint), retryPolicy: retryPolicy,
-            transferOptions: transferOptions)
+            connectionOptions: connectionOptions)
     }
 
     /// Creates `bucket`, leaving one that already exists.

@@ -1,5 +1,4 @@
 import AWS
-import CurlHTTP
 @testable import SFTPTransfer
 import Synchronization
 import Testing

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import CurlHTTP
+import HTTPTransport
 
 /// Credentials from the container credentials endpoint: what ECS and Fargate tasks (and EKS Pod
 /// Identity) get.
@@ -37,11 +37,11 @@ public struct ContainerCredentialProvider: CredentialProvider {
         else { throw failure("CredentialsFetch", "refusing container credentials URI \(url): plain HTTP to a non-local host") }
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if let authorization = try authorizationToken() { headers.append(("Authorization", authorization)) }
-        let response: CurlResponse
+        let response: TransportResponse
         do {
             let easy = try CurlStreamingEasy(
-                options: CurlTransferOptions(connectTimeoutMilliseconds: 2_000, totalTimeoutMilliseconds: 5_000))
-            response = try easy.perform(CurlRequest(method: "GET", url: url, headers: headers))
+                options: TransportOptions(connectTimeoutMilliseconds: 2_000, totalTimeoutMilliseconds: 5_000))
+            response = try easy.perform(TransportRequest(method: "GET", url: url, headers: headers))
         } catch {
             throw failure("CredentialsFetch", "could not reach \(url)", cause: error)
         }

@@ -20,7 +20,7 @@ public struct AWSError: Error, CustomStringConvertible {
     public var requestID: String?
     /// Whether sending the same request again may succeed (throttling, 5xx, connection resets).
     public var isRetryable: Bool
-    /// The error underneath: a `CurlError`, a decoding error, the error a body source threw.
+    /// The error underneath: a `TransportError`, a decoding error, the error a body source threw.
     public var cause: (any Error)?
 
     public init(

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import CurlHTTP
+import HTTPTransport
 import Glibc
 
 extension AWSClient {
@@ -83,7 +83,7 @@ extension AWSClient {
         }
         let query = request.query.isEmpty ? "" : "?" + URIEncoding.canonicalQueryString(request.query)
         let target = URIEncoding.encodePath(path) + query
-        let response: CurlResponse
+        let response: TransportResponse
         do throws(AWSTransportError) {
             if let smallBody {
                 response = try exchange(request.method, target, headers: headers, body: smallBody, endpoint: endpoint, host: host)
@@ -94,17 +94,17 @@ extension AWSClient {
             }
         } catch {
             let transfer = error.failure
-            if let curl = transfer.underlying as? CurlError, curl.isCertificateFailure {
+            if let transport = transfer.underlying as? TransportError, transport.isCertificateFailure {
                 throw failure(
                     "CertificateVerificationFailed",
                     "the TLS certificate of \(endpoint.hostHeader(host: host)) could not be verified, so nothing was sent: "
                         + "it must be signed by a trusted CA and name that host. For a private CA, set AWS_CA_BUNDLE to the CA's PEM file",
-                    cause: curl)
+                    cause: transport)
             }
-            if let curl = transfer.underlying as? CurlError {
+            if let transport = transfer.underlying as? TransportError {
                 throw failure(
                     "ConnectionFailure", "no complete response from \(endpoint.host)",
-                    retryable: curl.isTransient && transfer.bytesDelivered == 0, cause: curl)
+                    retryable: transport.isTransient && transfer.bytesDelivered == 0, cause: transport)
             }
             throw failure("StreamFailure", "the body source or sink failed", cause: transfer.underlying)
         }

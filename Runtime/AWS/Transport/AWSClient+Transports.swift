@@ -1,4 +1,4 @@
-import CurlHTTP
+import HTTPTransport
 
 extension AWSClient {
     /// A call whose bodies both ways fit in memory, over a pooled connection speaking HTTP/1.1
@@ -7,13 +7,13 @@ extension AWSClient {
     func exchange(
         _ method: String, _ target: String, headers: [(name: String, value: String)], body: [UInt8],
         endpoint: Endpoint, host: String
-    ) throws(AWSTransportError) -> CurlResponse {
+    ) throws(AWSTransportError) -> TransportResponse {
         do {
-            return try connections.withConnection(to: endpoint, host: host) { connection throws(CurlError) in
+            return try connections.withConnection(to: endpoint, host: host) { connection throws(TransportError) in
                 try connection.exchange(method: method, target: target, headers: headers, body: body)
             }
         } catch {
-            throw AWSTransportError(failure: CurlTransferFailure(underlying: error, bytesDelivered: 0))
+            throw AWSTransportError(failure: StreamingFailure(underlying: error, bytesDelivered: 0))
         }
     }
 
@@ -21,13 +21,14 @@ extension AWSClient {
     func stream(
         _ method: String, url: String, headers: [(name: String, value: String)], source: (any ByteSource)?,
         length: Int64, sink: (any ByteSink)?
-    ) throws(AWSTransportError) -> CurlResponse {
-        let chooser: ((Int, [(name: String, value: String)]) -> (any ByteSink)?)? =
-            if let sink { { status, _ in (200..<300).contains(status) ? sink : nil } } else { nil }
-        let request = CurlRequest(method: method, url: url, headers: headers)
-        return try pool.withHandle { (easy: CurlStreamingEasy) throws(AWSTransportError) -> CurlResponse in
-            do throws(CurlTransferFailure) {
-                return try easy.perform(request, source: source, bodyLength: length, sink: chooser)
+    ) throws(AWSTransportError) -> TransportResponse {
+        let chooser: ((Int, [(name: String, value: String)]) -> BodyWriter?)? =
+            if let sink { { status, _ in (200..<300).contains(status) ? { try sink.write($0) } : nil } } else { nil }
+        let reader: BodyReader? = source.map { source in { try source.read(into: $0) } }
+        let request = TransportRequest(method: method, url: url, headers: headers)
+        return try pool.withHandle { (easy: CurlStreamingEasy) throws(AWSTransportError) -> TransportResponse in
+            do throws(StreamingFailure) {
+                return try easy.perform(request, source: reader, bodyLength: length, sink: chooser)
             } catch {
                 throw AWSTransportError(failure: error)
             }

@@ -3,7 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import CurlHTTP
+import HTTPTransport
 
 /// The shared part of every service client: region, credentials, endpoints, retry policy and the
 /// pools of connections.
@@ -25,15 +25,16 @@ public final class AWSClient: Sendable {
     ///   - credentials: where signing credentials come from (see `CredentialChain`).
     ///   - endpoints: overrides for local or compatible servers.
     ///   - retryPolicy: attempts and backoff for transient failures.
-    ///   - transferOptions: timeouts and TLS settings for every connection.
+    ///   - connectionOptions: timeouts and TLS settings for every connection.
     public convenience init(
         region: String, credentials: any CredentialProvider,
         endpoints: EndpointResolver = EndpointResolver(environment: [:]),
-        retryPolicy: RetryPolicy = .standard, transferOptions: CurlTransferOptions = CurlTransferOptions()
+        retryPolicy: RetryPolicy = .standard, connectionOptions: ConnectionOptions = ConnectionOptions()
     ) {
         self.init(
             region: region, credentials: credentials, endpoints: endpoints, retryPolicy: retryPolicy,
-            pool: HandlePool(options: transferOptions), connections: ConnectionPool(options: transferOptions))
+            pool: HandlePool(options: connectionOptions.transport),
+            connections: ConnectionPool(options: connectionOptions.transport))
     }
 
     init(
@@ -57,12 +58,12 @@ public final class AWSClient: Sendable {
         retryPolicy: RetryPolicy
     ) throws(AWSError) -> AWSClient {
         let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
-        var transferOptions = CurlTransferOptions()
-        if let caBundle = environment["AWS_CA_BUNDLE"], !caBundle.isEmpty { transferOptions.caBundlePath = caBundle }
+        var connectionOptions = ConnectionOptions()
+        if let caBundle = environment["AWS_CA_BUNDLE"], !caBundle.isEmpty { connectionOptions.caBundlePath = caBundle }
         return AWSClient(
             region: region, credentials: try CredentialChain.provider(environment: environment),
             endpoints: EndpointResolver(environment: environment),
-            retryPolicy: retryPolicy, transferOptions: transferOptions)
+            retryPolicy: retryPolicy, connectionOptions: connectionOptions)
     }
 
     /// The same with the standard retry policy, or `AWS_MAX_ATTEMPTS` attempts when that is set.

@@ -1,4 +1,4 @@
-import CurlHTTP
+import HTTPTransport
 import Synchronization
 
 /// Idle HTTP/1.1 connections kept per peer (scheme, host, port) for the calls that skip libcurl's
@@ -11,11 +11,11 @@ import Synchronization
 /// the whole of the `@unchecked Sendable` reasoning for `PooledConnection`.
 final class ConnectionPool: Sendable {
     private let idle = Mutex<[Origin: [PooledConnection]]>([:])
-    private let options: CurlTransferOptions
+    private let options: TransportOptions
     /// More idle connections per peer than this are closed rather than kept.
     private let maximumIdlePerOrigin: Int
 
-    init(options: CurlTransferOptions, maximumIdlePerOrigin: Int = 16) {
+    init(options: TransportOptions, maximumIdlePerOrigin: Int = 16) {
         self.options = options
         self.maximumIdlePerOrigin = maximumIdlePerOrigin
     }
@@ -23,8 +23,8 @@ final class ConnectionPool: Sendable {
     /// Runs `body` with a connection to `endpoint` (with `host` in place of the endpoint's host for
     /// S3 virtual-hosted buckets), taken from the pool or new, and returns it afterwards.
     func withConnection<R>(
-        to endpoint: Endpoint, host: String, _ body: (HTTP1Connection) throws(CurlError) -> R
-    ) throws(CurlError) -> R {
+        to endpoint: Endpoint, host: String, _ body: (HTTP1Connection) throws(TransportError) -> R
+    ) throws(TransportError) -> R {
         let origin = Origin(scheme: endpoint.scheme, host: host, port: endpoint.port ?? (endpoint.scheme == "https" ? 443 : 80))
         let pooled: PooledConnection
         if let reused = idle.withLock({ $0[origin]?.popLast() }) {
@@ -40,7 +40,7 @@ final class ConnectionPool: Sendable {
         return try body(pooled.connection)
     }
 
-    private func stream(to origin: Origin) throws(CurlError) -> any StreamConnection {
+    private func stream(to origin: Origin) throws(TransportError) -> any StreamConnection {
         guard origin.scheme == "https" else { return TCPConnection(host: origin.host, port: origin.port, options: options) }
         return try CurlConnection(url: "https://\(origin.host):\(origin.port)", options: options)
     }

@@ -1,4 +1,4 @@
-import CurlHTTP
+import HTTPTransport
 import Synchronization
 
 /// Idle libcurl handles kept for reuse, so consecutive calls on one thread, and calls from several
@@ -8,11 +8,11 @@ import Synchronization
 /// the whole of the `@unchecked Sendable` reasoning for `PooledHandle`.
 final class HandlePool: Sendable {
     private let idle = Mutex<[PooledHandle]>([])
-    private let options: CurlTransferOptions
+    private let options: TransportOptions
     /// More idle handles than this are closed rather than kept.
     private let maximumIdle: Int
 
-    init(options: CurlTransferOptions, maximumIdle: Int = 16) {
+    init(options: TransportOptions, maximumIdle: Int = 16) {
         self.options = options
         self.maximumIdle = maximumIdle
     }
@@ -26,7 +26,7 @@ final class HandlePool: Sendable {
             do {
                 pooled = PooledHandle(easy: try CurlStreamingEasy(options: options))
             } catch {
-                throw AWSTransportError(failure: CurlTransferFailure(underlying: error, bytesDelivered: 0))
+                throw AWSTransportError(failure: StreamingFailure(underlying: error, bytesDelivered: 0))
             }
         }
         defer {
@@ -49,5 +49,5 @@ final class PooledHandle: @unchecked Sendable {
 
 /// A transport-level failure before any AWS error document exists.
 struct AWSTransportError: Error {
-    let failure: CurlTransferFailure
+    let failure: StreamingFailure
 }

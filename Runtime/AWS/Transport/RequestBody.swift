@@ -1,5 +1,3 @@
-public import CurlHTTP
-
 /// The body of a request and how it is signed.
 public enum RequestBody {
     case empty

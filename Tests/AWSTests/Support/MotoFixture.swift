@@ -1,5 +1,4 @@
 import AWS
-import CurlHTTP
 import Foundation
 import MotoTestSupport
 
@@ -37,13 +36,13 @@ final class MotoFixture: Sendable {
     }
 
     /// A client signing with the IAM user's key, against moto or `endpoint` (the fault proxy, the
-    /// TLS endpoint), with `transferOptions` for its connections (a CA bundle).
+    /// TLS endpoint), with `connectionOptions` for its connections (a CA bundle).
     func client(
         credentials: AWSCredentials? = nil, endpoint: String? = nil,
         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50)),
-        transferOptions: CurlTransferOptions = CurlTransferOptions()
+        connectionOptions: ConnectionOptions = ConnectionOptions()
     ) -> AWSClient {
-        account.client(credentials: credentials, endpoint: endpoint, retryPolicy: retryPolicy, transferOptions: transferOptions)
+        account.client(credentials: credentials, endpoint: endpoint, retryPolicy: retryPolicy, connectionOptions: connectionOptions)
     }
 
     /// Creates `bucket` (ignoring "already exists") through the generic request path.

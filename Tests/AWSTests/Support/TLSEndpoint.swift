@@ -1,5 +1,4 @@
 import AWS
-import CurlHTTP
 import MotoTestSupport
 
 /// The suite's moto behind a real TLS endpoint, and the CA made for the test that signed the
@@ -28,6 +27,6 @@ struct TLSEndpoint {
     /// A client for `https://127.0.0.1:PORT` that trusts the CA when `trustingCA` is true and
     /// otherwise only the system's store.
     func client(trustingCA: Bool) -> AWSClient {
-        fixture.client(endpoint: proxy.endpoint, transferOptions: CurlTransferOptions(caBundlePath: trustingCA ? authority.bundlePath : nil))
+        fixture.client(endpoint: proxy.endpoint, connectionOptions: ConnectionOptions(caBundlePath: trustingCA ? authority.bundlePath : nil))
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// `bytesDelivered` matters to a caller deciding whether to retry: once part of a body has reached
 /// a sink (a file, a multipart upload), sending the request again would deliver those bytes twice.
-public struct CurlTransferFailure: Error, CustomStringConvertible {
-    /// A `CurlError`, or the error a body source or sink threw.
+public struct StreamingFailure: Error, CustomStringConvertible {
+    /// A ``TransportError``, or the error a body reader or writer threw.
     public let underlying: any Error
     /// Response body bytes the sink accepted before the failure.
     public let bytesDelivered: Int64

@@ -1,5 +1,5 @@
 /// An HTTP request as libcurl will send it: method, absolute URL, headers in order, and the body.
-public struct CurlRequest: Sendable {
+public struct TransportRequest: Sendable {
     public var method: String
     public var url: String
     public var headers: [(name: String, value: String)]
@@ -14,7 +14,7 @@ public struct CurlRequest: Sendable {
 }
 
 /// A whole HTTP response: status, headers in the order received (names lowercased), and the body.
-public struct CurlResponse: Sendable {
+public struct TransportResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]

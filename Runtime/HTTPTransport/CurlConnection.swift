@@ -20,10 +20,12 @@ public final class CurlConnection {
     /// libcurl writes why a connect failed here (the certificate problem, say), so it must not move.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     public private(set) var isConnected = false
+    /// The peer, for error messages.
+    private let url: String
 
     /// A connection without time limits on its waits, for the Runtime API.
     /// - Parameter url: `http://host:port`, the peer to connect to.
-    public convenience init(url: String) throws(CurlError) {
+    public convenience init(url: String) throws(TransportError) {
         try self.init(url: url, settings: [(CURLOPT_CONNECTTIMEOUT_MS, 10_000)], waitLimitMilliseconds: -1)
     }
 
@@ -31,7 +33,7 @@ public final class CurlConnection {
     /// CA bundle) come from `options`, and each wait for the peer is bounded by `lowSpeedSeconds`
     /// when the low-speed rule is on.
     /// - Parameter url: `http://host:port` or `https://host:port`.
-    public convenience init(url: String, options: CurlTransferOptions) throws(CurlError) {
+    public convenience init(url: String, options: TransportOptions) throws(TransportError) {
         try self.init(
             url: url,
             settings: [
@@ -45,13 +47,14 @@ public final class CurlConnection {
 
     private init(
         url: String, settings: [(CURLoption, Int)], caBundlePath: String? = nil, waitLimitMilliseconds: Int32
-    ) throws(CurlError) {
+    ) throws(TransportError) {
         CurlGlobal.initialise()
         guard let handle = curl_easy_init() else {
             errorBuffer.deallocate()
-            throw CurlError(code: CURLE_FAILED_INIT, detail: "curl_easy_init returned NULL")
+            throw TransportError(.setupFailed, "curl_easy_init returned NULL")
         }
         self.handle = handle
+        self.url = url
         self.waitLimitMilliseconds = waitLimitMilliseconds
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         var codes = [
@@ -65,7 +68,7 @@ public final class CurlConnection {
             codes.append(caBundlePath.withCString { swcurl_setopt_pointer(handle, CURLOPT_CAINFO, $0) })
         }
         if let failure = codes.first(where: { $0 != CURLE_OK }) {
-            throw CurlError(code: failure, detail: "setting up the connection to \(url) failed")
+            throw TransportError(curl: failure, detail: nil, context: "setting up the connection to \(url)")
         }
     }
 
@@ -75,17 +78,16 @@ public final class CurlConnection {
     }
 
     /// Opens the connection; a dropped one is replaced by a new one.
-    /// - Throws: libcurl's code with its explanation, e.g. `CURLE_PEER_FAILED_VERIFICATION` and
-    ///   "SSL certificate problem: unable to get local issuer certificate".
-    public func connect() throws(CurlError) {
+    /// - Throws: the failure with libcurl's explanation, e.g. `certificateRejected` with "SSL
+    ///   certificate problem: unable to get local issuer certificate".
+    public func connect() throws(TransportError) {
         isConnected = false
         try closeConnection()
         errorBuffer[0] = 0
         performed = true
         let code = curl_easy_perform(handle)
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
-            throw CurlError(code: code, detail: detail.isEmpty ? nil : detail)
+            throw TransportError(curl: code, detail: String(cString: errorBuffer), context: "connecting to \(url)")
         }
         isConnected = true
     }
@@ -99,10 +101,10 @@ public final class CurlConnection {
     /// Closes the socket libcurl opened, if any, by trading the handle for a copy with the same
     /// options: libcurl neither reuses nor prunes a CONNECT_ONLY connection and keeps it open until
     /// its handle is cleaned up, so each reconnect on one handle would leave a socket behind.
-    private func closeConnection() throws(CurlError) {
+    private func closeConnection() throws(TransportError) {
         guard performed else { return }
         guard let fresh = curl_easy_duphandle(handle) else {
-            throw CurlError(code: CURLE_OUT_OF_MEMORY, detail: "curl_easy_duphandle returned NULL")
+            throw TransportError(.setupFailed, "curl_easy_duphandle returned NULL")
         }
         curl_easy_cleanup(handle)
         handle = fresh
@@ -110,7 +112,7 @@ public final class CurlConnection {
     }
 
     /// Sends every byte, waiting for the socket to drain when it is full.
-    public func send(_ bytes: UnsafeRawBufferPointer) throws(CurlError) {
+    public func send(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
         var offset = 0
         while offset < bytes.count {
             var sent = 0
@@ -120,14 +122,14 @@ public final class CurlConnection {
             case CURLE_AGAIN: try wait(for: Int16(POLLOUT))
             default:
                 isConnected = false
-                throw CurlError(code: code, detail: "sending to the peer failed")
+                throw TransportError(curl: code, detail: nil, context: "sending to \(url)")
             }
         }
     }
 
     /// Receives what is available, waiting as long as it takes for something to arrive.
     /// - Returns: the byte count, 0 when the peer closed the connection.
-    public func receive(into buffer: UnsafeMutableRawBufferPointer) throws(CurlError) -> Int {
+    public func receive(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
         while true {
             var received = 0
             let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
@@ -138,19 +140,19 @@ public final class CurlConnection {
             case CURLE_AGAIN: try wait(for: Int16(POLLIN))
             default:
                 isConnected = false
-                throw CurlError(code: code, detail: "receiving from the peer failed")
+                throw TransportError(curl: code, detail: nil, context: "receiving from \(url)")
             }
         }
     }
 
     /// Blocks until the socket is ready, without a time limit unless one was given: the Runtime
     /// API's `/next` answers only when there is an invocation.
-    private func wait(for events: Int16) throws(CurlError) {
+    private func wait(for events: Int16) throws(TransportError) {
         var socket: curl_socket_t = -1
         let code = swcurl_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket)
         guard code == CURLE_OK, socket >= 0 else {
             isConnected = false
-            throw CurlError(code: code == CURLE_OK ? CURLE_UNSUPPORTED_PROTOCOL : code, detail: "the connection has no socket")
+            throw TransportError(.receiveFailed, "the connection to \(url) has no socket")
         }
         var poller = pollfd(fd: socket, events: events, revents: 0)
         while true {
@@ -159,9 +161,9 @@ public final class CurlConnection {
             guard ready < 0, errno == EINTR else {
                 isConnected = false
                 if ready == 0 {
-                    throw CurlError(code: CURLE_OPERATION_TIMEDOUT, detail: "no progress for \(waitLimitMilliseconds) ms")
+                    throw TransportError(.timedOut, "no progress from \(url) for \(waitLimitMilliseconds) ms")
                 }
-                throw CurlError(code: CURLE_RECV_ERROR, detail: "poll failed: errno \(errno)")
+                throw TransportError(.receiveFailed, "waiting for \(url) failed: errno \(errno)")
             }
         }
     }

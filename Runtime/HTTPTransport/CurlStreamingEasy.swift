@@ -2,8 +2,8 @@ import CCurl
 
 /// One libcurl easy handle for transfers whose bodies stream in both directions.
 ///
-/// It reads request bodies from a `CurlBodySource` and hands successful response bodies to a
-/// `CurlBodySink` as they arrive, so object sizes are bounded by neither memory nor a total
+/// It reads request bodies from a ``BodyReader`` and hands successful response bodies to a
+/// ``BodyWriter`` as they arrive, so object sizes are bounded by neither memory nor a total
 /// timeout (the low-speed rule catches stalls). Reusing the handle keeps connections alive; TLS
 /// peer and host verification are on unless the options say otherwise, against the options' CA
 /// bundle when they name one. One thread at a time.
@@ -11,15 +11,15 @@ public final class CurlStreamingEasy {
     private let handle: UnsafeMutableRawPointer
     private let state: StreamingTransferState
 
-    public init(options: CurlTransferOptions = CurlTransferOptions()) throws(CurlError) {
+    public init(options: TransportOptions = TransportOptions()) throws(TransportError) {
         CurlGlobal.initialise()
         guard let handle = curl_easy_init() else {
-            throw CurlError(code: CURLE_FAILED_INIT, detail: "curl_easy_init returned NULL")
+            throw TransportError(.setupFailed, "curl_easy_init returned NULL")
         }
         self.handle = handle
         state = StreamingTransferState(handle: handle)
         if let failure = state.install() {
-            throw CurlError(code: failure, detail: "setting the transfer callbacks failed")
+            throw TransportError(curl: failure, detail: nil, context: "setting the transfer callbacks")
         }
         let verify = options.verifiesTLS ? 1 : 0
         let settings: [(CURLoption, Int)] = [
@@ -36,11 +36,13 @@ public final class CurlStreamingEasy {
         ]
         for (option, value) in settings {
             let code = swcurl_setopt_long(handle, option, value)
-            guard code == CURLE_OK else { throw CurlError(code: code, detail: "setting option \(option.rawValue)") }
+            guard code == CURLE_OK else { throw TransportError(curl: code, detail: nil, context: "setting option \(option.rawValue)") }
         }
         if let caBundlePath = options.caBundlePath {
             let code = caBundlePath.withCString { swcurl_setopt_pointer(handle, CURLOPT_CAINFO, $0) }
-            guard code == CURLE_OK else { throw CurlError(code: code, detail: "setting the CA bundle \(caBundlePath)") }
+            guard code == CURLE_OK else {
+                throw TransportError(curl: code, detail: nil, context: "setting the CA bundle \(caBundlePath)")
+            }
         }
     }
 
@@ -54,16 +56,16 @@ public final class CurlStreamingEasy {
     ///   - request: method, URL and headers. Its `body` is sent only when `source` is nil.
     ///   - source: the request body, read as libcurl sends it; `bodyLength` must be its exact size.
     ///   - sink: asked once, at the first byte of the response body, with the status and headers;
-    ///     a sink it returns receives the body, otherwise the body is buffered in the response
+    ///     a writer it returns receives the body, otherwise the body is buffered in the response
     ///     (callers return nil for error statuses so the error document can be parsed).
-    /// - Returns: status and headers; `body` holds the bytes no sink took.
+    /// - Returns: status and headers; `body` holds the bytes no writer took.
     public func perform(
-        _ request: CurlRequest,
-        source: (any CurlBodySource)? = nil,
+        _ request: TransportRequest,
+        source: BodyReader? = nil,
         bodyLength: Int64? = nil,
-        sink: ((_ status: Int, _ headers: [(name: String, value: String)]) -> (any CurlBodySink)?)? = nil
-    ) throws(CurlTransferFailure) -> CurlResponse {
-        let bodySource = source ?? (request.body.isEmpty ? nil : CurlBytesSource(request.body))
+        sink: ((_ status: Int, _ headers: [(name: String, value: String)]) -> BodyWriter?)? = nil
+    ) throws(StreamingFailure) -> TransportResponse {
+        let bodySource = source ?? (request.body.isEmpty ? nil : Self.reader(of: request.body))
         let length = source == nil ? Int64(request.body.count) : (bodyLength ?? -1)
         let headerList = CurlHeaderList(request.headers)
         defer {
@@ -74,18 +76,35 @@ public final class CurlStreamingEasy {
         let code = configure(request, hasBody: bodySource != nil, length: length, headers: headerList)
             ?? curl_easy_perform(handle)
         if let failure = state.failure {
-            throw CurlTransferFailure(underlying: failure, bytesDelivered: state.bytesDelivered)
+            throw StreamingFailure(underlying: failure, bytesDelivered: state.bytesDelivered)
         }
         guard code == CURLE_OK else {
-            throw CurlTransferFailure(
-                underlying: CurlError(code: code, detail: state.errorDetail), bytesDelivered: state.bytesDelivered)
+            throw StreamingFailure(
+                underlying: TransportError(curl: code, detail: state.errorDetail, context: "\(request.method) \(request.url)"),
+                bytesDelivered: state.bytesDelivered)
         }
         var status = 0
         let infoCode = swcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         guard infoCode == CURLE_OK else {
-            throw CurlTransferFailure(underlying: CurlError(code: infoCode, detail: nil), bytesDelivered: state.bytesDelivered)
+            throw StreamingFailure(
+                underlying: TransportError(curl: infoCode, detail: nil, context: "reading the response status"),
+                bytesDelivered: state.bytesDelivered)
         }
-        return CurlResponse(status: status, headers: state.headers, body: state.body)
+        return TransportResponse(status: status, headers: state.headers, body: state.body)
+    }
+
+    /// A reader handing out `bytes` in the pieces libcurl asks for.
+    private static func reader(of bytes: [UInt8]) -> BodyReader {
+        var offset = 0
+        return { buffer in
+            let count = min(buffer.count, bytes.count - offset)
+            guard count > 0 else { return 0 }
+            bytes.withUnsafeBytes { source in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
+            }
+            offset += count
+            return count
+        }
     }
 
     /// Sets URL, headers and method for one request; returns the first failing code, if any.
@@ -94,7 +113,7 @@ public final class CurlStreamingEasy {
     /// the previous use of the handle. Bodies always go through the read callback with a known
     /// length, so libcurl sends `Content-Length` and never chunks.
     private func configure(
-        _ request: CurlRequest, hasBody: Bool, length: Int64, headers: CurlHeaderList
+        _ request: TransportRequest, hasBody: Bool, length: Int64, headers: CurlHeaderList
     ) -> CURLcode? {
         var codes: [CURLcode] = [
             request.url.withCString { swcurl_setopt_pointer(handle, CURLOPT_URL, $0) },

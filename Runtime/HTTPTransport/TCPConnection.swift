@@ -1,4 +1,3 @@
-import CCurl
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +23,7 @@ public final class TCPConnection: StreamConnection {
     ///   - host: a name or an IP address (IPv6 with or without brackets).
     ///   - options: `connectTimeoutMilliseconds` bounds the handshake; `lowSpeedSeconds` (when the
     ///     low-speed rule is on) bounds each wait for the peer to take or send bytes.
-    public init(host: String, port: Int, options: CurlTransferOptions = CurlTransferOptions()) {
+    public init(host: String, port: Int, options: TransportOptions = TransportOptions()) {
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = port
         connectTimeout = Self.interval(milliseconds: options.connectTimeoutMilliseconds)
@@ -35,7 +34,7 @@ public final class TCPConnection: StreamConnection {
         if socketDescriptor >= 0 { close(socketDescriptor) }
     }
 
-    public func connect() throws(CurlError) {
+    public func connect() throws(TransportError) {
         drop()
         if addresses.isEmpty { addresses = try resolve() }
         var lastErrno: Int32 = 0
@@ -59,9 +58,8 @@ public final class TCPConnection: StreamConnection {
         }
         addresses = []
         let timedOut = lastErrno == EINPROGRESS || lastErrno == EAGAIN
-        throw CurlError(
-            code: timedOut ? CURLE_OPERATION_TIMEDOUT : CURLE_COULDNT_CONNECT,
-            detail: "connecting to \(host):\(port) failed: \(String(cString: strerror(lastErrno)))")
+        throw TransportError(
+            timedOut ? .timedOut : .couldNotConnect, "connecting to \(host):\(port) failed: \(String(cString: strerror(lastErrno)))")
     }
 
     public func drop() {
@@ -70,7 +68,7 @@ public final class TCPConnection: StreamConnection {
         socketDescriptor = -1
     }
 
-    public func send(_ bytes: UnsafeRawBufferPointer) throws(CurlError) {
+    public func send(_ bytes: UnsafeRawBufferPointer) throws(TransportError) {
         guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
@@ -78,12 +76,12 @@ public final class TCPConnection: StreamConnection {
             if sent >= 0 {
                 offset += sent
             } else if errno != EINTR {
-                throw failure(errno == EAGAIN ? CURLE_OPERATION_TIMEDOUT : CURLE_SEND_ERROR, "sending to")
+                throw failure(errno == EAGAIN ? .timedOut : .sendFailed, "sending to")
             }
         }
     }
 
-    public func receive(into buffer: UnsafeMutableRawBufferPointer) throws(CurlError) -> Int {
+    public func receive(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int {
         while true {
             let received = recv(socketDescriptor, buffer.baseAddress, buffer.count, 0)
             if received > 0 { return received }
@@ -92,27 +90,26 @@ public final class TCPConnection: StreamConnection {
                 return 0
             }
             if errno != EINTR {
-                throw failure(errno == EAGAIN ? CURLE_OPERATION_TIMEDOUT : CURLE_RECV_ERROR, "receiving from")
+                throw failure(errno == EAGAIN ? .timedOut : .receiveFailed, "receiving from")
             }
         }
     }
 
     /// Closes the socket and describes what failed; the connection cannot be used after an error.
-    private func failure(_ code: CURLcode, _ action: String) -> CurlError {
+    private func failure(_ kind: TransportError.Kind, _ action: String) -> TransportError {
         let reason = String(cString: strerror(errno))
         drop()
-        return CurlError(code: code, detail: "\(action) \(host):\(port) failed: \(reason)")
+        return TransportError(kind, "\(action) \(host):\(port) failed: \(reason)")
     }
 
-    private func resolve() throws(CurlError) -> [SocketAddress] {
+    private func resolve() throws(TransportError) -> [SocketAddress] {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         defer { if let list { freeaddrinfo(list) } }
         guard status == 0 else {
-            throw CurlError(
-                code: CURLE_COULDNT_RESOLVE_HOST, detail: "resolving \(host) failed: \(String(cString: gai_strerror(status)))")
+            throw TransportError(.couldNotResolve, "resolving \(host) failed: \(String(cString: gai_strerror(status)))")
         }
         var found: [SocketAddress] = []
         var entry = list

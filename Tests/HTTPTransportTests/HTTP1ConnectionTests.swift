@@ -1,5 +1,4 @@
-import CCurl
-import CurlHTTP
+import HTTPTransport
 import Glibc
 import Testing
 import MotoTestSupport
@@ -50,10 +49,10 @@ struct HTTP1ConnectionTests {
             if HTTPWire.readRequest(client) != nil { requests.increment() }
         }) { server throws in
             let http = HTTP1Connection(stream: TCPConnection(host: "127.0.0.1", port: Int(server.port)))
-            let error = #expect(throws: CurlError.self) {
+            let error = #expect(throws: TransportError.self) {
                 try http.exchange(method: "GET", target: "/", headers: [("Host", "127.0.0.1")])
             }
-            #expect(error?.code == CURLE_GOT_NOTHING)
+            #expect(error?.kind == .noResponse)
             #expect(error?.isConnectionFailure == true)
             #expect(requests.value == 1)
         }
@@ -73,7 +72,7 @@ struct HTTP1ConnectionTests {
         }
         try #require(bound)
         let http = HTTP1Connection(stream: TCPConnection(host: "127.0.0.1", port: Int(UInt16(bigEndian: address.sin_port))))
-        let error = #expect(throws: CurlError.self) { try http.exchange(method: "GET", target: "/", headers: []) }
-        #expect(error?.code == CURLE_COULDNT_CONNECT)
+        let error = #expect(throws: TransportError.self) { try http.exchange(method: "GET", target: "/", headers: []) }
+        #expect(error?.kind == .couldNotConnect)
     }
 }

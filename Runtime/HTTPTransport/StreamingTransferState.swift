@@ -7,15 +7,15 @@ import CCurl
 /// every transfer. Errors thrown by the source or sink cannot cross the C frames, so they are kept
 /// in `failure` and the callback returns the value that makes libcurl abort.
 final class StreamingTransferState {
-    typealias SinkChooser = (_ status: Int, _ headers: [(name: String, value: String)]) -> (any CurlBodySink)?
+    typealias SinkChooser = (_ status: Int, _ headers: [(name: String, value: String)]) -> BodyWriter?
 
     private(set) var headers: [(name: String, value: String)] = []
     private(set) var body: [UInt8] = []
     private(set) var failure: (any Error)?
     private(set) var bytesDelivered: Int64 = 0
-    private var source: (any CurlBodySource)?
+    private var source: BodyReader?
     private var chooseSink: SinkChooser?
-    private var sink: (any CurlBodySink)?
+    private var sink: BodyWriter?
     private var sinkChosen = false
     private let handle: UnsafeMutableRawPointer
     /// libcurl writes its error text here during a transfer, so the buffer must not move.
@@ -36,7 +36,7 @@ final class StreamingTransferState {
     }
 
     /// Prepares for the next transfer and drops every reference kept from the previous one.
-    func begin(source: (any CurlBodySource)?, chooseSink: SinkChooser?) {
+    func begin(source: BodyReader?, chooseSink: SinkChooser?) {
         headers.removeAll(keepingCapacity: true)
         body.removeAll(keepingCapacity: true)
         failure = nil
@@ -57,7 +57,7 @@ final class StreamingTransferState {
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard let source else { return 0 }
         do {
-            return try source.read(into: buffer)
+            return try source(buffer)
         } catch {
             failure = error
             return Int(CURL_READFUNC_ABORT)
@@ -78,7 +78,7 @@ final class StreamingTransferState {
             return bytes.count
         }
         do {
-            try sink.write(bytes)
+            try sink(bytes)
             bytesDelivered += Int64(bytes.count)
             return bytes.count
         } catch {

@@ -1,10 +1,10 @@
-/// Limits and security settings for libcurl connections: `CurlStreamingEasy` handles and the
-/// `CurlConnection`s HTTPS calls go over.
+/// Limits and security settings for every connection: ``CurlStreamingEasy`` handles, the
+/// ``CurlConnection``s HTTPS calls go over, and plain ``TCPConnection``s.
 ///
 /// Long transfers (a 30 GB object) cannot have a total timeout, so a stalled connection is caught by
 /// the low-speed rule instead: fewer than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` aborts the
-/// transfer with `CURLE_OPERATION_TIMEDOUT`, which callers treat as a retryable connection failure.
-public struct CurlTransferOptions: Sendable {
+/// transfer as `timedOut`, which callers treat as a retryable connection failure.
+public struct TransportOptions: Sendable {
     /// Gives up connecting (TCP and TLS handshake) after this many milliseconds.
     public var connectTimeoutMilliseconds: Int
     /// Aborts when throughput stays below `lowSpeedBytesPerSecond` for `lowSpeedSeconds`; 0 disables.
