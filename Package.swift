@@ -132,7 +132,9 @@ let package = Package(
             dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
-        .testTarget(name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests"),
+        .testTarget(
+            name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests",
+            exclude: ["Resources/README.md"], resources: [.copy("Resources/aws-sig-v4-test-suite.json")]),
         .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
         .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
         .testTarget(
