@@ -143,7 +143,9 @@ let package = Package(
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "MotoTestSupport"], path: "Tests/HTTPTransportTests"),
-        .testTarget(name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests"),
+        .testTarget(
+            name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests",
+            exclude: ["Resources/README.md"], resources: [.copy("Resources/aws-sig-v4-test-suite.json")]),
         .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
         .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
         .testTarget(

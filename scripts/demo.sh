@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
-# The demo: the template's functions run on this machine through the emulator, first from the
-# command line, then through the Lambda Invoke API with the AWS CLI as the client.
+# The demo: functions run on this machine through the emulator. First the benchmarks' Echo
+# (Benchmarks/template.yaml) from the command line, then through the Lambda Invoke API with the AWS
+# CLI as the client; then the product's batch workflow (template.yaml, scripts/demo-batch.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 bin=$(swift build --show-bin-path)
 emulator="$bin/emulator"
+bench_template=Benchmarks/template.yaml
 
-step "The template's functions"
+step "The product's functions (template.yaml)"
 "$emulator" list
 
-step "emulator invoke Echo --event events/echo.json   (answer on stdout, logs on stderr)"
-"$emulator" invoke Echo --event events/echo.json
+step "emulator invoke Echo --template $bench_template --event events/echo.json   (answer on stdout, logs on stderr)"
+"$emulator" invoke Echo --template "$bench_template" --event events/echo.json
 
-step "emulator invoke Echo --event events/echo-error.json   (a function error: exit status 1)"
+step "emulator invoke Echo --template $bench_template --event events/echo-error.json   (a function error: exit status 1)"
 status=0
-"$emulator" invoke Echo --event events/echo-error.json || status=$?
+"$emulator" invoke Echo --template "$bench_template" --event events/echo-error.json || status=$?
 echo "exit status: $status"
 
-step "emulator start-lambda, then aws lambda invoke against it"
+step "emulator start-lambda --template $bench_template, then aws lambda invoke against it"
 port=$(free_port)
-"$emulator" start-lambda --port "$port" 2>/tmp/emulator-demo.log &
+"$emulator" start-lambda --template "$bench_template" --port "$port" 2>/tmp/emulator-demo.log &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do

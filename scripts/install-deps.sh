@@ -1,35 +1,43 @@
 #!/usr/bin/env bash
-# Installs what building, testing, the demo and the benchmarks need, only where it is missing:
-# Debian packages (C libraries, sshd, curl, wrk) and Python packages (AWS CLI, moto, crc32c for
-# moto's CRC32C checksums, awslambdaric).
+# Installs what building, testing and the demo need at the versions pinned in deps/: the Debian
+# packages of deps/debian-packages.txt (C libraries, sshd, curl) and the Python packages of
+# deps/requirements.txt (AWS CLI, moto, crc32c, cfn-lint); with --bench also those of
+# deps/debian-packages-bench.txt (wrk) and deps/requirements-bench.txt (awslambdaric).
+# Only what is missing or at another version is installed, so with everything in place this is a
+# quick no-op (`make test` runs it every time).
 # Usage: scripts/install-deps.sh [--bench]
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(libcurl4-openssl-dev libssh2-1-dev libssl-dev openssh-server pkg-config curl)
-python_modules=("awscli:awscli" "moto[server]:moto.server" "crc32c:crc32c" "cfn-lint:cfnlint")
+debian_lists=(deps/debian-packages.txt)
+requirements=deps/requirements.txt
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(wrk)
-  python_modules+=("awslambdaric:awslambdaric")
+  debian_lists+=(deps/debian-packages-bench.txt)
+  requirements=deps/requirements-bench.txt
 fi
 
+# The name=version lines of the given lists, without comments and blank lines.
+pins() { sed -e 's/#.*//' -e 's/[[:space:]]//g' "$@" | grep -v '^$' || true; }
+
 missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+for pin in $(pins "${debian_lists[@]}"); do
+  installed=$(dpkg-query -W -f='${Status} ${Version}' "${pin%%=*}" 2>/dev/null || true)
+  [ "$installed" = "install ok installed ${pin#*=}" ] || missing+=("$pin")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --allow-downgrades "${missing[@]}" >/dev/null || {
+    echo "install-deps: apt-get could not install ${missing[*]}; if a pinned version is gone from the" \
+      "archive, 'apt-cache policy NAME' shows the available ones: update deps/debian-packages*.txt" >&2
+    exit 1
+  }
 fi
 
-for entry in "${python_modules[@]}"; do
-  requirement=${entry%%:*}
-  module=${entry##*:}
-  if ! python3 -c "import ${module}" >/dev/null 2>&1; then
-    echo "install-deps: installing ${requirement}"
-    python3 -m pip install --quiet --disable-pip-version-check "${requirement}"
-  fi
-done
+if ! python3 scripts/requirements-met.py "$requirements"; then
+  echo "install-deps: installing $requirements"
+  python3 -m pip install --quiet --disable-pip-version-check -r "$requirements"
+fi
 command -v aws >/dev/null || { echo "install-deps: the aws command is not on PATH after installing awscli" >&2; exit 1; }

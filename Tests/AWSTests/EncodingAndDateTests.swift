@@ -1,4 +1,5 @@
 import AWS
+import Foundation
 import Testing
 
 /// The building blocks: URI encoding, header canonicalisation, timestamps, credentials.
@@ -55,12 +56,22 @@ struct EncodingAndDateTests {
     }
 }
 
-/// The suite locator reports every path it tried when the file is missing.
+/// Without `SIGV4_TEST_SUITE` the suite comes from the test bundle, a byte-for-byte copy of the file
+/// kept in the repository: nothing is read from outside the checkout.
+@Test func suiteLocatorFindsBundledCopy() throws {
+    let url = try SuiteLocator.locate(environment: [:])
+    #expect(url.path.hasPrefix(Bundle.module.bundlePath))
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Resources/\(SuiteLocator.resourceName).json")
+    #expect(try Data(contentsOf: url) == Data(contentsOf: source))
+}
+
+/// A `SIGV4_TEST_SUITE` that names no file is an error naming that path, not a silent fallback.
 @Test func suiteLocatorExplainsMissingFile() {
     #expect {
-        try SuiteLocator.locate(from: "/nonexistent-sigv4-dir/Tests/X.swift")
+        try SuiteLocator.locate(environment: ["SIGV4_TEST_SUITE": "/nonexistent-sigv4-dir/suite.json"])
     } throws: { error in
         let text = String(describing: error)
-        return text.contains("not found") && text.contains("/nonexistent-sigv4-dir/Tests/shared/testdata")
+        return text.contains("not found") && text.contains("/nonexistent-sigv4-dir/suite.json")
     }
 }

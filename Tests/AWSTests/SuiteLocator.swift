@@ -2,41 +2,27 @@ import Foundation
 
 /// Finds AWS's SigV4 test suite JSON on disk.
 ///
-/// The file lives outside the package (`/work/shared/testdata/sigv4/`), i.e. `../../../shared/…`
-/// from this directory. Tests may also be compiled through a symlinked checkout, in which case
-/// `#filePath` points at the link, so this resolves symlinks and walks up every ancestor of both
-/// paths looking for `shared/testdata/sigv4/`. `SIGV4_TEST_SUITE` overrides the search.
+/// The file ships with the tests (`Resources/aws-sig-v4-test-suite.json`, copied into the test
+/// bundle by SwiftPM), so a clone of the repository needs nothing outside it. `SIGV4_TEST_SUITE`
+/// names another copy instead, e.g. a newer export of the suite; when it is set, that file must exist.
 enum SuiteLocator {
-    static let relativePath = "shared/testdata/sigv4/aws-sig-v4-test-suite.json"
+    static let resourceName = "aws-sig-v4-test-suite"
 
-    /// Raised with every path tried, so a missing file is diagnosed from the test log alone.
+    /// Raised with the path that was tried, so a missing file is diagnosed from the test log alone.
     struct NotFound: Error, CustomStringConvertible {
-        let tried: [String]
-        var description: String {
-            "AWS SigV4 test suite not found. Set SIGV4_TEST_SUITE or place it at "
-                + "<ancestor>/\(SuiteLocator.relativePath). Tried:\n  "
-                + tried.joined(separator: "\n  ")
-        }
+        let tried: String
+        var description: String { "AWS SigV4 test suite not found at \(tried)" }
     }
 
-    static func locate(from filePath: String = #filePath) throws -> URL {
-        var tried: [String] = []
-        if let override = ProcessInfo.processInfo.environment["SIGV4_TEST_SUITE"] {
-            tried.append(override)
-            if FileManager.default.fileExists(atPath: override) { return URL(fileURLWithPath: override) }
-        }
-        let source = URL(fileURLWithPath: filePath)
-        for start in [source, source.resolvingSymlinksInPath()] {
-            var directory = start.deletingLastPathComponent()
-            while true {
-                let candidate = directory.appendingPathComponent(relativePath)
-                if !tried.contains(candidate.path) { tried.append(candidate.path) }
-                if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-                let parent = directory.deletingLastPathComponent()
-                if parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        throw NotFound(tried: tried)
+    /// The suite file: `SIGV4_TEST_SUITE` when set in `environment`, else the copy in `bundle`.
+    static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment, bundle: Bundle = .module
+    ) throws -> URL {
+        let url =
+            environment["SIGV4_TEST_SUITE"].map { URL(fileURLWithPath: $0) }
+            ?? bundle.url(forResource: resourceName, withExtension: "json")
+            ?? bundle.bundleURL.appendingPathComponent("\(resourceName).json")
+        guard FileManager.default.fileExists(atPath: url.path) else { throw NotFound(tried: url.path) }
+        return url
     }
 }

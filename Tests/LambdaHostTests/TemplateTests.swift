@@ -110,10 +110,20 @@ struct TemplateTests {
         #expect(error?.description.contains(expected) == true, "\(String(describing: error))")
     }
 
-    @Test("the project's own template.yaml loads, and Echo runs from the build folder")
+    /// The checkout's root folder, found from this source file's place in it.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the project's template.yaml loads and holds the product's functions, without the benchmark's Echo")
     func projectTemplate() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../template.yaml").path
-        let template = try SAMTemplate.load(path: path)
+        let template = try SAMTemplate.load(path: Self.repository.appendingPathComponent("template.yaml").path)
+        #expect(Set(template.functions.keys) == ["ListObjects", "TransferObject", "ValidateTransfer", "GenerateReport"])
+        #expect(template.functions["Echo"] == nil)
+    }
+
+    @Test("the benchmarks' template.yaml loads, and its Echo runs from the build folder")
+    func benchmarkTemplate() throws {
+        let template = try SAMTemplate.load(path: Self.repository.appendingPathComponent("Benchmarks/template.yaml").path)
         let echo = try #require(template.functions["Echo"])
         #expect(echo.environment["ECHO_STAGE"] == "us-east-1-local")
         #expect(try InstanceLauncher.executable(for: echo, buildDirectory: TestProject.buildDirectory).hasSuffix("/Echo"))

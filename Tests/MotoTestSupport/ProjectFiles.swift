@@ -6,4 +6,6 @@ public enum ProjectFiles {
         .deletingLastPathComponent().deletingLastPathComponent().path
     /// The SAM template the emulator reads.
     public static let template = repository + "/template.yaml"
+    /// The benchmarks' own template: `Echo`, which is not part of the product.
+    public static let benchmarkTemplate = repository + "/Benchmarks/template.yaml"
 }

@@ -2,13 +2,14 @@ import Foundation
 import MotoTestSupport
 import Testing
 
-/// The SAM template deploys: `cfn-lint` (with the SAM transform) finds no error in it.
-@Suite("The SAM template")
+/// The SAM templates deploy: `cfn-lint` (with the SAM transform) finds no error in the product's
+/// template nor in the benchmarks' one.
+@Suite("The SAM templates")
 struct TemplateLintTests {
-    @Test("cfn-lint reports no errors for template.yaml")
-    func lintsClean() async throws {
+    @Test("cfn-lint reports no errors", arguments: [ProjectFiles.template, ProjectFiles.benchmarkTemplate])
+    func lintsClean(template: String) async throws {
         try await offCooperativePool {
-            let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", ProjectFiles.template])
+            let run = try CommandRun.run("/usr/bin/env", ["cfn-lint", "--format", "parseable", template])
             #expect(run.status == 0, "cfn-lint found problems:\n\(run.stdout)\(run.stderr)")
         }
     }
