@@ -50,14 +50,15 @@ let package = Package(
             name: "COpenSSL", path: "Runtime/COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "HTTPTransport", dependencies: ["CCurl"], path: "Runtime/HTTPTransport"),
+        .target(name: "Sockets", path: "Runtime/Sockets"),
+        .target(name: "HTTPTransport", dependencies: ["CCurl", "Sockets"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
         .target(
             name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
         .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CChecksum"], path: "Runtime/AWS"),
-        .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
+        .target(name: "SFTP", dependencies: ["CLibSSH2", "Sockets"], path: "Runtime/SFTP"),
         // The transfer domain, cut by what each binary runs: the batch functions link no libssh2,
         // the worker no Lambda runtime.
         .target(name: "TransferCore", dependencies: ["AWS"], path: "Runtime/TransferCore"),
@@ -131,6 +132,7 @@ let package = Package(
             name: "LambdaRuntimeTests",
             dependencies: [
                 "LambdaRuntime",
+                "Sockets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -142,12 +144,12 @@ let package = Package(
             dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
-        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "MotoTestSupport"], path: "Tests/HTTPTransportTests"),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoTestSupport"], path: "Tests/HTTPTransportTests"),
         .testTarget(
             name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests",
             exclude: ["Resources/README.md"], resources: [.copy("Resources/aws-sig-v4-test-suite.json")]),
-        .target(name: "SSHTestSupport", dependencies: ["SFTP"], path: "Tests/SSHTestSupport"),
-        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
+        .target(name: "SSHTestSupport", dependencies: ["SFTP", "Sockets"], path: "Tests/SSHTestSupport"),
+        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "Sockets", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
         .testTarget(
             name: "SFTPFlowTests",
             dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
@@ -160,7 +162,7 @@ let package = Package(
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
-        .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
+        .target(name: "MotoTestSupport", dependencies: ["AWS", "Sockets"], path: "Tests/MotoTestSupport"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
         .testTarget(

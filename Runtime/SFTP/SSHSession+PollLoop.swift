@@ -1,4 +1,5 @@
 internal import CLibSSH2
+import Sockets
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 internal import CLibSSH2
+import Sockets
 
 #if canImport(Glibc)
 import Glibc
@@ -36,9 +37,17 @@ public final class SSHSession {
                 message: "libssh2 failed to initialise", libssh2Error: libssh2Initialization)
         }
         self.configuration = configuration
-        socket = try TCPSocket.connect(
-            host: configuration.host, port: configuration.port, timeout: configuration.timeout,
-            endpoint: configuration.endpoint)
+        do {
+            socket = try TCPSocket.connect(host: configuration.host, port: Int(configuration.port), timeout: configuration.timeout)
+        } catch {
+            let code: SFTPError.Code =
+                switch error.kind {
+                case .resolve: .resolve
+                case .timeout: .timeout
+                case .connect, .listen: .connect
+                }
+            throw SFTPError(code: code, operation: error.kind == .resolve ? "resolve" : "connect", target: configuration.endpoint, message: error.message)
+        }
         guard let raw = swssh2_session_init() else {
             throw SFTPError(
                 code: .ssh, operation: "session init", target: configuration.endpoint,

@@ -1,5 +1,6 @@
 import HTTPTransport
 import Glibc
+import Sockets
 import Testing
 import MotoTestSupport
 
@@ -61,17 +62,9 @@ struct HTTP1ConnectionTests {
     @Test("a refused connection is a connection failure")
     func refused() throws {
         // A socket bound but not listening holds the port, so no other test's server can take it.
-        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(holder) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0 }
-        }
-        try #require(bound)
-        let http = HTTP1Connection(stream: TCPConnection(host: "127.0.0.1", port: Int(UInt16(bigEndian: address.sin_port))))
+        let holder = try TCPListener(backlog: nil)
+        defer { withExtendedLifetime(holder) {} }
+        let http = HTTP1Connection(stream: TCPConnection(host: "127.0.0.1", port: Int(holder.port)))
         let error = #expect(throws: TransportError.self) { try http.exchange(method: "GET", target: "/", headers: []) }
         #expect(error?.kind == .couldNotConnect)
     }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 @testable import LambdaRuntime
+import Sockets
 import Testing
 
 @Suite("The Runtime API client over a real socket", .serialized)
@@ -133,7 +134,7 @@ struct CurlRuntimeAPIClientTests {
 
     @Test("a closed port is a connection failure, the kind the loop retries")
     func connectionRefused() throws {
-        let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(try FreePort.find())")
+        let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(try TCPListener(backlog: nil).port)")
         let error = #expect(throws: RuntimeAPIError.self) { try client.nextInvocation(logger: logs.logger()) }
         #expect(error?.code == .connectionFailed)
     }
@@ -163,21 +164,4 @@ struct CurlRuntimeAPIClientTests {
     }
 }
 
-/// A loopback port that nothing listens on: bound, read, and released.
-enum FreePort {
-    static func find() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
-            }
-        }
-        try #require(bound)
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
+

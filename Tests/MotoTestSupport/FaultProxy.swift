@@ -1,4 +1,5 @@
 import Glibc
+import Sockets
 
 /// A loopback HTTP proxy in front of moto that spoils the first `faultCount` requests matching
 /// `spoils` (503 SlowDown, a TCP reset, or 400 ExpiredToken as AWS answers when temporary
@@ -42,11 +43,9 @@ public final class FaultProxy: Sendable {
                 Self.spoil(client, with: fault, number: number)
                 return
             }
-            let upstream = HTTPWire.connectLoopback(port: upstreamPort)
-            guard upstream >= 0 else { return }
-            defer { close(upstream) }
-            HTTPWire.writeAll(upstream, HTTPWire.inserting("Connection: close", into: request.raw))
-            let response = HTTPWire.readToEnd(upstream)
+            guard let upstream = HTTPWire.connectLoopback(port: upstreamPort) else { return }
+            HTTPWire.writeAll(upstream.descriptor, HTTPWire.inserting("Connection: close", into: request.raw))
+            let response = HTTPWire.readToEnd(upstream.descriptor)
             HTTPWire.writeAll(client, HTTPWire.inserting("Connection: close", into: response))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+public import Sockets
 
 /// Just enough HTTP/1.1 to read one request and write raw bytes, for the test servers.
 public enum HTTPWire {
@@ -71,21 +72,11 @@ public enum HTTPWire {
         Array("HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)".utf8)
     }
 
-    /// Connects to 127.0.0.1:`port`; -1 on failure.
-    public static func connectLoopback(port: UInt16) -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = port.bigEndian
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        if result != 0 {
-            close(fd)
-            return -1
-        }
-        return fd
+    /// A blocking connection to 127.0.0.1:`port`; nil when nothing listens there.
+    public static func connectLoopback(port: UInt16) -> TCPSocket? {
+        guard let socket = try? TCPSocket.connect(host: "127.0.0.1", port: Int(port), timeout: .seconds(5)) else { return nil }
+        socket.makeBlocking(idleTimeout: nil)
+        return socket
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {

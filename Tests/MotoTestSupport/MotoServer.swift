@@ -53,11 +53,7 @@ public final class MotoServer: Sendable {
     private func waitUntilListening(timeoutSeconds: Double) throws {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
-            let fd = HTTPWire.connectLoopback(port: port)
-            if fd >= 0 {
-                close(fd)
-                return
-            }
+            if HTTPWire.connectLoopback(port: port) != nil { return }
             guard process.isRunning else { throw MotoStartFailure(reason: "moto_server exited; is it installed?") }
             usleep(100_000)
         }

@@ -1,6 +1,7 @@
 import Glibc
 import SFTP
 import SSHTestSupport
+import Sockets
 import Testing
 
 @Suite("Connecting to a real sshd", .serialized)
@@ -53,8 +54,8 @@ struct ConnectionTests {
 
     @Test("a partner that accepts TCP but never speaks SSH fails the handshake within the timeout")
     func handshakeTimeout() throws {
-        let listener = try LoopbackSocket.listen()
-        defer { close(listener.descriptor) }
+        let listener = try TCPListener()
+        defer { withExtendedLifetime(listener) {} }
         let configuration = SSHConfiguration(
             host: "127.0.0.1", port: listener.port, username: "nobody", hostKeyFingerprint: "SHA256:x",
             authentication: .password("x"), timeout: .milliseconds(800))

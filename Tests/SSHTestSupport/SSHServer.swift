@@ -1,4 +1,5 @@
 import Foundation
+import Sockets
 public import Glibc
 public import SFTP
 
@@ -105,7 +106,7 @@ public final class SSHServer {
 
     private func waitUntilListening() throws {
         for _ in 0..<200 {
-            if LoopbackSocket.canConnect(port: port) { return }
+            if (try? TCPSocket.connect(host: "127.0.0.1", port: Int(port), timeout: .seconds(1))) != nil { return }
             var status: Int32 = 0
             guard waitpid(processID, &status, WNOHANG) == 0 else {
                 isRunning = false
@@ -120,9 +121,7 @@ public final class SSHServer {
 
     /// A port nobody listens on right now (bind to 0, read it back, release it).
     public static func freePort() throws -> UInt16 {
-        let listener = try LoopbackSocket.listen()
-        defer { close(listener.descriptor) }
-        return listener.port
+        try TCPListener(backlog: nil).port
     }
 }
 

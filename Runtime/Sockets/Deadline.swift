@@ -1,15 +1,15 @@
 /// The moment an operation must be finished by, turned into `poll` timeouts.
-struct Deadline {
-    let instant: ContinuousClock.Instant
+public struct Deadline: Sendable {
+    public let instant: ContinuousClock.Instant
 
-    init(after timeout: Duration) {
+    public init(after timeout: Duration) {
         instant = ContinuousClock.now.advanced(by: timeout)
     }
 
-    var hasPassed: Bool { ContinuousClock.now >= instant }
+    public var hasPassed: Bool { ContinuousClock.now >= instant }
 
     /// Milliseconds left, rounded up so a wait never ends just short of the deadline; 0 when past.
-    var remainingMilliseconds: Int32 {
+    public var remainingMilliseconds: Int32 {
         let left = ContinuousClock.now.duration(to: instant)
         guard left > .zero else { return 0 }
         let (seconds, attoseconds) = left.components
