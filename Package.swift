@@ -104,6 +104,11 @@ let package = Package(
             ],
             path: "Emulator/CLI"),
 
+        // The real peers the tests and the benchmarks run against: moto with its IAM users, OpenSSH's
+        // sshd, and the loopback proxies and servers around them.
+        .target(name: "MotoPeer", dependencies: ["AWS", "Sockets"], path: "Peers/MotoPeer"),
+        .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets"], path: "Peers/SSHPeer"),
+
         .executableTarget(
             name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
@@ -116,14 +121,14 @@ let package = Package(
         .executableTarget(
             name: "AWSBench",
             dependencies: [
-                "AWS", "BenchReport", "MotoTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AWS", "BenchReport", "MotoPeer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/AWSBench"),
 
         .executableTarget(
             name: "SFTPBench",
             dependencies: [
-                "AWS", "SFTPTransfer", "Worker", "TransferCore", "BenchReport", "MotoTestSupport", "SSHTestSupport",
+                "AWS", "SFTPTransfer", "Worker", "TransferCore", "BenchReport", "MotoPeer", "SSHPeer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/SFTPBench"),
@@ -144,31 +149,29 @@ let package = Package(
             dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
-        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoTestSupport"], path: "Tests/HTTPTransportTests"),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoPeer"], path: "Tests/HTTPTransportTests"),
         .testTarget(
-            name: "AWSTests", dependencies: ["AWS", "MotoTestSupport"], path: "Tests/AWSTests",
+            name: "AWSTests", dependencies: ["AWS", "MotoPeer"], path: "Tests/AWSTests",
             exclude: ["Resources/README.md"], resources: [.copy("Resources/aws-sig-v4-test-suite.json")]),
-        .target(name: "SSHTestSupport", dependencies: ["SFTP", "Sockets"], path: "Tests/SSHTestSupport"),
-        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "Sockets", "SSHTestSupport", "MotoTestSupport"], path: "Tests/SFTPTests"),
+        .testTarget(name: "SFTPTests", dependencies: ["SFTP", "Sockets", "SSHPeer", "MotoPeer"], path: "Tests/SFTPTests"),
         .testTarget(
             name: "SFTPFlowTests",
-            dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport"],
+            dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer"],
             path: "Tests/SFTPFlowTests"),
         .testTarget(
             name: "WorkerTests",
             dependencies: [
-                "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker",
+                "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
                 "EmulatorCLI",
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
-        .target(name: "MotoTestSupport", dependencies: ["AWS", "Sockets"], path: "Tests/MotoTestSupport"),
         .testTarget(
-            name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
+            name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
         .testTarget(
             name: "WorkflowTests",
             dependencies: [
-                "AWS", "BatchTransfer", "TransferCore", "MotoTestSupport", "EmulatorCLI", "ListObjects", "TransferObject", "ValidateTransfer",
+                "AWS", "BatchTransfer", "TransferCore", "MotoPeer", "EmulatorCLI", "ListObjects", "TransferObject", "ValidateTransfer",
                 "GenerateReport",
             ],
             path: "Tests/WorkflowTests"),

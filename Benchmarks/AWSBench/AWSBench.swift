@@ -2,7 +2,7 @@ import AWS
 import ArgumentParser
 import BenchReport
 import Foundation
-import MotoTestSupport
+import MotoPeer
 
 /// `aws-bench`: the client's CPU per signed S3 request, beside botocore's on the same moto server.
 @main

@@ -1,5 +1,5 @@
 import AWS
-import MotoTestSupport
+import MotoPeer
 
 /// What both clients call: an IAM user's key on moto, and a bucket holding one small object.
 struct BenchFixture {

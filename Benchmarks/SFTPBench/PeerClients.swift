@@ -1,5 +1,5 @@
 import Foundation
-import SSHTestSupport
+import SSHPeer
 
 /// OpenSSH's `sftp` and `curl sftp://` (libssh2, like us) fetching a file from the same sshd with
 /// the same user key, each writing to /dev/null.

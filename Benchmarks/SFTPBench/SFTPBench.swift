@@ -2,9 +2,9 @@ import AWS
 import ArgumentParser
 import BenchReport
 import Foundation
-import MotoTestSupport
+import MotoPeer
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import SFTPTransfer
 import Worker
 

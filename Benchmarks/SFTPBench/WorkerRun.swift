@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import MotoTestSupport
-import SSHTestSupport
+import MotoPeer
+import SSHPeer
 import Worker
 
 /// The built `TransferWorker` executable taking jobs from a FIFO queue, as in production: the

@@ -1,7 +1,7 @@
 import AWS
 import Synchronization
 import Testing
-import MotoTestSupport
+import MotoPeer
 
 extension MotoSuite {
     /// Expired credentials, as AWS reports them (`ExpiredToken`, injected by the proxy), in front of

@@ -1,6 +1,6 @@
 import HTTPTransport
 import Foundation
-import MotoTestSupport
+import MotoPeer
 import Testing
 
 extension MotoSuite {

@@ -1,6 +1,6 @@
 import AWS
 import Testing
-import MotoTestSupport
+import MotoPeer
 
 extension MotoSuite {
     /// Retries proven against a proxy that spoils the first k requests on their way to moto.

@@ -1,5 +1,5 @@
 import AWS
-import MotoTestSupport
+import MotoPeer
 import Testing
 
 extension MotoSuite {

@@ -1,7 +1,7 @@
 import AWS
 import Foundation
 import Testing
-import MotoTestSupport
+import MotoPeer
 
 extension MotoSuite {
     @Suite("STS, SNS, Secrets Manager, Step Functions, container credentials")

@@ -1,6 +1,6 @@
 import AWS
 import HTTPTransport
-import MotoTestSupport
+import MotoPeer
 import Testing
 
 extension MotoSuite {

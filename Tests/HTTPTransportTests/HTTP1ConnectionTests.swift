@@ -2,7 +2,7 @@ import HTTPTransport
 import Glibc
 import Sockets
 import Testing
-import MotoTestSupport
+import MotoPeer
 
 /// The in-memory exchange that API calls use, over a real loopback socket against a server whose
 /// framing and connection handling the test chooses (moto always sends `Content-Length` and closes).

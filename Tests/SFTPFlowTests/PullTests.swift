@@ -1,7 +1,7 @@
 import AWS
 import Foundation
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 import SFTPTransfer
 

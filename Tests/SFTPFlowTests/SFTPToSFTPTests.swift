@@ -1,8 +1,8 @@
 import AWS
 import Foundation
-import MotoTestSupport
+import MotoPeer
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 import SFTPTransfer
 import TransferCore

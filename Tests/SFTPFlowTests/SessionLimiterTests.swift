@@ -1,6 +1,6 @@
 import Dispatch
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Synchronization
 import Testing
 import SFTPTransfer

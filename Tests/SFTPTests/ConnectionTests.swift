@@ -1,6 +1,6 @@
 import Glibc
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Sockets
 import Testing
 

@@ -1,5 +1,5 @@
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 
 /// Which private keys Debian's libssh2 1.10 (OpenSSL backend) can log in with against OpenSSH 9.2.

@@ -1,6 +1,6 @@
 import Foundation
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 
 @Suite("stat, mkdir -p, list, remove", .serialized)

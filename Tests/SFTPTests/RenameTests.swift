@@ -1,5 +1,5 @@
 @testable import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 
 @Suite("Rename and its overwrite rule", .serialized)

@@ -1,6 +1,6 @@
 import Glibc
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 
 @Suite("A partner that stalls mid-session", .serialized)

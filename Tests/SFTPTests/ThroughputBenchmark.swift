@@ -1,7 +1,7 @@
 import Glibc
-import MotoTestSupport
+import MotoPeer
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 
 /// Measures upload and download speed per buffer size over loopback, to choose

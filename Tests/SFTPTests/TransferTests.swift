@@ -1,6 +1,6 @@
-import MotoTestSupport
+import MotoPeer
 import SFTP
-import SSHTestSupport
+import SSHPeer
 import Testing
 
 @Suite("Reading and writing files", .serialized)

@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import MotoTestSupport
-import SSHTestSupport
+import MotoPeer
+import SSHPeer
 import Synchronization
 import Testing
 import TransferCore

@@ -1,8 +1,8 @@
 import AWS
 import Foundation
 import Glibc
-import MotoTestSupport
-import SSHTestSupport
+import MotoPeer
+import SSHPeer
 import Testing
 import TransferCore
 import Worker

@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import MotoTestSupport
-import SSHTestSupport
+import MotoPeer
+import SSHPeer
 import Testing
 import TransferCore
 import Worker

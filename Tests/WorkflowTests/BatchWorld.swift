@@ -1,6 +1,6 @@
 import AWS
 import Foundation
-import MotoTestSupport
+import MotoPeer
 
 /// The world the batch workflow runs in: one moto server that checks every signature and IAM
 /// policy, an operator user (the functions' own credentials locally), the source reader and

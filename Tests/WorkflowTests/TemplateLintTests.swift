@@ -1,5 +1,5 @@
 import Foundation
-import MotoTestSupport
+import MotoPeer
 import Testing
 
 /// The SAM templates deploy: `cfn-lint` (with the SAM transform) finds no error in the product's

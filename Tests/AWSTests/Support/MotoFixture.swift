@@ -1,6 +1,6 @@
 import AWS
 import Foundation
-import MotoTestSupport
+import MotoPeer
 
 /// The one moto server of the moto-backed suites, with an IAM user whose key signs every request.
 ///

@@ -1,5 +1,5 @@
 import AWS
-import MotoTestSupport
+import MotoPeer
 
 /// The suite's moto behind a real TLS endpoint, and the CA made for the test that signed the
 /// endpoint's certificate.

@@ -1,6 +1,6 @@
 import AWS
 import Foundation
-import MotoTestSupport
+import MotoPeer
 
 /// The one moto server of the flow suites: signatures and IAM checked after the IAM user is made,
 /// parts allowed down to 1 KiB so 10 MB files span several parts, one bucket and one seen-store

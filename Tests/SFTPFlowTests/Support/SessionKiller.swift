@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import SSHTestSupport
+import SSHPeer
 import Synchronization
 
 /// Drops SFTP connections mid-transfer the way a network failure would: SIGKILL to sshd's

@@ -1,6 +1,6 @@
 import AWS
 import Foundation
-import MotoTestSupport
+import MotoPeer
 import Glibc
 import Testing
 

@@ -1,7 +1,7 @@
 import AWS
 import Foundation
-import MotoTestSupport
-import SSHTestSupport
+import MotoPeer
+import SSHPeer
 import Worker
 
 /// The one moto server of the worker suites, checking signatures and IAM once the IAM user is

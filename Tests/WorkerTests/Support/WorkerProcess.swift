@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import MotoTestSupport
+import MotoPeer
 
 /// A built executable as a child process (`TransferWorker`, or the emulator running it), its
 /// output going to a temporary file (never a pipe, which a chatty child could fill while the test
