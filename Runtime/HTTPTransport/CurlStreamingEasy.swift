@@ -53,7 +53,7 @@ public final class CurlStreamingEasy {
     /// Sends one request and returns when the response has been received.
     ///
     /// - Parameters:
-    ///   - request: method, URL and headers. Its `body` is sent only when `source` is nil.
+    ///   - request: method, URL and headers.
     ///   - source: the request body, read as libcurl sends it; `bodyLength` must be its exact size.
     ///   - sink: asked once, at the first byte of the response body, with the status and headers;
     ///     a writer it returns receives the body, otherwise the body is buffered in the response
@@ -65,15 +65,14 @@ public final class CurlStreamingEasy {
         bodyLength: Int64? = nil,
         sink: ((_ status: Int, _ headers: [(name: String, value: String)]) -> BodyWriter?)? = nil
     ) throws(StreamingFailure) -> TransportResponse {
-        let bodySource = source ?? (request.body.isEmpty ? nil : Self.reader(of: request.body))
-        let length = source == nil ? Int64(request.body.count) : (bodyLength ?? -1)
+        let length = source == nil ? 0 : (bodyLength ?? -1)
         let headerList = CurlHeaderList(request.headers)
         defer {
             headerList.free()
             state.end()
         }
-        state.begin(source: bodySource, chooseSink: sink)
-        let code = configure(request, hasBody: bodySource != nil, length: length, headers: headerList)
+        state.begin(source: source, chooseSink: sink)
+        let code = configure(request, hasBody: source != nil, length: length, headers: headerList)
             ?? curl_easy_perform(handle)
         if let failure = state.failure {
             throw StreamingFailure(underlying: failure, bytesDelivered: state.bytesDelivered)
@@ -91,20 +90,6 @@ public final class CurlStreamingEasy {
                 bytesDelivered: state.bytesDelivered)
         }
         return TransportResponse(status: status, headers: state.headers, body: state.body)
-    }
-
-    /// A reader handing out `bytes` in the pieces libcurl asks for.
-    private static func reader(of bytes: [UInt8]) -> BodyReader {
-        var offset = 0
-        return { buffer in
-            let count = min(buffer.count, bytes.count - offset)
-            guard count > 0 else { return 0 }
-            bytes.withUnsafeBytes { source in
-                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count)]))
-            }
-            offset += count
-            return count
-        }
     }
 
     /// Sets URL, headers and method for one request; returns the first failing code, if any.

@@ -1,9 +1,9 @@
 /// Parsing of the raw header lines libcurl hands its header callback, shared by every transfer.
-public enum HeaderLine {
+enum HeaderLine {
     /// Adds one line's header to `headers`, its name lowercased (HTTP compares names without regard
     /// to case) and its value trimmed. A status line starts a new header block (after a
     /// `100 Continue` or a redirect), so only the final response's headers are kept.
-    public static func take(_ line: UnsafeRawBufferPointer, into headers: inout [(name: String, value: String)]) {
+    static func take(_ line: UnsafeRawBufferPointer, into headers: inout [(name: String, value: String)]) {
         if line.starts(with: "HTTP/".utf8) {
             headers.removeAll(keepingCapacity: true)
             return

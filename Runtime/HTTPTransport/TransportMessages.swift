@@ -1,15 +1,14 @@
-/// An HTTP request as libcurl will send it: method, absolute URL, headers in order, and the body.
+/// A request as ``CurlStreamingEasy`` sends it: method, absolute URL and headers in order; its
+/// body streams from a ``BodyReader``.
 public struct TransportRequest: Sendable {
     public var method: String
     public var url: String
     public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
 
-    public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(method: String, url: String, headers: [(name: String, value: String)] = []) {
         self.method = method
         self.url = url
         self.headers = headers
-        self.body = body
     }
 }
 

@@ -17,7 +17,7 @@ public final class CurlRuntimeAPIClient: RuntimeAPIClient {
     }
 
     public func nextInvocation(logger: LambdaLogger) throws -> Invocation {
-        let response = try call(TransportRequest(method: "GET", url: nextPath), expecting: 200, during: "GET /next")
+        let response = try call("GET", nextPath, expecting: 200, during: "GET /next")
         var fields = InvocationHeaders()
         for (name, value) in response.headers {
             fields.take(name: name, value: value)
@@ -26,34 +26,34 @@ public final class CurlRuntimeAPIClient: RuntimeAPIClient {
     }
 
     public func sendResponse(_ response: LambdaResponse, requestID: String) throws {
-        let request = TransportRequest(
-            method: "POST", url: invocationBase + requestID + "/response",
-            headers: [("Content-Type", response.contentType)], body: response.body)
-        _ = try call(request, expecting: 202, during: "POST /response for \(requestID)")
+        _ = try call(
+            "POST", invocationBase + requestID + "/response", headers: [("Content-Type", response.contentType)],
+            body: response.body, expecting: 202, during: "POST /response for \(requestID)")
     }
 
     public func sendError(_ report: ErrorReport, requestID: String) throws {
-        _ = try call(errorRequest(url: invocationBase + requestID + "/error", report), expecting: 202,
-                     during: "POST /error for \(requestID)")
+        try postError(report, to: invocationBase + requestID + "/error", during: "POST /error for \(requestID)")
     }
 
     public func sendInitError(_ report: ErrorReport) throws {
-        _ = try call(errorRequest(url: initErrorPath, report), expecting: 202, during: "POST /init/error")
+        try postError(report, to: initErrorPath, during: "POST /init/error")
     }
 
-    private func errorRequest(url: String, _ report: ErrorReport) -> TransportRequest {
-        TransportRequest(
-            method: "POST", url: url,
+    private func postError(_ report: ErrorReport, to path: String, during step: String) throws {
+        _ = try call(
+            "POST", path,
             headers: [("Content-Type", "application/json"), ("Lambda-Runtime-Function-Error-Type", report.category)],
-            body: report.json)
+            body: report.json, expecting: 202, during: step)
     }
 
-    /// One exchange; `request.url` is the path on the Runtime API.
-    private func call(_ request: TransportRequest, expecting status: Int, during step: String) throws -> TransportResponse {
+    /// One exchange with the Runtime API at `path`.
+    private func call(
+        _ method: String, _ path: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+        expecting status: Int, during step: String
+    ) throws -> TransportResponse {
         let response: TransportResponse
         do throws(TransportError) {
-            response = try http.exchange(
-                method: request.method, target: request.url, headers: [("Host", host)] + request.headers, body: request.body)
+            response = try http.exchange(method: method, target: path, headers: [("Host", host)] + headers, body: body)
         } catch where !error.isConnectionFailure {
             throw RuntimeAPIError(.unexpectedStatus(0), "\(step) failed: \(error)")
         } catch {
