@@ -52,16 +52,18 @@ let package = Package(
 
         .target(name: "CurlHTTP", dependencies: ["CCurl"], path: "Runtime/CurlHTTP"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
+        .target(name: "Timestamps", path: "Runtime/Timestamps"),
         .target(
             name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
-        .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP", "CChecksum"], path: "Runtime/AWS"),
+        .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP", "CChecksum", "Timestamps"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2"], path: "Runtime/SFTP"),
         // The transfer domain, cut by what each binary runs: the batch functions link no libssh2,
         // the worker no Lambda runtime.
         .target(name: "TransferCore", dependencies: ["AWS"], path: "Runtime/TransferCore"),
-        .target(name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText"], path: "Runtime/BatchTransfer"),
+        .target(
+            name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
         .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
         .target(name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "JSONText"], path: "Runtime/Worker"),
 
@@ -77,7 +79,7 @@ let package = Package(
         .executableTarget(name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS"], path: "Functions/TransferWorker"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
-        .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText"], path: "Emulator/StateMachine"),
+        .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
         .target(
             name: "LambdaHost",
             dependencies: [
@@ -157,6 +159,7 @@ let package = Package(
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
+        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
