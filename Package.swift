@@ -53,8 +53,9 @@ let package = Package(
         .target(name: "CurlHTTP", dependencies: ["CCurl"], path: "Runtime/CurlHTTP"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
         .target(name: "Timestamps", path: "Runtime/Timestamps"),
+        .target(name: "LineLogging", dependencies: ["JSONText", "Timestamps"], path: "Runtime/LineLogging"),
         .target(
-            name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText"], path: "Runtime/LambdaRuntime",
+            name: "LambdaRuntime", dependencies: ["CurlHTTP", "JSONText", "LineLogging"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
         .target(name: "AWS", dependencies: ["COpenSSL", "CurlHTTP", "CChecksum", "Timestamps"], path: "Runtime/AWS"),
@@ -65,7 +66,8 @@ let package = Package(
         .target(
             name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
         .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
-        .target(name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "JSONText"], path: "Runtime/Worker"),
+        .target(
+            name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"], path: "Runtime/Worker"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
@@ -76,7 +78,8 @@ let package = Package(
             path: "Functions/ValidateTransfer"),
         .executableTarget(
             name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/GenerateReport"),
-        .executableTarget(name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS"], path: "Functions/TransferWorker"),
+        .executableTarget(
+            name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS", "LineLogging"], path: "Functions/TransferWorker"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
@@ -133,6 +136,7 @@ let package = Package(
             name: "LambdaRuntimeTests",
             dependencies: [
                 "LambdaRuntime",
+                "LineLogging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -155,11 +159,12 @@ let package = Package(
             name: "WorkerTests",
             dependencies: [
                 "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoTestSupport", "SSHTestSupport", "TransferWorker",
-                "EmulatorCLI",
+                "EmulatorCLI", "LineLogging",
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
+        .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),

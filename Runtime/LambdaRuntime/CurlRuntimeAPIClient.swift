@@ -1,4 +1,5 @@
 public import CurlHTTP
+public import LineLogging
 
 /// The Runtime API over one libcurl handle and the one keep-alive connection it holds for the life
 /// of the process.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LambdaRuntime
+import LineLogging
 import Testing
 
 @Suite("Error reports and log lines")

@@ -1,4 +1,5 @@
 import LambdaRuntime
+import LineLogging
 import Synchronization
 
 /// A Runtime API in memory: hands out scripted `/next` outcomes in order and records every call.
@@ -57,7 +58,7 @@ final class LogCapture: Sendable {
 
     var text: [String] { lines.withLock { $0 } }
 
-    func logger(format: LambdaLogger.Format = .text, level: LambdaLogger.Level = .info) -> LambdaLogger {
+    func logger(format: LambdaLogger.Format = .text, level: LogLevel = .info) -> LambdaLogger {
         LambdaLogger(format: format, minimumLevel: level) { line in self.lines.withLock { $0.append(line) } }
     }
 }
