@@ -88,7 +88,6 @@ let package = Package(
             dependencies: [
                 "AWS",
                 "CSpawn",
-                "JSONText",
                 "StateMachine",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
