@@ -1,4 +1,6 @@
-public import LineLogging
+// Re-exported so a function that imports LambdaRuntime can log through `context.logger` (and
+// name `LogLevel`) without importing the logger's own target as well.
+@_exported public import LineLogging
 
 /// A function's logger: the shared `LineLogger`, writing to standard error, where Lambda (and
 /// the emulator) collect the lines.

@@ -1,6 +1,5 @@
 import Foundation
 @testable import LambdaRuntime
-import LineLogging
 import Testing
 
 @Suite("Error reports and log lines")

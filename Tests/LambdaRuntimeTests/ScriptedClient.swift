@@ -1,5 +1,4 @@
 import LambdaRuntime
-import LineLogging
 import Synchronization
 
 /// A Runtime API in memory: hands out scripted `/next` outcomes in order and records every call.
