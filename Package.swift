@@ -53,18 +53,22 @@ let package = Package(
         .target(name: "Sockets", path: "Runtime/Sockets"),
         .target(name: "HTTPTransport", dependencies: ["CCurl", "Sockets"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
+        .target(name: "Timestamps", path: "Runtime/Timestamps"),
+        .target(name: "LineLogging", dependencies: ["JSONText", "Timestamps"], path: "Runtime/LineLogging"),
         .target(
-            name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText"], path: "Runtime/LambdaRuntime",
+            name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText", "LineLogging"], path: "Runtime/LambdaRuntime",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
-        .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CChecksum"], path: "Runtime/AWS"),
+        .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CChecksum", "Timestamps"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2", "Sockets"], path: "Runtime/SFTP"),
         // The transfer domain, cut by what each binary runs: the batch functions link no libssh2,
         // the worker no Lambda runtime.
         .target(name: "TransferCore", dependencies: ["AWS"], path: "Runtime/TransferCore"),
-        .target(name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText"], path: "Runtime/BatchTransfer"),
+        .target(
+            name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
         .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
-        .target(name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "JSONText"], path: "Runtime/Worker"),
+        .target(
+            name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"], path: "Runtime/Worker"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
@@ -75,16 +79,16 @@ let package = Package(
             path: "Functions/ValidateTransfer"),
         .executableTarget(
             name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/GenerateReport"),
-        .executableTarget(name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS"], path: "Functions/TransferWorker"),
+        .executableTarget(
+            name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS", "LineLogging"], path: "Functions/TransferWorker"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
-        .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText"], path: "Emulator/StateMachine"),
+        .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
         .target(
             name: "LambdaHost",
             dependencies: [
                 "AWS",
                 "CSpawn",
-                "JSONText",
                 "StateMachine",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -162,10 +166,12 @@ let package = Package(
             name: "WorkerTests",
             dependencies: [
                 "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
-                "EmulatorCLI",
+                "EmulatorCLI", "LineLogging",
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
+        .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
+        .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
         .testTarget(

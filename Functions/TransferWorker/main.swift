@@ -1,5 +1,6 @@
 import AWS
 import Glibc
+import LineLogging
 import TransferCore
 import Worker
 
@@ -9,18 +10,12 @@ import Worker
 let stop = StopFlag()
 let signalSources = stop.raiseOnSignals([SIGTERM, SIGINT])
 
-/// Writes one log line straight to stdout: unbuffered, so nothing is lost at exit.
-@Sendable func printLine(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
-    bytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-}
-
 do {
     let settings = try WorkerSettings.fromEnvironment()
     let client = try AWSClient.fromEnvironment()
-    TransferWorker(settings: settings, client: client, stop: stop, log: printLine).run()
+    TransferWorker(settings: settings, client: client, stop: stop, log: LineLogger.writeToStandardOutput).run()
 } catch {
-    printLine(WorkerLog.line(level: "ERROR", event: "worker.startFailed", ["reason": "\(error)"]))
+    LineLogger.worker(write: LineLogger.writeToStandardOutput).error("worker.startFailed", ["reason": "\(error)"])
     exit(1)
 }
 withExtendedLifetime(signalSources) {}

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import TransferCore
+import TransferCore
 
 /// What every function of the batch workflow builds once per process: its settings from the
 /// environment and the AWS clients of the roles it assumes, the role session named after the

@@ -5,6 +5,7 @@ public import Foundation
 #endif
 import AWS
 public import TransferCore
+import Timestamps
 
 /// `GenerateReport`: gathers the item results, the validation and the timing into `report.json`
 /// beside the manifest, and publishes a summary to the report topic.
@@ -72,7 +73,7 @@ public struct ReportGenerator: Sendable {
             execution: execution.name, status: succeeded ? .succeeded : .failed,
             source: "s3://\(request.sourceBucket)/\(request.sourcePrefix)",
             destination: "s3://\(request.destinationBucket)/\(request.destinationPrefix)",
-            startedAt: execution.startedAt, finishedAt: finished.formatted(.iso8601),
+            startedAt: execution.startedAt, finishedAt: ISO8601Timestamp.format(finished),
             durationSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000, objects: counts, bytes: bytes,
             validation: validation, failures: failures, transferError: state.transferError)
     }

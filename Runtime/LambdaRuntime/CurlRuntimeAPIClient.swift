@@ -1,4 +1,5 @@
 public import HTTPTransport
+public import LineLogging
 
 /// The Runtime API over one keep-alive connection for the life of the process: libcurl connects
 /// (`CONNECT_ONLY`) and ``HTTP1Connection`` speaks HTTP/1.1 over it, the same client the AWS calls

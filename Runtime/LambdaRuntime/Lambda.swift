@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import LineLogging
 
 /// The entry point a function's `main.swift` calls.
 ///

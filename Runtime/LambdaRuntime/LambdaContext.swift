@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+public import LineLogging
 
 /// What the Runtime API says about one invocation, besides its event.
 ///

@@ -1,3 +1,5 @@
+public import LineLogging
+
 /// The four calls a runtime makes to the Lambda Runtime API.
 ///
 /// The loop talks only to this protocol, so it can be driven in memory by tests and over libcurl

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+public import LineLogging
 
 /// A handler over raw bytes: the event as received, the answer as sent.
 public typealias ByteHandler = (_ event: [UInt8], _ context: LambdaContext) async throws -> LambdaResponse

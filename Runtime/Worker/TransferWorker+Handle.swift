@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWS
+import LineLogging
 import TransferCore
 
 extension TransferWorker {
@@ -13,22 +14,21 @@ extension TransferWorker {
         do {
             job = try JSONDecoder().decode(TransferJob.self, from: Data(message.body.utf8))
         } catch {
-            log(
-                WorkerLog.line(
-                    level: "ERROR", event: "job.failed",
-                    ["messageId": message.messageID, "errorType": TransferError.Kind.nonRetryable.rawValue,
-                     "reason": "the message body is not a transfer job: \(error)"]))
+            log.error(
+                "job.failed",
+                ["messageId": message.messageID, "errorType": TransferError.Kind.nonRetryable.rawValue,
+                 "reason": "the message body is not a transfer job: \(error)"])
             settle(message, jobID: nil, MessageDisposition.after(.malformed, retryDelaySeconds: settings.retryDelaySeconds))
             return WorkerEvent(messageID: message.messageID, jobID: nil, outcome: .malformed)
         }
-        log(WorkerLog.line(level: "INFO", event: "job.started", ["jobId": job.id, "flow": job.flow.rawValue]))
+        log.info("job.started", ["jobId": job.id, "flow": job.flow.rawValue])
         let (runner, log) = (runner, log)
         let result = withVisibilityHeartbeat(
             sqs: sqs, queueURL: settings.queueURL, receiptHandle: message.receiptHandle,
             timeoutSeconds: settings.visibilityTimeoutSeconds,
             onBeat: { error in
                 if let error {
-                    log(WorkerLog.line(level: "WARN", event: "job.heartbeatFailed", ["jobId": job.id, "reason": "\(error)"]))
+                    log.warn("job.heartbeatFailed", ["jobId": job.id, "reason": "\(error)"])
                 }
             }
         ) { () -> Result<JobReport, TransferError> in
@@ -45,23 +45,20 @@ extension TransferWorker {
     private func event(for result: Result<JobReport, TransferError>, job: TransferJob, messageID: String) -> WorkerEvent {
         switch result {
         case .success(let report):
-            log(
-                WorkerLog.line(
-                    level: "INFO", event: "job.succeeded",
-                    ["jobId": job.id, "destination": report.destination, "size": String(report.size),
-                     "checksum": report.checksum, "partsReused": String(report.partsReused)]))
+            log.info(
+                "job.succeeded",
+                ["jobId": job.id, "destination": report.destination, "size": String(report.size),
+                 "checksum": report.checksum, "partsReused": String(report.partsReused)])
             return WorkerEvent(messageID: messageID, jobID: job.id, outcome: .succeeded, report: report)
         case .failure(let error):
             let outcome: MessageDisposition.Outcome =
                 stop.isRequested && error.kind != .nonRetryable ? .stopped : .failed(error.kind)
-            let (level, name) = switch outcome {
-            case .stopped: ("INFO", "job.stopped")
-            case .failed(.nonRetryable): ("ERROR", "job.failed")
-            default: ("WARN", "job.willRetry")
+            let (level, name): (LogLevel, String) = switch outcome {
+            case .stopped: (.info, "job.stopped")
+            case .failed(.nonRetryable): (.error, "job.failed")
+            default: (.warn, "job.willRetry")
             }
-            log(
-                WorkerLog.line(
-                    level: level, event: name, ["jobId": job.id, "errorType": error.errorType, "reason": error.errorMessage]))
+            log.log(level, name, ["jobId": job.id, "errorType": error.errorType, "reason": error.errorMessage])
             return WorkerEvent(messageID: messageID, jobID: job.id, outcome: outcome, error: error)
         }
     }
@@ -79,10 +76,7 @@ extension TransferWorker {
             }
             if disposition.clearCheckpoint, let jobID { try runner.checkpoints.clear(jobID: jobID) }
         } catch {
-            log(
-                WorkerLog.line(
-                    level: "ERROR", event: "job.settleFailed",
-                    ["jobId": jobID, "messageId": message.messageID, "reason": "\(error)"]))
+            log.error("job.settleFailed", ["jobId": jobID, "messageId": message.messageID, "reason": "\(error)"])
         }
     }
 }

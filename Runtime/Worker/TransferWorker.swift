@@ -1,4 +1,5 @@
 public import AWS
+import LineLogging
 public import TransferCore
 import SFTPTransfer
 
@@ -13,10 +14,10 @@ public final class TransferWorker: Sendable {
     public let sqs: SQSClient
     public let runner: JobRunner
     public let stop: StopFlag
-    let log: @Sendable (String) -> Void
+    let log: LineLogger
 
     /// - Parameters:
-    ///   - log: receives each JSON log line (stdout in the executable).
+    ///   - log: receives each JSON log line, newline included (stdout in the executable).
     public init(
         settings: WorkerSettings, client: AWSClient, checkpoints: (any JobCheckpoints)? = nil, stop: StopFlag,
         log: @escaping @Sendable (String) -> Void
@@ -31,22 +32,22 @@ public final class TransferWorker: Sendable {
             stagingBucket: settings.stagingBucket, partSize: settings.partSize,
             sftpTimeout: .seconds(settings.sftpTimeoutSeconds), stop: stop)
         self.stop = stop
-        self.log = log
+        self.log = .worker(write: log)
     }
 
     /// Handles messages until a stop is requested. A failing receive is logged and retried after a
     /// pause that a stop request cuts short.
     public func run() {
-        log(WorkerLog.line(level: "INFO", event: "worker.started", ["queue": settings.queueURL]))
+        log.info("worker.started", ["queue": settings.queueURL])
         while !stop.isRequested {
             do {
                 _ = try processNext()
             } catch {
-                log(WorkerLog.line(level: "ERROR", event: "worker.receiveFailed", ["reason": "\(error)"]))
+                log.error("worker.receiveFailed", ["reason": "\(error)"])
                 stop.wait(seconds: 5)
             }
         }
-        log(WorkerLog.line(level: "INFO", event: "worker.stopped"))
+        log.info("worker.stopped")
     }
 
     /// Receives at most one message, long-polling, and handles it.

@@ -65,14 +65,6 @@ struct EndpointAndCredentialTests {
         #expect(fetches.count == 2, "within 5 minutes of expiry")
         #expect(refreshed.credentials.accessKeyID == "key-2")
     }
-
-    @Test("ISO 8601 timestamps from STS and the container endpoint")
-    func timestamps() {
-        #expect(ISO8601Timestamp.parse("1970-01-01T00:01:00Z") == Date(timeIntervalSince1970: 60))
-        #expect(ISO8601Timestamp.parse("2025-03-01T12:00:00.500Z")?.timeIntervalSince1970 == 1_740_830_400.5)
-        #expect(ISO8601Timestamp.parse("2025-03-01T13:00:00+01:00")?.timeIntervalSince1970 == 1_740_830_400)
-        #expect(ISO8601Timestamp.parse("2025-02-30T00:00:00Z") == nil)
-    }
 }
 
 /// A clock the test moves by hand.

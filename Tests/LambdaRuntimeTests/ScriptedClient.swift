@@ -57,7 +57,7 @@ final class LogCapture: Sendable {
 
     var text: [String] { lines.withLock { $0 } }
 
-    func logger(format: LambdaLogger.Format = .text, level: LambdaLogger.Level = .info) -> LambdaLogger {
+    func logger(format: LambdaLogger.Format = .text, level: LogLevel = .info) -> LambdaLogger {
         LambdaLogger(format: format, minimumLevel: level) { line in self.lines.withLock { $0.append(line) } }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LineLogging
 import Testing
 import TransferCore
 import Worker
@@ -55,10 +56,12 @@ struct JobMessageTests {
         #expect(disposition.abandonUpload == abandons)
     }
 
-    @Test("log lines are one JSON object each, escaping what they quote")
+    @Test("log lines are one JSON object each, level and event first, escaping what they quote")
     func logLine() throws {
-        let line = WorkerLog.line(level: "ERROR", event: "job.failed", ["jobId": "j\"1", "skipped": nil, "reason": "a\nb"])
-        #expect(line == #"{"level":"ERROR","event":"job.failed","jobId":"j\"1","reason":"a\nb"}"#)
+        let lines = LogLines()
+        LineLogger.worker(write: lines.append).error("job.failed", ["jobId": "j\"1", "skipped": nil, "reason": "a\nb"])
+        let line = try #require(lines.all.first)
+        #expect(line == #"{"level":"ERROR","event":"job.failed","jobId":"j\"1","reason":"a\nb"}"# + "\n")
         let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
         #expect(object["reason"] == "a\nb")
     }

@@ -1,5 +1,4 @@
-import Foundation
-import JSONText
+import StateMachine
 
 /// The error document an invocation returns, and its `errorType` for the caller.
 struct ErrorBody {
@@ -10,8 +9,8 @@ struct ErrorBody {
     /// `Lambda-Runtime-Function-Error-Type` header.
     init(body: [UInt8], headerType: String?) {
         self.body = body
-        let parsed = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
-        errorType = (parsed?["errorType"] as? String) ?? headerType
+        let parsed = try? JSONValue(parsing: String(decoding: body, as: UTF8.self))
+        errorType = parsed?["errorType"]?.stringValue ?? headerType
     }
 
     init(document: FailureDocument) {
@@ -26,7 +25,7 @@ struct FailureDocument {
     let errorMessage: String
 
     var json: [UInt8] {
-        Array(#"{"errorType":\#(JSONText.quoted(errorType)),"errorMessage":\#(JSONText.quoted(errorMessage))}"#.utf8)
+        Array(JSONValue.object(["errorType": .string(errorType), "errorMessage": .string(errorMessage)]).serialized().utf8)
     }
 }
 

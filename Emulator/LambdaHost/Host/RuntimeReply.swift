@@ -1,4 +1,5 @@
 import NIOHTTP1
+import StateMachine
 
 /// An answer of the Runtime API: status, headers and body.
 struct RuntimeReply: Sendable {
@@ -7,7 +8,8 @@ struct RuntimeReply: Sendable {
     let body: [UInt8]
 
     static let accepted = RuntimeReply(
-        status: .accepted, headers: [("content-type", "application/json")], body: Array(#"{"status":"OK"}"#.utf8))
+        status: .accepted, headers: [("content-type", "application/json")],
+        body: Array(JSONValue.object(["status": "OK"]).serialized().utf8))
 
     /// The `/next` answer: the event, with the invocation's `Lambda-Runtime-*` headers.
     static func invocation(_ assignment: Assignment) -> RuntimeReply {

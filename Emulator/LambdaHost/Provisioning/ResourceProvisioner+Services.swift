@@ -44,26 +44,19 @@ extension ResourceProvisioner {
     }
 
     func createQueue(_ name: String, properties: JSONValue) throws(AWSError) -> Outcome.Status {
-        struct Request: Encodable {
-            var QueueName: String
-            var Attributes: [String: String]
-        }
-        struct Response: Decodable {
-            var QueueUrl: String?
-        }
-        var attributes: [String: String] = [:]
+        var attributes: [String: JSONValue] = [:]
         for name in ["FifoQueue", "ContentBasedDeduplication", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds"] {
-            if let value = properties[name]?.templateText { attributes[name] = value }
+            if let value = properties[name]?.templateText { attributes[name] = .string(value) }
         }
         if let redrive = properties["RedrivePolicy"] {
-            attributes["RedrivePolicy"] = redrive.stringValue ?? redrive.serialized()
+            attributes["RedrivePolicy"] = .string(redrive.stringValue ?? redrive.serialized())
         }
         do {
-            let lookup: Response = try client.json(.sqs, "GetQueueUrl", ["QueueName": name], resource: name)
-            if lookup.QueueUrl != nil { return .existed }
+            let lookup = try client.json(.sqs, "GetQueueUrl", ["QueueName": .string(name)], resource: name)
+            if lookup["QueueUrl"]?.stringValue != nil { return .existed }
         } catch where error.kind == .notFound {
         }
-        let _: Response = try client.json(.sqs, "CreateQueue", Request(QueueName: name, Attributes: attributes), resource: name)
+        _ = try client.json(.sqs, "CreateQueue", ["QueueName": .string(name), "Attributes": .object(attributes)], resource: name)
         return .created
     }
 
@@ -77,12 +70,10 @@ extension ResourceProvisioner {
             request[ignored] = nil
         }
         do {
-            let _: TableResponse = try client.json(.dynamoDB, "CreateTable", JSONDocument(.object(request)), resource: name)
+            _ = try client.json(.dynamoDB, "CreateTable", .object(request), resource: name)
         } catch where error.code == "ResourceInUseException" {
             return .existed
         }
         return .created
     }
-
-    private struct TableResponse: Decodable {}
 }

@@ -1,6 +1,6 @@
 import Hummingbird
-import JSONText
 import NIOCore
+import StateMachine
 
 /// An error of the Lambda service itself, shaped as AWS sends it so SDKs raise the right exception:
 /// `X-Amzn-ErrorType` names it, the JSON body carries `Type` and `message`.
@@ -36,7 +36,7 @@ struct ServiceError {
     }
 
     var response: Response {
-        let body = #"{"Type":"User","message":\#(JSONText.quoted(message))}"#
+        let body = JSONValue.object(["Type": "User", "message": .string(message)]).serialized()
         return Response(
             status: status, headers: [.contentType: "application/json", InvokeHeaders.errorType: type],
             body: .init(byteBuffer: ByteBuffer(string: body)))

@@ -1,3 +1,5 @@
+import Timestamps
+
 /// Deciding a rule against the state's (InputPath-filtered) input.
 extension ChoiceCondition {
     func evaluate(in scope: PathScope) throws(StateFailure) -> Bool {
@@ -55,8 +57,8 @@ extension ChoiceCondition {
             guard let actual = value.doubleValue, let wanted = expected.doubleValue else { return false }
             return relation.holds(ordering(actual, wanted))
         case .compare(.timestamp, let relation):
-            guard let actual = value.stringValue.flatMap(Timestamp.parse),
-                let wanted = expected.stringValue.flatMap(Timestamp.parse)
+            guard let actual = value.stringValue.flatMap(ISO8601Timestamp.parse),
+                let wanted = expected.stringValue.flatMap(ISO8601Timestamp.parse)
             else { return false }
             return relation.holds(ordering(actual, wanted))
         }
@@ -69,7 +71,7 @@ extension ChoiceCondition {
         case .isNumeric: value.isNumber
         case .isString: value.stringValue != nil
         case .isBoolean: value.boolValue != nil
-        case .isTimestamp: value.stringValue.flatMap(Timestamp.parse) != nil
+        case .isTimestamp: value.stringValue.flatMap(ISO8601Timestamp.parse) != nil
         }
     }
 

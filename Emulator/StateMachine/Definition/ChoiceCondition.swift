@@ -1,3 +1,5 @@
+import Timestamps
+
 /// A Choice rule's condition: a comparison of the `Variable` or a Boolean combination.
 indirect enum ChoiceCondition: Sendable {
     enum Operand: Sendable {
@@ -60,7 +62,7 @@ indirect enum ChoiceCondition: Sendable {
         case .compare(.string, _), .matches: valid = value.stringValue != nil
         case .compare(.numeric, _): valid = value.isNumber
         case .compare(.boolean, _), .test: valid = value.boolValue != nil
-        case .compare(.timestamp, _): valid = value.stringValue.flatMap(Timestamp.parse) != nil
+        case .compare(.timestamp, _): valid = value.stringValue.flatMap(ISO8601Timestamp.parse) != nil
         }
         guard valid else { throw reader.error(chosen.name, "has a value of the wrong type for this operator: \(value)") }
         return .value(value)

@@ -1,4 +1,5 @@
 import Foundation
+import Timestamps
 
 /// How long a Wait state waits: exactly one of `Seconds`, `SecondsPath`, `Timestamp`,
 /// `TimestampPath`.
@@ -16,7 +17,7 @@ enum WaitSpec: Sendable {
         if let seconds = try NumberSetting(reader: reader, field: "Seconds", range: 0...99_999_999) {
             self = .seconds(seconds)
         } else if let text = try reader.string("Timestamp") {
-            guard let date = Timestamp.parse(text) else {
+            guard let date = ISO8601Timestamp.parse(text) else {
                 throw reader.error("Timestamp", "'\(text)' is not an RFC 3339 timestamp such as 2024-01-31T12:00:00Z")
             }
             self = .timestamp(date)

@@ -1,4 +1,5 @@
 import Foundation
+import Timestamps
 
 /// One child workflow execution of a Distributed Map: an item, or a batch of items.
 struct ChildExecution: Sendable {
@@ -24,8 +25,8 @@ struct ChildExecution: Sendable {
             "Name": .string(name),
             "Input": .string(input.serialized()),
             "InputDetails": ["Included": true],
-            "StartDate": .string(Timestamp.format(startDate)),
-            "StopDate": .string(Timestamp.format(stopDate)),
+            "StartDate": .string(ISO8601Timestamp.format(startDate)),
+            "StopDate": .string(ISO8601Timestamp.format(stopDate)),
             "StateMachineArn": .string(stateMachineArn),
             "RedriveCount": 0,
         ]

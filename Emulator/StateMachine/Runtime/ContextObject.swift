@@ -1,4 +1,5 @@
 import Foundation
+import Timestamps
 
 /// The context object, `$$`: the execution, the current state and, inside a Map's
 /// `ItemSelector`, the current item.
@@ -24,12 +25,12 @@ struct ContextObject: Sendable {
                 "Input": execution.input,
                 "Name": .string(execution.name),
                 "RoleArn": .string(execution.roleArn),
-                "StartTime": .string(Timestamp.format(execution.startTime)),
+                "StartTime": .string(ISO8601Timestamp.format(execution.startTime)),
                 "RedriveCount": 0,
             ],
             "State": [
                 "Name": .string(stateName),
-                "EnteredTime": .string(Timestamp.format(enteredTime)),
+                "EnteredTime": .string(ISO8601Timestamp.format(enteredTime)),
                 "RetryCount": .int(Int64(retryCount)),
             ],
             "StateMachine": ["Id": .string(execution.stateMachineId), "Name": .string(execution.stateMachineName)],

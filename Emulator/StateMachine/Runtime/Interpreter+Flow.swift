@@ -1,4 +1,5 @@
 import Foundation
+import Timestamps
 
 /// The states that only steer: Choice, Wait and Fail.
 extension Interpreter {
@@ -30,7 +31,7 @@ extension Interpreter {
             seconds = date.timeIntervalSinceNow
         case .timestampPath(let path):
             let value = try scope.resolve(path, field: "TimestampPath")
-            guard let date = value.stringValue.flatMap(Timestamp.parse) else {
+            guard let date = value.stringValue.flatMap(ISO8601Timestamp.parse) else {
                 throw .runtime("The value \(value) at '\(path)' for 'TimestampPath' is not an RFC 3339 timestamp")
             }
             seconds = date.timeIntervalSinceNow

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import HTTPTransport
+import Timestamps
 
 /// Credentials from the container credentials endpoint: what ECS and Fargate tasks (and EKS Pod
 /// Identity) get.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Timestamps
 
 /// AWS Security Token Service: who am I, and temporary credentials for another role.
 public struct STSClient: Sendable {

@@ -3,6 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
+import Timestamps
 
 /// A signing instant in the two forms SigV4 uses: `20150830T123600Z` (for `X-Amz-Date` and the
 /// string to sign) and `20150830` (for the credential scope and key derivation).

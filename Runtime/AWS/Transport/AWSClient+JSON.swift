@@ -23,6 +23,22 @@ extension AWSClient {
                 service: service.name, operation: operation, resource: resource, code: "RequestEncoding",
                 message: "could not encode the request", cause: error)
         }
+        let response = try json(service, operation, body: body, resource: resource)
+        do {
+            return try JSONDecoder().decode(Output.self, from: Data(response.body))
+        } catch {
+            throw AWSError(
+                service: service.name, operation: operation, resource: resource, code: "ResponseParsing",
+                message: "unexpected response: \(String(decoding: response.body.prefix(200), as: UTF8.self))",
+                httpStatus: response.status, cause: error)
+        }
+    }
+
+    /// The same call with the JSON written and read by the caller, for a program that has its own
+    /// JSON values (the emulator): `body` goes as it is, and an empty answer comes back as `{}`.
+    public func json(
+        _ service: ServiceDescriptor, _ operation: String, body: [UInt8], resource: String? = nil
+    ) throws(AWSError) -> AWSResponse {
         let request = AWSRequest(
             method: "POST", path: "/",
             headers: [
@@ -30,16 +46,9 @@ extension AWSClient {
                 ("X-Amz-Target", "\(service.jsonTargetPrefix ?? service.signingName).\(operation)"),
             ],
             body: .bytes(body))
-        let response = try send(request, to: service, operation: operation, resource: resource)
-        do {
-            let data = response.body.isEmpty ? Data("{}".utf8) : Data(response.body)
-            return try JSONDecoder().decode(Output.self, from: data)
-        } catch {
-            throw AWSError(
-                service: service.name, operation: operation, resource: resource, code: "ResponseParsing",
-                message: "unexpected response: \(String(decoding: response.body.prefix(200), as: UTF8.self))",
-                httpStatus: response.status, cause: error)
-        }
+        var response = try send(request, to: service, operation: operation, resource: resource)
+        if response.body.isEmpty { response.body = Array("{}".utf8) }
+        return response
     }
 }
 

@@ -1,20 +1,21 @@
 /// A UTC calendar date and time of day, converted to and from seconds since the Unix epoch.
 ///
-/// SigV4 only ever needs UTC in the proleptic Gregorian calendar, so this uses Howard Hinnant's
-/// `days_from_civil` / `civil_from_days` integer algorithms instead of `Calendar` and time zones:
-/// exact, allocation-free, and identical on every platform.
-struct CivilTime: Hashable {
-    var year: Int
-    var month: Int
-    var day: Int
-    var hour: Int
-    var minute: Int
-    var second: Int
+/// SigV4, RFC 3339 timestamps and log lines only ever need UTC in the proleptic Gregorian
+/// calendar, so this uses Howard Hinnant's `days_from_civil` / `civil_from_days` integer
+/// algorithms instead of `Calendar` and time zones: exact, allocation-free, and identical on
+/// every platform.
+public struct CivilTime: Sendable, Hashable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
 
     private static let secondsPerDay = 86_400
 
     /// Splits seconds since 1970-01-01T00:00:00Z into UTC fields.
-    init(secondsSinceEpoch: Int) {
+    public init(secondsSinceEpoch: Int) {
         let (days, secondOfDay) = Self.floorDivide(secondsSinceEpoch, Self.secondsPerDay)
         let shifted = days + 719_468
         let era = Self.floorDivide(shifted, 146_097).quotient
@@ -30,13 +31,13 @@ struct CivilTime: Hashable {
         second = secondOfDay % 60
     }
 
-    init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         (self.year, self.month, self.day) = (year, month, day)
         (self.hour, self.minute, self.second) = (hour, minute, second)
     }
 
     /// Seconds since the epoch for these fields (the inverse of `init(secondsSinceEpoch:)`).
-    var secondsSinceEpoch: Int {
+    public var secondsSinceEpoch: Int {
         let adjustedYear = month <= 2 ? year - 1 : year
         let era = Self.floorDivide(adjustedYear, 400).quotient
         let yearOfEra = adjustedYear - era * 400
@@ -47,7 +48,7 @@ struct CivilTime: Hashable {
     }
 
     /// Whether `day` exists in `month` of `year` (used to reject timestamps like Feb 30).
-    var isValidDate: Bool {
+    public var isValidDate: Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
