@@ -3,7 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import TransferCore
+import AWS
+import TransferCore
 
 /// What every function of the batch workflow builds once per process: its settings from the
 /// environment and the AWS clients of the roles it assumes, the role session named after the
@@ -11,6 +12,11 @@ public import TransferCore
 public struct BatchStep: Sendable {
     public let settings: BatchSettings
     public let clients: RoleClients
+
+    /// S3 as each role, for the steps.
+    public var stores: RoleStores { RoleStores(clients: clients) }
+    /// SNS as the function itself, for the report's summary.
+    public var topic: any TopicPublisher { SNSClient(client: clients.own) }
 
     public static func fromEnvironment() throws -> BatchStep {
         let settings = try BatchSettings.fromEnvironment()
