@@ -160,6 +160,10 @@ let package = Package(
         .target(name: "MotoTestSupport", dependencies: ["AWS"], path: "Tests/MotoTestSupport"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoTestSupport"], path: "Tests/TransferTests"),
+        // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
+        .testTarget(
+            name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "SFTPTransfer", "TransferCore", "AWS"],
+            path: "Tests/DomainTests"),
         .testTarget(
             name: "WorkflowTests",
             dependencies: [
