@@ -174,6 +174,10 @@ let package = Package(
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
+        // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
+        .testTarget(
+            name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "SFTPTransfer", "TransferCore", "AWS"],
+            path: "Tests/DomainTests"),
         .testTarget(
             name: "WorkflowTests",
             dependencies: [

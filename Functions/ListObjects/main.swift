@@ -7,6 +7,6 @@ import TransferCore
 /// manifest bucket; answers `{manifest_bucket, manifest_key, count, total_bytes}`.
 await Lambda.run(initialise: {
     let step = try BatchStep.fromEnvironment()
-    let listing = ObjectListing(clients: step.clients, settings: step.settings)
+    let listing = ObjectListing(stores: step.stores, settings: step.settings)
     return { (state: ExecutionState, _: LambdaContext) throws(TransferError) -> ListingSummary in try listing.run(state) }
 })

@@ -7,6 +7,6 @@ import TransferCore
 /// or skips it when it is already there.
 await Lambda.run(initialise: {
     let step = try BatchStep.fromEnvironment()
-    let copier = ObjectCopier(clients: step.clients, settings: step.settings)
+    let copier = ObjectCopier(stores: step.stores, settings: step.settings)
     return { (item: TransferItem, _: LambdaContext) throws(TransferError) -> TransferOutcome in try copier.run(item) }
 })

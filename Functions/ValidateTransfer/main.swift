@@ -5,6 +5,6 @@ import TransferCore
 
 /// ValidateTransfer: compares the destination with the manifest and names every mismatch.
 await Lambda.run(initialise: {
-    let validator = TransferValidator(clients: try BatchStep.fromEnvironment().clients)
+    let validator = TransferValidator(stores: try BatchStep.fromEnvironment().stores)
     return { (state: ExecutionState, _: LambdaContext) throws(TransferError) -> ValidationResult in try validator.run(state) }
 })

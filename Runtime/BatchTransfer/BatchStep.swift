@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import AWS
 import TransferCore
 
 /// What every function of the batch workflow builds once per process: its settings from the
@@ -11,6 +12,11 @@ import TransferCore
 public struct BatchStep: Sendable {
     public let settings: BatchSettings
     public let clients: RoleClients
+
+    /// S3 as each role, for the steps.
+    public var stores: RoleStores { RoleStores(clients: clients) }
+    /// SNS as the function itself, for the report's summary.
+    public var topic: any TopicPublisher { SNSClient(client: clients.own) }
 
     public static func fromEnvironment() throws -> BatchStep {
         let settings = try BatchSettings.fromEnvironment()

@@ -5,7 +5,7 @@ import TransferCore
 /// advances: both sides come sorted by the key's UTF-8 bytes (S3 lists that way), so finding each
 /// counterpart is one forward pass in constant memory.
 final class ListingCursor {
-    let s3: S3Client
+    let s3: any ObjectStore
     let bucket: String
     let prefix: String
     private var page: [S3Object] = []
@@ -13,7 +13,7 @@ final class ListingCursor {
     private var continuationToken: String?
     private var exhausted = false
 
-    init(s3: S3Client, bucket: String, prefix: String) {
+    init(s3: any ObjectStore, bucket: String, prefix: String) {
         self.s3 = s3
         self.bucket = bucket
         self.prefix = prefix
@@ -46,7 +46,9 @@ final class ListingCursor {
         while position == page.count {
             guard !exhausted else { return nil }
             do {
-                let next = try s3.listObjectsV2(bucket: bucket, prefix: prefix, continuationToken: continuationToken)
+                let next = try s3.listObjectsV2(
+                    bucket: bucket, prefix: prefix, delimiter: nil, startAfter: nil, continuationToken: continuationToken,
+                    maxKeys: nil)
                 page = next.objects
                 continuationToken = next.nextContinuationToken
                 exhausted = continuationToken == nil

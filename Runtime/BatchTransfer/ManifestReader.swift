@@ -15,7 +15,7 @@ public final class ManifestReader {
     public let bucket: String
     public let key: String
 
-    private let s3: S3Client
+    private let s3: any ObjectStore
     private let chunkSize: Int64
     private let decoder = JSONDecoder()
     private var offset: Int64 = 0
@@ -25,7 +25,7 @@ public final class ManifestReader {
     private var entries: [ManifestEntry] = []
     private var nextIndex = 0
 
-    public init(s3: S3Client, bucket: String, key: String, chunkSize: Int64 = 1024 * 1024) {
+    public init(s3: any ObjectStore, bucket: String, key: String, chunkSize: Int64 = 1024 * 1024) {
         self.s3 = s3
         self.bucket = bucket
         self.key = key

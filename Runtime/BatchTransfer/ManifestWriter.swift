@@ -12,7 +12,7 @@ public final class ManifestWriter {
     public private(set) var count = 0
     public private(set) var totalBytes: Int64 = 0
 
-    private let s3: S3Client
+    private let s3: any ObjectStore
     private let partSize: Int
     private var buffer: [UInt8] = []
     private var uploadID: String?
@@ -20,7 +20,7 @@ public final class ManifestWriter {
 
     public static let defaultPartSize = 8 * 1024 * 1024
 
-    public init(s3: S3Client, bucket: String, key: String, partSize: Int = defaultPartSize) {
+    public init(s3: any ObjectStore, bucket: String, key: String, partSize: Int = defaultPartSize) {
         precondition(partSize >= Int(S3Client.minimumPartSize), "S3 parts are at least 5 MiB")
         self.s3 = s3
         self.bucket = bucket
@@ -48,7 +48,8 @@ public final class ManifestWriter {
         }
         do {
             try uploadBuffer()
-            _ = try s3.completeMultipartUpload(bucket: bucket, key: key, uploadID: uploadID, parts: parts)
+            try s3.completeMultipartUpload(
+                bucket: bucket, key: key, uploadID: uploadID, parts: parts, ifNoneMatch: false, fullObjectChecksum: nil)
         } catch {
             abort()
             throw error
@@ -72,7 +73,9 @@ public final class ManifestWriter {
             self.uploadID = uploadID
         }
         parts.append(
-            try s3.uploadPart(bucket: bucket, key: key, uploadID: uploadID, partNumber: parts.count + 1, body: .bytes(buffer)))
+            try s3.uploadPart(
+                bucket: bucket, key: key, uploadID: uploadID, partNumber: parts.count + 1, body: .bytes(buffer),
+                checksum: nil))
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -9,7 +9,7 @@ import TransferCore
 /// Reads the result files a Distributed Map's ResultWriter left: the result manifest, then each
 /// `SUCCEEDED_n.json` and `FAILED_n.json` it lists, one file at a time.
 struct MapRunResults {
-    let s3: S3Client
+    let s3: any ObjectStore
     let details: MapRunOutput.ResultWriterDetails
 
     /// One child execution's result, as the ResultWriter records it.

@@ -11,14 +11,14 @@ public import TransferCore
 /// skipped when the destination's `source-etag` names the source's ETag (its own ETag, being
 /// multipart, cannot match). So a rerun copies nothing twice.
 public struct ObjectCopier: Sendable {
-    public let clients: RoleClients
+    public let stores: RoleStores
     public let settings: BatchSettings
 
     /// The metadata key that records which source version a multipart copy came from.
     public static let sourceETagMetadata = "source-etag"
 
-    public init(clients: RoleClients, settings: BatchSettings) {
-        self.clients = clients
+    public init(stores: RoleStores, settings: BatchSettings) {
+        self.stores = stores
         self.settings = settings
     }
 
@@ -26,7 +26,7 @@ public struct ObjectCopier: Sendable {
         let request = item.request
         let entry = item.entry
         let destinationKey = request.destinationKey(for: entry.key)
-        let s3 = S3Client(client: clients.destination)
+        let s3 = stores.destination
         let description = "copying s3://\(request.sourceBucket)/\(entry.key) to s3://\(request.destinationBucket)/\(destinationKey)"
         let skipped = TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
         if entry.present { return skipped }
@@ -51,7 +51,9 @@ public struct ObjectCopier: Sendable {
         }
     }
 
-    private func isAlreadyCopied(_ entry: ManifestEntry, s3: S3Client, bucket: String, key: String) throws(AWSError) -> Bool {
+    private func isAlreadyCopied(
+        _ entry: ManifestEntry, s3: any ObjectStore, bucket: String, key: String
+    ) throws(AWSError) -> Bool {
         let head: ObjectHead
         do {
             head = try s3.headObject(bucket: bucket, key: key)
@@ -62,7 +64,7 @@ public struct ObjectCopier: Sendable {
     }
 
     private func copyInParts(
-        _ entry: ManifestEntry, s3: S3Client, request: BatchRequest, destinationKey: String
+        _ entry: ManifestEntry, s3: any ObjectStore, request: BatchRequest, destinationKey: String
     ) throws(AWSError) {
         let source = try s3.headObject(bucket: request.sourceBucket, key: entry.key)
         var metadata = source.metadata

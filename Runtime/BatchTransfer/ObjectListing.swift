@@ -8,11 +8,11 @@ public import TransferCore
 /// is already there with the same size and ETag is marked `present`: a rerun then copies nothing
 /// twice at the cost of one listing request per thousand keys, instead of a HeadObject per key.
 public struct ObjectListing: Sendable {
-    public let clients: RoleClients
+    public let stores: RoleStores
     public let settings: BatchSettings
 
-    public init(clients: RoleClients, settings: BatchSettings) {
-        self.clients = clients
+    public init(stores: RoleStores, settings: BatchSettings) {
+        self.stores = stores
         self.settings = settings
     }
 
@@ -25,12 +25,12 @@ public struct ObjectListing: Sendable {
         let request = state.request
         let execution = try state.required(state.execution, "execution")
         let writer = ManifestWriter(
-            s3: S3Client(client: clients.own), bucket: settings.manifestBucket,
+            s3: stores.own, bucket: settings.manifestBucket,
             key: Self.manifestKey(executionName: execution.name))
         let source = ListingCursor(
-            s3: S3Client(client: clients.source), bucket: request.sourceBucket, prefix: request.sourcePrefix)
+            s3: stores.source, bucket: request.sourceBucket, prefix: request.sourcePrefix)
         let destination = ListingCursor(
-            s3: S3Client(client: clients.destination), bucket: request.destinationBucket, prefix: request.destinationPrefix)
+            s3: stores.destination, bucket: request.destinationBucket, prefix: request.destinationPrefix)
         do throws(TransferError) {
             while let object = try source.next() {
                 var entry = ManifestEntry(key: object.key, size: object.size, etag: object.eTag)

@@ -10,13 +10,19 @@ import Timestamps
 /// `GenerateReport`: gathers the item results, the validation and the timing into `report.json`
 /// beside the manifest, and publishes a summary to the report topic.
 public struct ReportGenerator: Sendable {
-    public let clients: RoleClients
+    public let stores: RoleStores
+    /// Receives the summary when `settings.reportTopicARN` names a topic.
+    public let topic: any TopicPublisher
     public let settings: BatchSettings
     /// The time the report is made; a parameter so tests can fix it.
     public let now: @Sendable () -> Date
 
-    public init(clients: RoleClients, settings: BatchSettings, now: @escaping @Sendable () -> Date = Date.init) {
-        self.clients = clients
+    public init(
+        stores: RoleStores, topic: any TopicPublisher, settings: BatchSettings,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.stores = stores
+        self.topic = topic
         self.settings = settings
         self.now = now
     }
@@ -31,10 +37,9 @@ public struct ReportGenerator: Sendable {
         let key = Self.reportKey(executionName: report.execution)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let s3 = S3Client(client: clients.own)
         do {
             let body = try encoder.encode(report)
-            try s3.putObject(
+            try stores.own.putObject(
                 bucket: settings.manifestBucket, key: key, body: .bytes(Array(body)),
                 options: PutObjectOptions(contentType: "application/json"))
         } catch let error as AWSError {
@@ -42,7 +47,7 @@ public struct ReportGenerator: Sendable {
         } catch {
             throw TransferError.nonRetryable("the report does not encode: \(error)")
         }
-        if let topic = settings.reportTopicARN { try publish(report, key: key, topic: topic) }
+        if let topicARN = settings.reportTopicARN { try publish(report, key: key, topicARN: topicARN) }
         return ReportSummary(status: report.status, reportBucket: settings.manifestBucket, reportKey: key, objects: report.objects)
     }
 
@@ -55,7 +60,7 @@ public struct ReportGenerator: Sendable {
         var failures: [TransferReport.Failure] = []
         if let details = state.transfer?.resultWriterDetails {
             let decoder = JSONDecoder()
-            try MapRunResults(s3: S3Client(client: clients.own), details: details).forEach { entry throws(TransferError) in
+            try MapRunResults(s3: stores.own, details: details).forEach { entry throws(TransferError) in
                 if entry.status == "SUCCEEDED", let outcome = Self.decode(TransferOutcome.self, entry.output, decoder) {
                     if outcome.status == .copied { counts.copied += 1 } else { counts.skipped += 1 }
                     bytes.copied += outcome.bytes
@@ -78,7 +83,7 @@ public struct ReportGenerator: Sendable {
             validation: validation, failures: failures, transferError: state.transferError)
     }
 
-    private func publish(_ report: TransferReport, key: String, topic: String) throws(TransferError) {
+    private func publish(_ report: TransferReport, key: String, topicARN: String) throws(TransferError) {
         let objects = report.objects
         let message = """
             Transfer \(report.execution) \(report.status.rawValue): \(objects.copied) copied, \(objects.skipped) skipped, \
@@ -86,11 +91,12 @@ public struct ReportGenerator: Sendable {
             Report: s3://\(settings.manifestBucket)/\(key)
             """
         do {
-            try SNSClient(client: clients.own).publish(
-                topicARN: topic, message: message, subject: String("Transfer \(report.status.rawValue): \(report.execution)".prefix(100)),
-                attributes: ["status": report.status.rawValue, "execution": report.execution])
+            try topic.publish(
+                topicARN: topicARN, message: message, subject: String("Transfer \(report.status.rawValue): \(report.execution)".prefix(100)),
+                attributes: ["status": report.status.rawValue, "execution": report.execution], groupID: nil,
+                deduplicationID: nil)
         } catch {
-            throw TransferError(error, context: "publishing the summary to \(topic)")
+            throw TransferError(error, context: "publishing the summary to \(topicARN)")
         }
     }
 

@@ -10,18 +10,18 @@ public import TransferCore
 /// destination written by a multipart copy has a multipart ETag, so its `source-etag` metadata is
 /// compared instead (one HeadObject for each such object).
 public struct TransferValidator: Sendable {
-    public let clients: RoleClients
+    public let stores: RoleStores
 
-    public init(clients: RoleClients) {
-        self.clients = clients
+    public init(stores: RoleStores) {
+        self.stores = stores
     }
 
     public func run(_ state: ExecutionState) throws(TransferError) -> ValidationResult {
         let request = state.request
         let listing = try state.required(state.listing, "listing")
-        let manifest = ManifestReader(s3: S3Client(client: clients.own), bucket: listing.manifestBucket, key: listing.manifestKey)
+        let manifest = ManifestReader(s3: stores.own, bucket: listing.manifestBucket, key: listing.manifestKey)
         let destination = ListingCursor(
-            s3: S3Client(client: clients.destination), bucket: request.destinationBucket, prefix: request.destinationPrefix)
+            s3: stores.destination, bucket: request.destinationBucket, prefix: request.destinationPrefix)
         var checked = 0
         var mismatchCount = 0
         var mismatches: [ValidationResult.Mismatch] = []

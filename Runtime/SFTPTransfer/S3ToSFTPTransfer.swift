@@ -13,7 +13,7 @@ public import TransferCore
 /// a fresh `GetObject` costs less than that doubt). A retry is always safe: `path` only ever
 /// holds a complete copy.
 public struct S3ToSFTPTransfer: Sendable {
-    public var s3: S3Client
+    public var s3: any ObjectStore
     public var bucket: String
     public var key: String
     public var destination: SSHConfiguration
@@ -22,7 +22,7 @@ public struct S3ToSFTPTransfer: Sendable {
     public var sessions: SFTPSessionLimiter
 
     public init(
-        s3: S3Client, bucket: String, key: String, destination: SSHConfiguration, path: String,
+        s3: any ObjectStore, bucket: String, key: String, destination: SSHConfiguration, path: String,
         sessions: SFTPSessionLimiter
     ) {
         self.s3 = s3
@@ -66,7 +66,7 @@ public struct S3ToSFTPTransfer: Sendable {
         try sftp.withFile(temporaryPath, mode: .write) { file in
             let (s3, bucket, key) = (s3, bucket, key)
             let written = try OverlappedDownload.run(
-                download: { sink in try s3.getObject(bucket: bucket, key: key, ifMatch: head.eTag, into: sink) },
+                download: { sink in try s3.getObject(bucket: bucket, key: key, range: nil, ifMatch: head.eTag, into: sink) },
                 write: { buffer, offset in
                     if let stop, stop.isRequested { throw TransferError.stopped("\(description), at byte \(offset)") }
                     try buffer.withUnsafeBytes { try file.write($0) }

@@ -20,7 +20,7 @@ public import TransferCore
 public struct SFTPToS3Transfer: Sendable {
     public var source: SSHConfiguration
     public var path: String
-    public var s3: S3Client
+    public var s3: any ObjectStore
     public var bucket: String
     public var key: String
     public var sessions: SFTPSessionLimiter
@@ -35,7 +35,7 @@ public struct SFTPToS3Transfer: Sendable {
     public static let defaultPartSize: Int64 = 8 * 1024 * 1024
 
     public init(
-        source: SSHConfiguration, path: String, s3: S3Client, bucket: String, key: String,
+        source: SSHConfiguration, path: String, s3: any ObjectStore, bucket: String, key: String,
         sessions: SFTPSessionLimiter, preferredPartSize: Int64 = defaultPartSize,
         checksumAlgorithm: S3Checksum.Algorithm = .crc32c, metadata: [String: String] = [:]
     ) {
@@ -144,7 +144,7 @@ public struct SFTPToS3Transfer: Sendable {
         uploadID: String, parts: [MultipartPart], checksum: S3Checksum, size: Int64, keptParts: Int
     ) throws -> StoredObject {
         let result = try s3.completeMultipartUpload(
-            bucket: bucket, key: key, uploadID: uploadID, parts: parts, fullObjectChecksum: checksum)
+            bucket: bucket, key: key, uploadID: uploadID, parts: parts, ifNoneMatch: false, fullObjectChecksum: checksum)
         let head = try s3.headObject(bucket: bucket, key: key, includingChecksum: true)
         guard head.contentLength == size else {
             throw TransferError(

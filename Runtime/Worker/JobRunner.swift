@@ -8,8 +8,8 @@ public import SFTPTransfer
 ///
 /// Blocking, like the flows it calls: run it on a thread of its own, never on the cooperative pool.
 public struct JobRunner: Sendable {
-    public var s3: S3Client
-    public var secrets: SecretsManagerClient
+    public var s3: any ObjectStore
+    public var secrets: any SecretStore
     public var sessions: SFTPSessionLimiter
     public var checkpoints: any JobCheckpoints
     /// Where SFTP → SFTP jobs stage the file, under `staging/<job id>`.
@@ -20,7 +20,7 @@ public struct JobRunner: Sendable {
     public var stop: StopFlag
 
     public init(
-        s3: S3Client, secrets: SecretsManagerClient, sessions: SFTPSessionLimiter, checkpoints: any JobCheckpoints,
+        s3: any ObjectStore, secrets: any SecretStore, sessions: SFTPSessionLimiter, checkpoints: any JobCheckpoints,
         stagingBucket: String, partSize: Int64 = SFTPToS3Transfer.defaultPartSize, sftpTimeout: Duration = .seconds(30),
         stop: StopFlag
     ) {

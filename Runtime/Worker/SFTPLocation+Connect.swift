@@ -1,4 +1,4 @@
-public import AWS
+import AWS
 public import SFTP
 public import TransferCore
 
@@ -6,10 +6,10 @@ extension SFTPLocation {
     /// The connection settings, with the key or password read from Secrets Manager now, so a
     /// rotated secret is picked up by the next job. The secret holds the key or password as text,
     /// or JSON with the key's passphrase beside it (see `SFTPSecret`).
-    public func configuration(secrets: SecretsManagerClient, timeout: Duration) throws(TransferError) -> SSHConfiguration {
+    public func configuration(secrets: any SecretStore, timeout: Duration) throws(TransferError) -> SSHConfiguration {
         let value: SecretValue
         do {
-            value = try secrets.getSecretValue(id: secretID)
+            value = try secrets.getSecretValue(id: secretID, versionStage: nil)
         } catch {
             throw TransferError(error, context: "reading the \(credential.rawValue) for \(username)@\(host) from secret \(secretID)")
         }

@@ -24,7 +24,7 @@ extension TransferWorker {
         log.info("job.started", ["jobId": job.id, "flow": job.flow.rawValue])
         let (runner, log) = (runner, log)
         let result = withVisibilityHeartbeat(
-            sqs: sqs, queueURL: settings.queueURL, receiptHandle: message.receiptHandle,
+            sqs: queue, queueURL: settings.queueURL, receiptHandle: message.receiptHandle,
             timeoutSeconds: settings.visibilityTimeoutSeconds,
             onBeat: { error in
                 if let error {
@@ -69,9 +69,9 @@ extension TransferWorker {
     func settle(_ message: SQSMessage, jobID: String?, _ disposition: MessageDisposition) {
         do {
             if disposition.deleteMessage {
-                try sqs.deleteMessage(queueURL: settings.queueURL, receiptHandle: message.receiptHandle)
+                try queue.deleteMessage(queueURL: settings.queueURL, receiptHandle: message.receiptHandle)
             } else if let seconds = disposition.visibleAfterSeconds {
-                try sqs.changeMessageVisibility(
+                try queue.changeMessageVisibility(
                     queueURL: settings.queueURL, receiptHandle: message.receiptHandle, timeoutSeconds: seconds)
             }
             if disposition.clearCheckpoint, let jobID { try runner.checkpoints.clear(jobID: jobID) }

@@ -11,27 +11,37 @@ import SFTPTransfer
 /// another worker, whose attempt resumes from the recorded upload.
 public final class TransferWorker: Sendable {
     public let settings: WorkerSettings
-    public let sqs: SQSClient
+    public let queue: any JobQueue
     public let runner: JobRunner
     public let stop: StopFlag
     let log: LineLogger
 
+    /// The worker of the container: SQS, S3, Secrets Manager and, unless `checkpoints` is given,
+    /// DynamoDB, all through `client`.
+    ///
     /// - Parameters:
     ///   - log: receives each JSON log line, newline included (stdout in the executable).
-    public init(
+    public convenience init(
         settings: WorkerSettings, client: AWSClient, checkpoints: (any JobCheckpoints)? = nil, stop: StopFlag,
         log: @escaping @Sendable (String) -> Void
     ) {
-        self.settings = settings
-        self.sqs = SQSClient(client: client)
-        self.runner = JobRunner(
+        let runner = JobRunner(
             s3: S3Client(client: client), secrets: SecretsManagerClient(client: client),
             sessions: SFTPSessionLimiter(sessionsPerEndpoint: settings.sessionsPerEndpoint),
             checkpoints: checkpoints
                 ?? DynamoDBJobCheckpoints(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
             stagingBucket: settings.stagingBucket, partSize: settings.partSize,
             sftpTimeout: .seconds(settings.sftpTimeoutSeconds), stop: stop)
-        self.stop = stop
+        self.init(settings: settings, queue: SQSClient(client: client), runner: runner, log: log)
+    }
+
+    /// A worker taking jobs from `queue` and running them with `runner`; it stops when
+    /// `runner.stop` is raised.
+    public init(settings: WorkerSettings, queue: any JobQueue, runner: JobRunner, log: @escaping @Sendable (String) -> Void) {
+        self.settings = settings
+        self.queue = queue
+        self.runner = runner
+        self.stop = runner.stop
         self.log = .worker(write: log)
     }
 
@@ -54,9 +64,9 @@ public final class TransferWorker: Sendable {
     ///
     /// - Returns: what became of the message; nil when none arrived.
     public func processNext() throws(AWSError) -> WorkerEvent? {
-        let received = try sqs.receiveMessages(
+        let received = try queue.receiveMessages(
             queueURL: settings.queueURL, maxMessages: 1, waitSeconds: settings.receiveWaitSeconds,
-            visibilityTimeout: settings.visibilityTimeoutSeconds)
+            visibilityTimeout: settings.visibilityTimeoutSeconds, attributeNames: ["All"], messageAttributeNames: ["All"])
         guard let message = received.first else { return nil }
         if stop.isRequested {
             settle(message, jobID: nil, MessageDisposition.after(.stopped, retryDelaySeconds: 0))

@@ -8,10 +8,11 @@ import Dispatch
 /// The heartbeat stops (and is waited for) before this returns, also when `body` throws.
 ///
 /// - Parameters:
+///   - sqs: the queue the message came from (`SQSClient` in the container).
 ///   - onBeat: called after each extension, with the error when it failed (the message was
 ///     deleted, or its receipt expired and another worker holds it).
 public func withVisibilityHeartbeat<R, E: Error>(
-    sqs: SQSClient, queueURL: String, receiptHandle: String, timeoutSeconds: Int,
+    sqs: any JobQueue, queueURL: String, receiptHandle: String, timeoutSeconds: Int,
     onBeat: @escaping @Sendable (AWSError?) -> Void = { _ in }, _ body: () throws(E) -> R
 ) throws(E) -> R {
     let heartbeat = VisibilityHeartbeat(
@@ -26,7 +27,7 @@ private final class VisibilityHeartbeat: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init(
-        sqs: SQSClient, queueURL: String, receiptHandle: String, timeoutSeconds: Int,
+        sqs: any JobQueue, queueURL: String, receiptHandle: String, timeoutSeconds: Int,
         onBeat: @escaping @Sendable (AWSError?) -> Void
     ) {
         let interval = DispatchTimeInterval.milliseconds(max(1, timeoutSeconds) * 1000 / 3)

@@ -15,6 +15,23 @@ public struct ObjectHead: Sendable, Hashable {
     /// `headObject(bucket:key:includingChecksum:)`.
     public var checksum: S3Checksum?
 
+    /// What a store other than S3 reports (an in-memory one in tests).
+    public init(
+        contentLength: Int64, eTag: String? = nil, contentType: String? = nil, lastModified: String? = nil,
+        versionID: String? = nil, contentRange: String? = nil, metadata: [String: String] = [:],
+        serverSideEncryption: String? = nil, checksum: S3Checksum? = nil
+    ) {
+        self.contentLength = contentLength
+        self.eTag = eTag
+        self.contentType = contentType
+        self.lastModified = lastModified
+        self.versionID = versionID
+        self.contentRange = contentRange
+        self.metadata = metadata
+        self.serverSideEncryption = serverSideEncryption
+        self.checksum = checksum
+    }
+
     init(_ response: AWSResponse) {
         contentLength = Int64(response.header("Content-Length") ?? "") ?? 0
         eTag = response.header("ETag")

@@ -98,21 +98,6 @@ extension S3Client {
         _ = try send("AbortMultipartUpload", bucket: bucket, key: key, method: "DELETE", query: [("uploadId", uploadID)])
     }
 
-    /// Runs `body` with a new upload id, and aborts the upload if `body` throws, so a failed
-    /// transfer never leaves billable parts behind.
-    public func withMultipartUpload<R>(
-        bucket: String, key: String, options: PutObjectOptions = PutObjectOptions(),
-        _ body: (_ uploadID: String) throws(AWSError) -> R
-    ) throws(AWSError) -> R {
-        let uploadID = try createMultipartUpload(bucket: bucket, key: key, options: options)
-        do {
-            return try body(uploadID)
-        } catch {
-            try? abortMultipartUpload(bucket: bucket, key: key, uploadID: uploadID)
-            throw error
-        }
-    }
-
     private func missing(_ operation: String, _ field: String, _ bucket: String, _ key: String) -> AWSError {
         AWSError(
             service: "S3", operation: operation, resource: "\(bucket)/\(key)", code: "ResponseParsing",

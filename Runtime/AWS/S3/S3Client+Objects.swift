@@ -4,10 +4,6 @@ extension S3Client {
         _ = try send("HeadBucket", bucket: bucket, method: "HEAD")
     }
 
-    public func headObject(bucket: String, key: String) throws(AWSError) -> ObjectHead {
-        ObjectHead(try send("HeadObject", bucket: bucket, key: key, method: "HEAD"))
-    }
-
     /// HeadObject that, when `includingChecksum` is true, asks S3 (`x-amz-checksum-mode: ENABLED`)
     /// for the stored full-object checksum, reported in `ObjectHead.checksum`.
     public func headObject(bucket: String, key: String, includingChecksum: Bool) throws(AWSError) -> ObjectHead {
@@ -27,15 +23,6 @@ extension S3Client {
         if let range { headers.append(("Range", "bytes=\(range.lowerBound)-\(range.upperBound)")) }
         if let ifMatch { headers.append(("If-Match", ifMatch)) }
         return ObjectHead(try send("GetObject", bucket: bucket, key: key, method: "GET", headers: headers, sink: sink))
-    }
-
-    /// The object (or `range`) in memory; for small objects.
-    public func getObject(
-        bucket: String, key: String, range: ClosedRange<Int64>? = nil
-    ) throws(AWSError) -> (head: ObjectHead, body: [UInt8]) {
-        let sink = CollectingSink()
-        let head = try getObject(bucket: bucket, key: key, range: range, into: sink)
-        return (head, sink.bytes)
     }
 
     /// Uploads one object (up to 5 GiB; larger bodies need multipart upload). A `.stream` body is
@@ -58,4 +45,9 @@ extension S3Client {
 public struct PutObjectResult: Sendable, Hashable {
     public var eTag: String
     public var versionID: String?
+
+    public init(eTag: String, versionID: String? = nil) {
+        self.eTag = eTag
+        self.versionID = versionID
+    }
 }

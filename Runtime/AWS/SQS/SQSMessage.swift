@@ -16,6 +16,17 @@ public struct SQSMessage: Sendable, Hashable, Decodable {
 
     private struct AttributeValue: Decodable { var StringValue: String? }
 
+    public init(
+        messageID: String, receiptHandle: String, body: String, attributes: [String: String] = [:],
+        messageAttributes: [String: String] = [:]
+    ) {
+        self.messageID = messageID
+        self.receiptHandle = receiptHandle
+        self.body = body
+        self.attributes = attributes
+        self.messageAttributes = messageAttributes
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         messageID = try container.decode(String.self, forKey: .messageID)

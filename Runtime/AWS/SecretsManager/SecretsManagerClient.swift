@@ -71,6 +71,13 @@ public struct SecretValue: Sendable, Hashable, Decodable {
     public var versionID: String?
     public var secretString: String?
 
+    public init(arn: String, name: String, versionID: String? = nil, secretString: String?) {
+        self.arn = arn
+        self.name = name
+        self.versionID = versionID
+        self.secretString = secretString
+    }
+
     enum CodingKeys: String, CodingKey {
         case arn = "ARN", name = "Name", versionID = "VersionId", secretString = "SecretString"
     }

@@ -1,4 +1,4 @@
-extension S3Client {
+extension ObjectStore {
     /// Copies an object of any size server-side with multipart `UploadPartCopy`, in parts of
     /// `partSize` bytes, `concurrency` of them at once, pinned to `sourceETag` so a source that
     /// changes mid-copy fails the copy.
@@ -19,7 +19,23 @@ extension S3Client {
                     sourceBucket: sourceBucket, sourceKey: sourceKey, range: ranges[index], sourceIfMatch: sourceETag)
             }
             return try completeMultipartUpload(
-                bucket: bucket, key: key, uploadID: uploadID, parts: parts, ifNoneMatch: options.ifNoneMatch)
+                bucket: bucket, key: key, uploadID: uploadID, parts: parts, ifNoneMatch: options.ifNoneMatch,
+                fullObjectChecksum: nil)
+        }
+    }
+
+    /// Runs `body` with a new upload id, and aborts the upload if `body` throws, so a failed
+    /// transfer never leaves billable parts behind.
+    public func withMultipartUpload<R>(
+        bucket: String, key: String, options: PutObjectOptions = PutObjectOptions(),
+        _ body: (_ uploadID: String) throws(AWSError) -> R
+    ) throws(AWSError) -> R {
+        let uploadID = try createMultipartUpload(bucket: bucket, key: key, options: options)
+        do {
+            return try body(uploadID)
+        } catch {
+            try? abortMultipartUpload(bucket: bucket, key: key, uploadID: uploadID)
+            throw error
         }
     }
 }
