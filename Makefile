@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench footprint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,13 @@ bench:
 	$(SWIFT) build -c release --product TransferWorker --static-swift-stdlib
 	$(SWIFT) build -c release --product sftp-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/sftp-bench"
+
+# Per binary: stripped size, shared libraries, exec to first /next (release, static stdlib).
+footprint: deps
+	for product in ListObjects TransferObject ValidateTransfer GenerateReport Echo TransferWorker; do \
+		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
+	$(SWIFT) build -c release --product emulator
+	scripts/function-footprint.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build

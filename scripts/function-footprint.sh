@@ -42,5 +42,5 @@ row() {
 echo "| binary | stripped | NEEDED | ldd | exec to first /next (median of $starts) |"
 echo "| --- | --- | --- | --- | --- |"
 for function in "${functions[@]}"; do row "$function" template.yaml; done
-[ -x "$build_dir/Echo" ] && row Echo "$(grep -q '^  Echo:' template.yaml && echo template.yaml || echo Benchmarks/template.yaml)"
-[ -x "$build_dir/TransferWorker" ] && row TransferWorker ""
+if [ -x "$build_dir/Echo" ]; then row Echo Benchmarks/template.yaml; fi
+if [ -x "$build_dir/TransferWorker" ]; then row TransferWorker ""; fi
