@@ -67,6 +67,7 @@ struct ConditionEvaluation {
         }
         for dependency in Self.references(in: definition) { visit(dependency) }
         visiting.remove(name)
+        guard !failed.contains(name) else { return }
         do {
             resolver.conditions[name] = try resolver.truth(definition, in: "condition \(name)")
         } catch {

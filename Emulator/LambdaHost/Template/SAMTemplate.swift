@@ -14,7 +14,7 @@ public struct SAMTemplate: Sendable {
     public let functions: [String: FunctionConfiguration]
     /// The functions the template creates that do not run here, with the finding that says why.
     public let refusedFunctions: [String: TemplateFinding]
-    /// Every problem found, errors first, then by section and name.
+    /// Every problem found, errors first, then by section, name and property.
     public let findings: [TemplateFinding]
     /// Parameter values in force: the caller's, else the defaults; a list as its comma-separated text.
     public let parameters: [String: String]
@@ -62,7 +62,10 @@ public struct SAMTemplate: Sendable {
         self.path = path
         self.functions = functions
         self.refusedFunctions = refusedFunctions
-        self.findings = findings.sorted { ($0.severity, $0.section.rawValue, $0.name) < ($1.severity, $1.section.rawValue, $1.name) }
+        self.findings = findings.sorted {
+            ($0.severity, $0.section.rawValue, $0.name, $0.property ?? "", $0.message)
+                < ($1.severity, $1.section.rawValue, $1.name, $1.property ?? "", $1.message)
+        }
         self.resources = resources
         self.outputs = outputs
         self.document = document

@@ -158,20 +158,36 @@ struct TemplateReader {
     }
 
     /// The resources `up` creates, the state machines and the task definitions, each resolved
-    /// now so that a problem in one is reported before a command needs it.
+    /// now so that a problem in one is reported before a command needs it. A name property was
+    /// checked when the resource was named.
     private func checks(of template: SAMTemplate) -> [TemplateFinding] {
         var findings: [TemplateFinding] = []
-        for resource in template.resources.values where Self.blockingTypes.contains(resource.type) {
+        for resource in template.resources.values.sorted(by: { $0.logicalID < $1.logicalID })
+        where Self.blockingTypes.contains(resource.type) {
+            let id = resource.logicalID
+            guard resource.isStateMachine || resource.type == "AWS::ECS::TaskDefinition" else {
+                let properties = template.document["Resources"]?[id]?["Properties"]?.objectValue ?? [:]
+                for (key, value) in properties where key != LocalResource.nameProperty(of: resource.type) {
+                    do {
+                        _ = try template.resolver.resolve(value)
+                    } catch {
+                        findings.append(TemplateFinding(.error, resource: id, property: key, error.message))
+                    }
+                }
+                continue
+            }
             do {
                 if resource.isStateMachine {
-                    _ = try template.stateMachineDefinition(named: resource.logicalID)
-                } else if resource.type == "AWS::ECS::TaskDefinition" {
-                    _ = try template.taskDefinition(named: resource.logicalID)
+                    _ = try template.stateMachineDefinition(named: id)
                 } else {
-                    _ = try template.resolvedProperties(of: resource.logicalID)
+                    _ = try template.taskDefinition(named: id)
                 }
             } catch {
-                findings.append(TemplateFinding(.error, resource: resource.logicalID, error.message))
+                var message = Substring(error.message)
+                for prefix in ["state machine \(id): ", "resource \(id): "] where message.hasPrefix(prefix) {
+                    message = message.dropFirst(prefix.count)
+                }
+                findings.append(TemplateFinding(.error, resource: id, String(message)))
             }
         }
         return findings
