@@ -153,3 +153,20 @@ struct FunctionCodeTests {
         await host.shutdown()
     }
 }
+
+@Suite("Template-wide findings")
+struct TemplateFindingTests {
+    @Test("a macro transform is a warning and the template is still read as written")
+    func macroTransform() throws {
+        let template = try read("Transform: [AWS::Serverless-2016-10-31, MyMacro]\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f}\n")
+        #expect(findingTexts(template) == ["warning: template: the transform MyMacro is not applied locally: only SAM's and AWS::LanguageExtensions are"])
+        #expect(template.functions["F"] != nil)
+    }
+
+    @Test("a template whose only function is an AWS::Lambda::Function lists it")
+    func onlyLambdaFunction() throws {
+        let template = try read("Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties: {Code: src, Runtime: python3.12, Handler: app.handler}\n")
+        #expect(template.functions["F"]?.codeURI == "/project/src")
+        #expect(template.findings.isEmpty)
+    }
+}

@@ -12,7 +12,8 @@ struct FunctionReader {
     /// `--code-dir` folders, by function, which replace the template's code location.
     let codeDirectories: [String: String]
 
-    static let scalarProperties = [
+    /// The properties that decide how a function runs, besides `Environment`.
+    static let runProperties = [
         "CodeUri", "InlineCode", "ImageUri", "PackageType", "Code", "Handler", "Runtime", "Timeout", "MemorySize",
         "ReservedConcurrentExecutions", "LoggingConfig",
     ]
@@ -22,7 +23,7 @@ struct FunctionReader {
     func read(name: String, type: String, properties: [String: JSONValue]) -> (FunctionConfiguration?, [TemplateFinding]) {
         var findings: [TemplateFinding] = []
         var resolved: [String: JSONValue] = [:]
-        for key in Self.scalarProperties {
+        for key in Self.runProperties {
             guard let value = properties[key] else { continue }
             do {
                 resolved[key] = try resolver.resolve(value)

@@ -101,11 +101,12 @@ struct TemplateReader {
         return properties
     }
 
-    /// The template's `Transform`s; any but SAM's and the language extensions is not applied locally.
+    /// The template's `Transform`s; any but SAM's and the language extensions is not applied
+    /// locally, which is a warning: the template is read as written.
     private func transforms(of document: JSONValue, findings: inout [TemplateFinding]) -> [String] {
         let declared = document["Transform"].map { $0.arrayValue?.compactMap(\.stringValue) ?? [$0.stringValue ?? ""] } ?? []
         for name in declared where name != "AWS::Serverless-2016-10-31" && name != "AWS::LanguageExtensions" {
-            findings.append(TemplateFinding(.error, template: "the transform \(name) is not applied locally: only SAM's and AWS::LanguageExtensions are"))
+            findings.append(TemplateFinding(.warning, template: "the transform \(name) is not applied locally: only SAM's and AWS::LanguageExtensions are"))
         }
         return declared
     }
