@@ -153,6 +153,9 @@ let package = Package(
             dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TemplateReaderTests", dependencies: ["LambdaHost", "AWS", "MotoPeer", "StateMachine", "EmulatorCLI"],
+            path: "Tests/TemplateReaderTests"),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoPeer"], path: "Tests/HTTPTransportTests"),
         .testTarget(
             name: "AWSTests", dependencies: ["AWS", "MotoPeer"], path: "Tests/AWSTests",

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need at the versions pinned in deps/: the Debian
 # packages of deps/debian-packages.txt (C libraries, sshd, curl) and the Python packages of
-# deps/requirements.txt (AWS CLI, moto, crc32c, cfn-lint); with --bench also those of
-# deps/debian-packages-bench.txt (wrk) and deps/requirements-bench.txt (awslambdaric).
+# deps/requirements.txt (AWS CLI, moto, crc32c, cfn-lint, awslambdaric); with --bench also those of
+# deps/debian-packages-bench.txt (wrk) and deps/requirements-bench.txt.
 # Only what is missing or at another version is installed, so with everything in place this is a
 # quick no-op (`make test` runs it every time).
 # Usage: scripts/install-deps.sh [--bench]

@@ -23,10 +23,13 @@ struct Emulator: AsyncParsableCommand {
         abstract: "Runs the functions of a SAM template on this machine, without Docker.",
         discussion: """
             Each function runs as a process that talks to a Lambda Runtime API served by the emulator: \
-            an executable `bootstrap` in the function's CodeUri folder (any language), or, for this \
+            an executable `bootstrap` in the function's CodeUri folder (any language), a python3.x function \
+            through AWS's runtime interface client (awslambdaric) and this machine's python3, or, for this \
             project's own functions, the executable of that name in the build folder. State machines \
             run on the emulator's own Amazon States Language interpreter, calling those functions. ECS task \
             definitions (the TransferWorker) run with run-task, each container as a process.
             """,
-        subcommands: [Invoke.self, StartLambda.self, StartExecution.self, RunTask.self, Up.self, List.self])
+        subcommands: [
+            Invoke.self, StartLambda.self, StartExecution.self, RunTask.self, Up.self, List.self, Validate.self,
+        ])
 }

@@ -23,6 +23,18 @@ struct HostArguments: ParsableArguments {
         help: ArgumentHelp("Template parameter values, as Name=Value.", valueName: "Name=Value"))
     var parameterOverrides: [String] = []
 
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Values of other stacks' exports that Fn::ImportValue reads, as Name=Value.", valueName: "Name=Value"))
+    var importValue: [String] = []
+
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "A local folder that holds a function's code, for code the template keeps in S3, as Function=DIR.",
+            valueName: "Function=DIR"))
+    var codeDir: [String] = []
+
     @Option(name: .long, help: "Instances per function when the template reserves no concurrency.")
     var concurrency = 16
 
@@ -37,20 +49,38 @@ struct HostArguments: ParsableArguments {
         region ?? ProcessInfo.processInfo.environment["AWS_REGION"] ?? "us-east-1"
     }
 
+    /// Reads the template with the command line's values; dynamic references are read from the
+    /// AWS endpoint when one is configured (`--endpoint-url`, `AWS_ENDPOINT_URL`, or credentials
+    /// for AWS itself).
     func loadTemplate() throws -> SAMTemplate {
-        var overrides: [String: String] = [:]
-        for pair in parameterOverrides {
-            guard let equals = pair.firstIndex(of: "=") else {
-                throw ValidationError("--parameter-overrides takes Name=Value pairs, not \(pair)")
-            }
-            overrides[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-        }
+        let options = TemplateOptions(
+            parameterOverrides: try Self.pairs(parameterOverrides, option: "--parameter-overrides"),
+            importValues: try Self.pairs(importValue, option: "--import-value"),
+            codeDirectories: try Self.pairs(codeDir, option: "--code-dir"), region: resolvedRegion,
+            references: try hasEndpoint ? AWSDynamicReferences(client: makeAWSClient()) : nil)
         do {
-            return try SAMTemplate.load(path: template, parameterOverrides: overrides, region: resolvedRegion)
+            return try SAMTemplate.load(path: template, options: options)
         } catch {
             StandardError.write("emulator: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// Whether an AWS endpoint is configured for the emulator's own calls.
+    private var hasEndpoint: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return endpointURL != nil || environment["AWS_ENDPOINT_URL"] != nil || environment["AWS_ACCESS_KEY_ID"] != nil
+    }
+
+    private static func pairs(_ arguments: [String], option: String) throws -> [String: String] {
+        var pairs: [String: String] = [:]
+        for pair in arguments {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("\(option) takes Name=Value pairs, not \(pair)")
+            }
+            pairs[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        return pairs
     }
 
     func makeHost(

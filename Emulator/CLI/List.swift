@@ -1,8 +1,8 @@
 import ArgumentParser
 import LambdaHost
 
-/// `emulator list`: the functions the template defines and how they would run, then its state
-/// machines and task definitions.
+/// `emulator list`: the functions the template defines and how they would run (or why they do
+/// not run here), then its state machines and task definitions.
 struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lists the template's functions and their settings, its state machines and its task definitions.")
@@ -15,7 +15,10 @@ struct List: AsyncParsableCommand {
             let concurrency = function.reservedConcurrency.map(String.init) ?? "unreserved"
             print(
                 "\(function.name)\t\(function.runtime)\ttimeout \(function.timeoutSeconds)s\tmemory \(function.memorySize) MB"
-                    + "\tconcurrency \(concurrency)\t\(function.codeURI)")
+                    + "\tconcurrency \(concurrency)\t\(function.inlineCode == nil ? function.codeURI : "inline code")")
+        }
+        for (name, refusal) in template.refusedFunctions.sorted(by: { $0.key < $1.key }) {
+            print("\(name)\tnot run locally\t\(refusal.property.map { "\($0): " } ?? "")\(refusal.message)")
         }
         for name in template.stateMachineNames {
             print("\(name)\tstate machine\t\(template.resources[name]?.arn ?? "")")

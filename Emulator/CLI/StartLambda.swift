@@ -26,6 +26,9 @@ struct StartLambda: AsyncParsableCommand {
         let serving = Task { [host, port] in
             try await server.run(hostname: host, port: port) { bound in
                 StandardError.write("emulator: Lambda Invoke API on http://\(host):\(bound) for \(lambda.functionNames.joined(separator: ", "))")
+                for (name, refusal) in lambda.template.refusedFunctions.sorted(by: { $0.key < $1.key }) {
+                    StandardError.write("emulator: \(name) is not served: \(refusal.message)")
+                }
             }
         }
         let stop = ShutdownSignals.wait()

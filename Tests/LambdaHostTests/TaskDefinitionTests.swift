@@ -35,8 +35,8 @@ struct TaskDefinitionTests {
 
     func load(_ container: String, overrides: [String: String] = [:]) throws -> SAMTemplate {
         try SAMTemplate.parse(
-            yaml: Self.template(container: container), path: "/projects/engine/template.yaml", parameterOverrides: overrides,
-            region: "eu-west-1")
+            yaml: Self.template(container: container), path: "/projects/engine/template.yaml",
+            options: TemplateOptions(parameterOverrides: overrides, region: "eu-west-1"))
     }
 
     @Test("containers come with their environment resolved to local names, StopTimeout and Essential")

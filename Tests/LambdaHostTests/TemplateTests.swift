@@ -47,7 +47,8 @@ struct TemplateTests {
         """
 
     func load(overrides: [String: String] = ["TableName": "jobs"]) throws -> SAMTemplate {
-        try SAMTemplate.parse(yaml: Self.yaml, path: "/projects/engine/template.yaml", parameterOverrides: overrides, region: "eu-west-1")
+        try SAMTemplate.parse(
+            yaml: Self.yaml, path: "/projects/engine/template.yaml", options: TemplateOptions(parameterOverrides: overrides, region: "eu-west-1"))
     }
 
     @Test("only AWS::Serverless::Function resources become functions")
@@ -97,12 +98,22 @@ struct TemplateTests {
         #expect(template.parameters["TableName"] == "jobs")
     }
 
-    @Test("errors name the file, the function and the problem", arguments: [
-        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: x}\n", "function F has no CodeUri"),
-        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, Timeout: soon}\n", "Timeout is not a number"),
-        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: f\n      Environment: {Variables: {A: !Ref Missing}}\n", "!Ref Missing"),
+    @Test("a function's problem is a finding naming the function and the property, and does not stop the reading", arguments: [
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: x}\n", "resource F: the function has no CodeUri"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, Timeout: soon}\n", "property Timeout: Timeout is not a number"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: f\n      Environment: {Variables: {A: !Ref Missing}}\n", "property Environment.Variables.A: Ref Missing"),
+    ])
+    func reportsFunctionProblems(yaml: String, expected: String) throws {
+        let template = try SAMTemplate.parse(yaml: yaml, path: "/p/template.yaml")
+        #expect(template.functions.isEmpty)
+        #expect(template.refusedFunctions["F"] != nil)
+        #expect(template.findings.contains { $0.description.contains(expected) }, "\(template.findings)")
+    }
+
+    @Test("a template that cannot be read at all throws, naming the file", arguments: [
         ("Parameters: {}\n", "no Resources section"),
         ("Resources: [unclosed\n", "not valid YAML"),
+        ("Globals: [Function]\nResources: {}\n", "Globals must be a mapping"),
     ])
     func reportsErrors(yaml: String, expected: String) {
         let error = #expect(throws: TemplateError.self) { try SAMTemplate.parse(yaml: yaml, path: "/p/template.yaml") }
@@ -119,6 +130,7 @@ struct TemplateTests {
         let template = try SAMTemplate.load(path: Self.repository.appendingPathComponent("template.yaml").path)
         #expect(Set(template.functions.keys) == ["ListObjects", "TransferObject", "ValidateTransfer", "GenerateReport"])
         #expect(template.functions["Echo"] == nil)
+        #expect(template.findings.isEmpty, "\(template.findings)")
     }
 
     @Test("the benchmarks' template.yaml loads, and its Echo runs from the build folder")
@@ -126,7 +138,7 @@ struct TemplateTests {
         let template = try SAMTemplate.load(path: Self.repository.appendingPathComponent("Benchmarks/template.yaml").path)
         let echo = try #require(template.functions["Echo"])
         #expect(echo.environment["ECHO_STAGE"] == "us-east-1-local")
-        #expect(try InstanceLauncher.executable(for: echo, buildDirectory: TestProject.buildDirectory).hasSuffix("/Echo"))
+        #expect(try InstanceLauncher.command(for: echo, buildDirectory: TestProject.buildDirectory) == [TestProject.buildDirectory + "/Echo"])
     }
 }
 

@@ -167,7 +167,7 @@ actor FunctionPool {
             instances[id]?.phase = .starting(since: ContinuousClock.now)
             let pipe = try OutputPipe(forward: forward)
             let process = try HostedProcess(
-                executable: launcher.executable,
+                executable: launcher.command[0], arguments: Array(launcher.command.dropFirst()),
                 environment: launcher.environment(runtimeAPI: "127.0.0.1:\(server.port)", instance: id),
                 directory: function.codeURI, output: pipe)
             pipe.startReading()

@@ -14,8 +14,10 @@ final class HostedProcess: Sendable {
     let output: OutputPipe
     let exit = OneShot<ExitStatus>()
 
-    /// Starts `executable` with exactly `environment`, in `directory`.
-    init(executable: String, environment: [String: String], directory: String, output: OutputPipe) throws(HostError) {
+    /// Starts `executable` with `arguments` and exactly `environment`, in `directory`.
+    init(
+        executable: String, arguments: [String] = [], environment: [String: String], directory: String, output: OutputPipe
+    ) throws(HostError) {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -38,7 +40,7 @@ final class HostedProcess: Sendable {
         sigfillset(&defaultSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
 
-        let arguments = [executable]
+        let arguments = [executable] + arguments
         let variables = environment.map { "\($0.key)=\($0.value)" }.sorted()
         var pid: pid_t = 0
         let result = CStrings.withArray(arguments) { argv in

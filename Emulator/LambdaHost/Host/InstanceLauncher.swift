@@ -1,9 +1,10 @@
 import Foundation
 
-/// Knows how to start one function's instances: which executable, with which environment.
+/// Knows how to start one function's instances: which program, with which environment.
 struct InstanceLauncher: Sendable {
     let function: FunctionConfiguration
-    let executable: String
+    /// The program and its arguments (see ``command(for:buildDirectory:)``).
+    let command: [String]
     let region: String
     /// Variables the host passes through from its own environment (credentials, endpoints).
     let inherited: [String: String]
@@ -31,26 +32,13 @@ struct InstanceLauncher: Sendable {
             "AWS_DEFAULT_REGION": region,
             "_HANDLER": function.handler,
             "LAMBDA_TASK_ROOT": function.codeURI,
-            "LAMBDA_RUNTIME_DIR": FilePaths.directory(of: executable),
+            "LAMBDA_RUNTIME_DIR": FilePaths.directory(of: command[0]),
             "TZ": ":UTC",
         ]
         variables.merge(reserved) { $1 }
         if let format = function.logFormat { variables["AWS_LAMBDA_LOG_FORMAT"] = format }
         if let level = function.logLevel { variables["AWS_LAMBDA_LOG_LEVEL"] = level }
+        if function.isPython { variables["AWS_EXECUTION_ENV"] = "AWS_Lambda_\(function.runtime)" }
         return variables
-    }
-
-    /// Finds what runs for a function. As on AWS, an executable `bootstrap` in the CodeUri folder
-    /// runs whatever language it is written in; otherwise the project's own function runs from the
-    /// build folder, as the executable named like its CodeUri folder.
-    static func executable(for function: FunctionConfiguration, buildDirectory: String) throws(HostError) -> String {
-        let bootstrap = function.codeURI + "/bootstrap"
-        let name = FilePaths.lastComponent(of: function.codeURI)
-        let built = BuildFolder.path(of: name, in: buildDirectory)
-        if let runnable = [bootstrap, built].first(where: BuildFolder.isRunnable) { return runnable }
-        throw HostError(
-            .cannotStart,
-            "function \(function.name) has nothing to run: no executable \(bootstrap), and no executable \(built) "
-                + BuildFolder.buildHint(for: name))
     }
 }

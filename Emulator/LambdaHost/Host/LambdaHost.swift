@@ -16,11 +16,15 @@ public final class LambdaHost: Sendable {
         self.template = template
         var pools: [String: FunctionPool] = [:]
         var unrunnable: [String: HostError] = [:]
+        for (name, refusal) in template.refusedFunctions {
+            unrunnable[name] = HostError(.cannotStart, "function \(name) does not run locally: \(refusal.property.map { "\($0): " } ?? "")\(refusal.message)")
+        }
         for (name, function) in template.functions {
             do {
+                try InstanceLauncher.writeInlineCode(of: function)
                 let launcher = InstanceLauncher(
                     function: function,
-                    executable: try InstanceLauncher.executable(for: function, buildDirectory: options.buildDirectory),
+                    command: try InstanceLauncher.command(for: function, buildDirectory: options.buildDirectory),
                     region: options.region, inherited: options.inheritedEnvironment)
                 let output = options.output
                 pools[name] = FunctionPool(
@@ -54,6 +58,19 @@ public final class LambdaHost: Sendable {
         return await pool.submit(payload: payload, options: options).result.value
     }
 
+    /// Why a function of the template would not start on this machine (code it cannot run,
+    /// nothing to run, no Python), or nil when it would: what `validate` reports, starting nothing.
+    public static func startProblem(of name: String, in template: SAMTemplate, buildDirectory: String) -> String? {
+        if let refusal = template.refusedFunctions[name] { return refusal.message }
+        guard let function = template.functions[name] else { return "the template has no function \(name)" }
+        do {
+            _ = try InstanceLauncher.command(for: function, buildDirectory: buildDirectory)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
     /// Checks that a function exists and can run, without invoking it (the Invoke API's DryRun).
     public func validate(_ name: String) throws(HostError) {
         _ = try pool(name)
@@ -71,7 +88,10 @@ public final class LambdaHost: Sendable {
         }
     }
 
+    /// The pool of the function `name` names: its logical id, or its `FunctionName`, which is
+    /// what ARNs from `!GetAtt Function.Arn` and SDK callers carry.
     private func pool(_ name: String) throws(HostError) -> FunctionPool {
+        let name = template.functionID(named: name) ?? name
         if let pool = pools[name] { return pool }
         if let error = unrunnable[name] { throw error }
         let known = functionNames.joined(separator: ", ")

@@ -1,10 +1,13 @@
-/// One `AWS::Serverless::Function` of the template, with `Globals.Function` applied and every value
-/// resolved to what the function sees locally.
+/// One function of the template (`AWS::Serverless::Function` with `Globals.Function` applied, or
+/// `AWS::Lambda::Function`), with every value resolved to what the function sees locally.
 public struct FunctionConfiguration: Sendable, Equatable {
     /// The resource's logical id, which is also the name the emulator invokes it by.
     public var name: String
-    /// The folder the template's `CodeUri` names, absolute.
+    /// The folder the function's code is in, absolute: the one `CodeUri` (or `Code`, or
+    /// `--code-dir`) names, or for inline code the folder the host writes it to.
     public var codeURI: String
+    /// `InlineCode` (`Code.ZipFile`), which the host writes to `codeURI` before the first start.
+    public var inlineCode: String?
     public var handler: String
     public var runtime: String
     /// Seconds before an invocation is stopped (`Timeout`, 3 by default as on AWS).
@@ -22,7 +25,7 @@ public struct FunctionConfiguration: Sendable, Equatable {
     public init(
         name: String, codeURI: String, handler: String = "bootstrap", runtime: String = "provided.al2023",
         timeoutSeconds: Double = 3, memorySize: Int = 128, environment: [String: String] = [:],
-        reservedConcurrency: Int? = nil, logFormat: String? = nil, logLevel: String? = nil
+        reservedConcurrency: Int? = nil, logFormat: String? = nil, logLevel: String? = nil, inlineCode: String? = nil
     ) {
         self.name = name
         self.codeURI = codeURI
@@ -34,5 +37,10 @@ public struct FunctionConfiguration: Sendable, Equatable {
         self.reservedConcurrency = reservedConcurrency
         self.logFormat = logFormat
         self.logLevel = logLevel
+        self.inlineCode = inlineCode
     }
+
+    /// Whether AWS runs the function on a Python runtime (`python3.12`), which the host runs
+    /// through AWS's runtime interface client, awslambdaric.
+    public var isPython: Bool { runtime.hasPrefix("python3") }
 }

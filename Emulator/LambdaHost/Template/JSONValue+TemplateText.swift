@@ -11,4 +11,12 @@ extension JSONValue {
         default: nil
         }
     }
+
+    /// Any scalar as text, fractional numbers included (`1.5`), as CloudFormation turns a
+    /// parameter's default or a list item into a string.
+    var scalarText: String? {
+        if let text = templateText { return text }
+        if case .double(let number) = self { return integerValue.map(String.init) ?? String(number) }
+        return nil
+    }
 }

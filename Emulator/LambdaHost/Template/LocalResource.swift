@@ -33,6 +33,8 @@ public struct LocalResource: Sendable, Hashable {
         case "AWS::SNS::Topic": "TopicName"
         case "AWS::SQS::Queue": "QueueName"
         case "AWS::DynamoDB::Table": "TableName"
+        case "AWS::Serverless::Function", "AWS::Lambda::Function": "FunctionName"
+        case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine": "StateMachineName"
         default: nil
         }
     }
@@ -59,6 +61,17 @@ public struct LocalResource: Sendable, Hashable {
         case "AWS::IAM::Role": "arn:aws:iam::\(accountID):role/\(physicalName)"
         default: "arn:aws:local:\(region):\(accountID):\(physicalName)"
         }
+    }
+
+    /// Whether this is a Lambda function (SAM's or CloudFormation's).
+    public var isFunction: Bool {
+        type == "AWS::Serverless::Function" || type == "AWS::Lambda::Function"
+    }
+
+    /// Whether this is a nested stack (`AWS::Serverless::Application`, `AWS::CloudFormation::Stack`),
+    /// which the emulator does not run.
+    var isNestedStack: Bool {
+        type == "AWS::Serverless::Application" || type == "AWS::CloudFormation::Stack"
     }
 
     /// `!GetAtt Resource.attribute`.

@@ -1,31 +1,37 @@
 import Foundation
-import Yams
+import StateMachine
 
-/// The parts of a SAM template the emulator runs: its functions and its parameters.
+/// A SAM or CloudFormation template as the emulator runs it: its functions, the resources it
+/// creates and the values it resolves, read the way CloudFormation reads them.
+///
+/// Reading never stops at a function it cannot run: every problem becomes a ``TemplateFinding``,
+/// and the functions that can run are in ``functions``. Only a template that cannot be read at
+/// all (not YAML, no `Resources`, a `Globals` that is not a mapping) throws.
 public struct SAMTemplate: Sendable {
     /// The template file, absolute.
     public let path: String
+    /// The functions that run on this machine, by logical id.
     public let functions: [String: FunctionConfiguration]
-    /// Parameter values in force: the template's defaults, overridden by the caller's.
+    /// The functions the template creates that do not run here, with the finding that says why.
+    public let refusedFunctions: [String: TemplateFinding]
+    /// Every problem found, errors first, then by section, name and property.
+    public let findings: [TemplateFinding]
+    /// Parameter values in force: the caller's, else the defaults; a list as its comma-separated text.
     public let parameters: [String: String]
-    /// Every resource, by logical id, with its local physical name.
+    /// Every resource the stack creates (its `Condition` true), by logical id, with its local
+    /// physical name.
     public let resources: [String: LocalResource]
-    /// The template's text: resource properties are composed from it again when asked for, since
-    /// YAML nodes cannot cross tasks.
-    let yaml: String
+    /// The `Outputs` whose condition holds and whose value resolves, by name.
+    public let outputs: [String: String]
+    /// The whole template as one JSON tree, which resource properties are resolved from when asked for.
+    let document: JSONValue
     let resolver: CloudFormationResolver
 
     /// The stack name locally, which derived resource names start with.
     public static let defaultStackName = "local"
 
-    /// Reads and resolves a template.
-    /// - Parameters:
-    ///   - path: the YAML file (SAM's `template.yaml`).
-    ///   - parameterOverrides: values that replace the parameters' defaults.
-    ///   - region: what `AWS::Region` resolves to.
-    public static func load(
-        path: String, parameterOverrides: [String: String] = [:], region: String = "us-east-1"
-    ) throws(TemplateError) -> SAMTemplate {
+    /// Reads and resolves a template file.
+    public static func load(path: String, options: TemplateOptions = TemplateOptions()) throws(TemplateError) -> SAMTemplate {
         let absolute = FilePaths.absolute(path)
         let text: String
         do {
@@ -33,7 +39,44 @@ public struct SAMTemplate: Sendable {
         } catch {
             throw TemplateError(path: absolute, "cannot read the template: \(error.localizedDescription)")
         }
-        return try parse(yaml: text, path: absolute, parameterOverrides: parameterOverrides, region: region)
+        return try parse(yaml: text, path: absolute, options: options)
+    }
+
+    /// Resolves a template given as text; `path` locates relative code folders.
+    public static func parse(yaml: String, path: String, options: TemplateOptions = TemplateOptions()) throws(TemplateError) -> SAMTemplate {
+        let document: JSONValue?
+        do {
+            document = try TemplateDocument.parse(yaml)
+        } catch {
+            throw TemplateError(path: path, "the template is not valid YAML: \(error.message)")
+        }
+        guard let document else { throw TemplateError(path: path, "the template is empty") }
+        return try TemplateReader(path: path, options: options).read(document)
+    }
+
+    init(
+        path: String, functions: [String: FunctionConfiguration], refusedFunctions: [String: TemplateFinding],
+        findings: [TemplateFinding], resources: [String: LocalResource], outputs: [String: String], document: JSONValue,
+        resolver: CloudFormationResolver
+    ) {
+        self.path = path
+        self.functions = functions
+        self.refusedFunctions = refusedFunctions
+        self.findings = findings.sorted {
+            ($0.severity, $0.section.rawValue, $0.name, $0.property ?? "", $0.message)
+                < ($1.severity, $1.section.rawValue, $1.name, $1.property ?? "", $1.message)
+        }
+        self.resources = resources
+        self.outputs = outputs
+        self.document = document
+        self.resolver = resolver
+        parameters = resolver.parameters.compactMapValues { value in
+            switch value {
+            case .text(let text): text
+            case .list(let items): items.joined(separator: ",")
+            case .unavailable: nil
+            }
+        }
     }
 
     /// The resources of one type, e.g. `AWS::S3::Bucket`, sorted by logical id.
@@ -41,64 +84,10 @@ public struct SAMTemplate: Sendable {
         resources.values.filter { $0.type == type }.sorted { $0.logicalID < $1.logicalID }
     }
 
-    /// Resolves a template given as text; `path` locates relative `CodeUri` folders.
-    public static func parse(
-        yaml: String, path: String, parameterOverrides: [String: String] = [:], region: String = "us-east-1"
-    ) throws(TemplateError) -> SAMTemplate {
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: yaml) else { throw TemplateError(path: path, "the template is empty") }
-            root = composed
-        } catch let error as TemplateError {
-            throw error
-        } catch {
-            throw TemplateError(path: path, "the template is not valid YAML: \(error)")
-        }
-        guard let resources = root["Resources"]?.mapping else {
-            throw TemplateError(path: path, "the template has no Resources section")
-        }
-        var parameters: [String: String] = [:]
-        for (key, value) in root["Parameters"]?.mapping ?? [:] {
-            guard let name = key.string else { continue }
-            parameters[name] = value["Default"]?.string
-        }
-        parameters.merge(parameterOverrides) { $1 }
-        let resolver = try resolver(for: resources, parameters: parameters, region: region, path: path)
-        let reader = FunctionReader(
-            templateDirectory: FilePaths.directory(of: path), globals: root["Globals"]?["Function"],
-            resolver: resolver, templatePath: path)
-        var functions: [String: FunctionConfiguration] = [:]
-        for (key, resource) in resources {
-            guard let name = key.string, resource["Type"]?.string == "AWS::Serverless::Function" else { continue }
-            functions[name] = try reader.function(named: name, properties: resource["Properties"])
-        }
-        return SAMTemplate(
-            path: path, functions: functions, parameters: parameters, resources: resolver.resources, yaml: yaml,
-            resolver: resolver)
-    }
-
-    /// Names every resource, then returns the resolver that answers `!Ref` and `!GetAtt` with
-    /// those names. A resource's own name property may use parameters but not other resources.
-    private static func resolver(
-        for resources: Node.Mapping, parameters: [String: String], region: String, path: String
-    ) throws(TemplateError) -> CloudFormationResolver {
-        let unnamed = CloudFormationResolver(parameters: parameters, resources: [:], region: region, stackName: defaultStackName)
-        var named: [String: LocalResource] = [:]
-        for (key, resource) in resources {
-            guard let logicalID = key.string, let type = resource["Type"]?.string else { continue }
-            var explicitName: String?
-            if let property = LocalResource.nameProperty(of: type), let node = resource["Properties"]?[property] {
-                do {
-                    explicitName = try unnamed.string(node)
-                } catch {
-                    throw TemplateError(path: path, "resource \(logicalID), \(property): \(error.message)")
-                }
-            }
-            named[logicalID] = LocalResource(
-                logicalID: logicalID, type: type, explicitName: explicitName, stackName: defaultStackName, region: region,
-                accountID: CloudFormationResolver.accountID)
-        }
-        return CloudFormationResolver(parameters: parameters, resources: named, region: region, stackName: defaultStackName)
+    /// The logical id of the function `name` names: its logical id, or its `FunctionName`.
+    public func functionID(named name: String) -> String? {
+        if functions[name] != nil || refusedFunctions[name] != nil { return name }
+        return resources.values.first { $0.isFunction && $0.physicalName == name }?.logicalID
     }
 }
 

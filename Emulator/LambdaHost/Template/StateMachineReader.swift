@@ -1,6 +1,5 @@
 import Foundation
 import StateMachine
-import Yams
 
 /// Reads the state machines of a template (`AWS::Serverless::StateMachine` and
 /// `AWS::StepFunctions::StateMachine`) into definitions the local runner executes.
@@ -14,24 +13,23 @@ struct StateMachineReader {
     let templateDirectory: String
     let templatePath: String
 
-    func definition(named name: String, properties: Node?) throws(TemplateError) -> JSONValue {
+    func definition(named name: String, properties: JSONValue?) throws(TemplateError) -> JSONValue {
         func fail(_ message: String) -> TemplateError {
             TemplateError(path: templatePath, "state machine \(name): \(message)")
         }
         do {
             var substitutions: [String: String] = [:]
-            for (key, node) in properties?["DefinitionSubstitutions"]?.mapping ?? [:] {
-                guard let variable = key.string else { continue }
-                substitutions[variable] = try resolver.string(node)
+            for (variable, value) in properties?["DefinitionSubstitutions"]?.objectValue ?? [:] {
+                substitutions[variable] = try resolver.string(value)
             }
             let raw: JSONValue
             if let inline = properties?["Definition"] {
-                raw = try resolver.value(inline)
-            } else if let text = try properties?["DefinitionString"].map({ node throws(CloudFormationResolver.Failure) in
-                try resolver.string(node)
+                raw = try resolver.resolve(inline) ?? .object([:])
+            } else if let text = try properties?["DefinitionString"].map({ value throws(CloudFormationResolver.Failure) in
+                try resolver.string(value)
             }) {
                 raw = try parse(text, source: "DefinitionString")
-            } else if let uri = properties?["DefinitionUri"]?.string {
+            } else if let uri = properties?["DefinitionUri"]?.stringValue {
                 let path = FilePaths.absolute(uri, relativeTo: templateDirectory)
                 guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                     throw fail("cannot read DefinitionUri \(path)")
@@ -53,10 +51,10 @@ struct StateMachineReader {
     /// JSON, or YAML (a superset) when the text is not JSON.
     private func parse(_ text: String, source: String) throws -> JSONValue {
         if let json = try? JSONValue(parsing: text) { return json }
-        guard let node = try Yams.compose(yaml: text) else {
+        guard let document = try TemplateDocument.parse(text) else {
             throw CloudFormationResolver.Failure(message: "\(source) is empty")
         }
-        return try resolver.value(node)
+        return try resolver.resolve(document) ?? .object([:])
     }
 
     static func substitute(_ substitutions: [String: String], in value: JSONValue) -> JSONValue {
