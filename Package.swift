@@ -70,6 +70,10 @@ let package = Package(
         .target(
             name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"], path: "Runtime/Worker"),
 
+        // The job: states, the table, idempotency, partition leases, notifications; shared by the
+        // Router, the API and the executors.
+        .target(name: "Jobs", dependencies: ["AWS", "JSONText", "Timestamps"], path: "Runtime/Jobs"),
+
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
         .executableTarget(
@@ -177,6 +181,7 @@ let package = Package(
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
+        .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
         .testTarget(
             name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "SFTPTransfer", "TransferCore", "AWS"],
