@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "ValidateTransfer", targets: ["ValidateTransfer"]),
         .executable(name: "GenerateReport", targets: ["GenerateReport"]),
         .executable(name: "TransferWorker", targets: ["TransferWorker"]),
+        .executable(name: "Router", targets: ["Router"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
@@ -67,12 +68,15 @@ let package = Package(
         .target(
             name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
         .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
-        .target(
-            name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"], path: "Runtime/Worker"),
-
-        // The job: states, the table, idempotency, partition leases, notifications; shared by the
-        // Router, the API and the executors.
+        // The job: states, the table, idempotency, partition leases, notifications, the work queue's
+        // messages; shared by the Router, the API and the executors.
         .target(name: "Jobs", dependencies: ["AWS", "JSONText", "Timestamps"], path: "Runtime/Jobs"),
+        .target(name: "Events", path: "Runtime/Events"),
+        .target(
+            name: "Routing", dependencies: ["Jobs", "Events", "AWS", "LineLogging", "TransferCore"], path: "Runtime/Routing"),
+        .target(
+            name: "Worker", dependencies: ["Jobs", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"],
+            path: "Runtime/Worker"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
@@ -85,6 +89,8 @@ let package = Package(
             name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/GenerateReport"),
         .executableTarget(
             name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS", "LineLogging"], path: "Functions/TransferWorker"),
+        .executableTarget(
+            name: "Router", dependencies: ["Routing", "Events", "FunctionErrors", "LambdaRuntime"], path: "Functions/Router"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
@@ -136,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "SFTPBench",
             dependencies: [
-                "AWS", "SFTPTransfer", "Worker", "TransferCore", "BenchReport", "MotoPeer", "SSHPeer",
+                "AWS", "SFTPTransfer", "Worker", "Jobs", "TransferCore", "BenchReport", "MotoPeer", "SSHPeer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/SFTPBench"),
@@ -172,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "WorkerTests",
             dependencies: [
-                "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
+                "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
                 "EmulatorCLI", "LineLogging",
             ],
             path: "Tests/WorkerTests"),
@@ -184,7 +190,7 @@ let package = Package(
         .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
         .testTarget(
-            name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "SFTPTransfer", "TransferCore", "AWS"],
+            name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS"],
             path: "Tests/DomainTests"),
         .testTarget(
             name: "WorkflowTests",

@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 import ArgumentParser
 import BenchReport
 import Foundation

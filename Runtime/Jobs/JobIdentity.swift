@@ -1,4 +1,4 @@
-public import AWS
+import AWS
 
 /// The idempotency key of a transfer and the job id derived from it: the same customer, endpoints,
 /// object and object version always give the same id, so a duplicate delivery, a replayed event or

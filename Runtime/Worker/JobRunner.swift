@@ -1,4 +1,5 @@
 public import AWS
+public import Jobs
 import SFTP
 public import TransferCore
 public import SFTPTransfer
@@ -56,6 +57,8 @@ public struct JobRunner: Sendable {
                 destinationPath: destination.path)
             let delivered = try transfer.run(resumingUpload: resume, stop: stop, onUploadStarted: record)
             return try verify(delivered, at: transfer.destination, job: job)
+        case (.s3ToS3, .s3(let source), .s3(let destination)):
+            return try copy(from: source, to: destination, job: job)
         default:
             throw TransferError.nonRetryable(
                 "job \(job.id): flow \(job.flow.rawValue) cannot copy from \(job.source.description) "
