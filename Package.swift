@@ -187,6 +187,9 @@ let package = Package(
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
+        .testTarget(
+            name: "RoutingTests", dependencies: ["Routing", "Jobs", "Events", "AWS", "LineLogging", "MotoPeer"],
+            path: "Tests/RoutingTests"),
         .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
         .testTarget(
