@@ -66,7 +66,7 @@ let package = Package(
         // the worker no Lambda runtime.
         .target(name: "TransferCore", dependencies: ["AWS"], path: "Runtime/TransferCore"),
         .target(
-            name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
+            name: "BatchTransfer", dependencies: ["TransferCore", "Jobs", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
         .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
         // The job: states, the table, idempotency, partition leases, notifications, the work queue's
         // messages; shared by the Router, the API and the executors.
@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
         .testTarget(
-            name: "RoutingTests", dependencies: ["Routing", "Jobs", "Events", "AWS", "LineLogging", "MotoPeer"],
+            name: "RoutingTests", dependencies: ["Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer"],
             path: "Tests/RoutingTests"),
         .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.

@@ -36,6 +36,16 @@ public struct JobDispatcher: Sendable {
         self.stateMachineLimitBytes = stateMachineLimitBytes
     }
 
+    /// Starts the one-object state machine; an execution of that name exists already when the job
+    /// was dispatched before, which is the outcome wanted.
+    private func startExecution(input: String, name: String) throws(AWSError) {
+        do {
+            _ = try stepFunctions.startExecution(stateMachineARN: stateMachineARN, input: input, name: name)
+        } catch {
+            guard error.code == "ExecutionAlreadyExists" else { throw error }
+        }
+    }
+
     public func route(of job: Job) -> Route {
         job.flow == .s3ToS3 && job.object.size < stateMachineLimitBytes ? .stateMachine : .worker
     }
@@ -45,16 +55,13 @@ public struct JobDispatcher: Sendable {
         let route = route(of: job)
         switch (route, source, destination) {
         case (.stateMachine, .s3(let from), .s3(let to)):
-            let input: [String: String] = [
-                "job_id": job.id, "source_bucket": from.bucket, "source_key": from.key, "destination_bucket": to.bucket,
-                "destination_key": to.key, "etag": job.object.version,
-            ]
+            // TransferObject's item: the whole key as the source "prefix" maps it to exactly `to.key`.
+            let input = OneObjectInput(
+                jobID: job.id, sourceBucket: from.bucket, sourcePrefix: from.key, destinationBucket: to.bucket,
+                destinationPrefix: to.key, key: from.key, size: job.object.size,
+                etag: String(job.object.version.filter { $0 != "\"" }))
             let json = String(decoding: try JSONEncoder().encode(input), as: UTF8.self)
-            do throws(AWSError) {
-                _ = try stepFunctions.startExecution(stateMachineARN: stateMachineARN, input: json, name: job.id)
-            } catch where error.code == "ExecutionAlreadyExists" {
-                return route
-            }
+            try startExecution(input: json, name: job.id)
         default:
             let flow = TransferJob.Flow(job.flow)
             let message = TransferJob(id: job.id, flow: flow, source: source, destination: destination)
@@ -65,6 +72,23 @@ public struct JobDispatcher: Sendable {
                     groupID: String(job.partition.prefix(128)), deduplicationID: job.id))
         }
         return route
+    }
+}
+
+/// The one-object state machine's input: `TransferObject`'s item and the job it belongs to.
+private struct OneObjectInput: Encodable {
+    var jobID: String
+    var sourceBucket: String
+    var sourcePrefix: String
+    var destinationBucket: String
+    var destinationPrefix: String
+    var key: String
+    var size: Int64
+    var etag: String
+
+    enum CodingKeys: String, CodingKey {
+        case jobID = "job_id", sourceBucket = "source_bucket", sourcePrefix = "source_prefix"
+        case destinationBucket = "destination_bucket", destinationPrefix = "destination_prefix", key, size, etag
     }
 }
 

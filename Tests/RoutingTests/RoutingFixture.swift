@@ -25,7 +25,7 @@ final class RoutingFixture: Sendable {
     private init() throws {
         account = try MotoAccount(
             userName: "router-tests",
-            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:*","sns:*","sqs:*","states:*"],"Resource":"*"}]}"#)
+            policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:*","sns:*","sqs:*","states:*","s3:*"],"Resource":"*"}]}"#)
         do {
             let client = account.client()
             try MotoTables.createPartitionKeyTable(Self.jobTable, with: client)
