@@ -24,7 +24,7 @@ final class JobFixture: Sendable {
         do {
             let client = account.client()
             try MotoTables.createPartitionKeyTable(Self.table, with: client)
-            topicARN = try client.query(.sns, action: "CreateTopic", parameters: [("Name", "jobs")]).value("TopicArn") ?? ""
+            topicARN = try account.createTopic(named: "jobs")
         } catch {
             account.stop()
             throw error
@@ -42,7 +42,7 @@ final class JobFixture: Sendable {
     func subscribe(to jobID: String) throws -> String {
         let client = account.client()
         let name = "notifications-" + String(jobID.suffix(12))
-        let url = try Self.createQueue(name, client: client)
+        let url = try account.createQueue(named: name)
         _ = try client.query(
             .sns, action: "Subscribe",
             parameters: [
@@ -72,12 +72,6 @@ final class JobFixture: Sendable {
         return Job(
             id: id, customer: customer, sourceEndpoint: "in", destinationEndpoint: "out", object: object, flow: .s3ToS3,
             createdAt: "2026-11-27T10:00:00.000Z", by: "test")
-    }
-
-    private static func createQueue(_ name: String, client: AWSClient) throws -> String {
-        struct Input: Encodable { var QueueName: String }
-        struct Output: Decodable { var QueueUrl: String }
-        return try client.json(.sqs, "CreateQueue", Input(QueueName: name), as: Output.self).QueueUrl
     }
 
     /// `{"MessageAttributes": {"state": {"Type": "String", "Value": "QUEUED"}, …}}` → `["state": "QUEUED", …]`.

@@ -30,7 +30,7 @@ final class RoutingFixture: Sendable {
             let client = account.client()
             try MotoTables.createPartitionKeyTable(Self.jobTable, with: client)
             try Self.createEndpointTable(client)
-            topicARN = try client.query(.sns, action: "CreateTopic", parameters: [("Name", "router-jobs")]).value("TopicArn") ?? ""
+            topicARN = try account.createTopic(named: "router-jobs")
             stateMachineARN = try Self.createStateMachine(client)
         } catch {
             account.stop()
@@ -99,16 +99,6 @@ final class RoutingFixture: Sendable {
         }
     }
 
-    func createQueue(_ name: String) throws -> String {
-        struct Input: Encodable {
-            var QueueName: String
-            var Attributes: [String: String]
-        }
-        struct Output: Decodable { var QueueUrl: String }
-        let attributes = name.hasSuffix(".fifo") ? ["FifoQueue": "true"] : [:]
-        return try account.client().json(.sqs, "CreateQueue", Input(QueueName: name, Attributes: attributes), as: Output.self).QueueUrl
-    }
-
     private static func createEndpointTable(_ client: AWSClient) throws {
         let definition = #"""
             {"TableName": "\#(endpointTable)", "BillingMode": "PAY_PER_REQUEST",
@@ -139,8 +129,8 @@ struct World {
 
     init(_ fixture: RoutingFixture) throws {
         name = "w" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        workQueueURL = try fixture.createQueue("\(name)-work.fifo")
-        deadLetterQueueURL = try fixture.createQueue("\(name)-dead")
+        workQueueURL = try fixture.account.createQueue(named: "\(name)-work.fifo")
+        deadLetterQueueURL = try fixture.account.createQueue(named: "\(name)-dead")
     }
 
     var bucket: String { "\(name)-landing" }
