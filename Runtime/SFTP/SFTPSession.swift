@@ -7,6 +7,10 @@ public final class SFTPSession {
     let raw: OpaquePointer
     /// Opened on first use by `rename(_:to:ifDestinationExists:)` with `.replace`; nil until then.
     var extensionChannel: OpenSSHExtensionChannel?
+    /// Set when a pipelined write failed: libssh2 may have dropped a half-sent request, so the
+    /// server could read the next request on this channel as part of it. Later calls fail at once
+    /// with `.closed`; another `SFTPSession` on the same connection still works.
+    public internal(set) var isUnusable = false
 
     /// Starts the SFTP subsystem on `ssh`.
     public init(ssh: SSHSession) throws {
@@ -31,8 +35,17 @@ public final class SFTPSession {
             message: "the server answered \(SFTPError.statusName(status))", libssh2Error: rc, sftpStatus: status)
     }
 
+    /// Throws `.closed` once the channel is unusable (see `isUnusable`).
+    func checkUsable(_ operation: String, path: String) throws {
+        guard isUnusable else { return }
+        throw SFTPError(
+            code: .closed, operation: operation, target: ssh.target(path),
+            message: "this SFTP channel is unusable after a failed write; open another SFTPSession on the connection")
+    }
+
     /// Runs an SFTP call that returns an `int` status through the poll loop, throwing unless 0.
     func perform(_ operation: String, path: String, _ call: () -> Int32) throws {
+        try checkUsable(operation, path: path)
         let rc = try ssh.retrying(operation, path: path, call)
         if rc != 0 { throw failure(operation, path: path, rc: rc) }
     }
