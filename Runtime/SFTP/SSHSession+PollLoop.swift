@@ -47,14 +47,16 @@ extension SSHSession {
         try retrying(operation, path: path, call) { $0 == nil && libssh2_session_last_errno(raw) == LIBSSH2_ERROR_EAGAIN }
     }
 
-    /// Waits until the socket is ready in the directions libssh2 is blocked on.
-    private func waitForSocket(until deadline: Deadline, operation: String, path: String?) throws {
+    /// Waits until the socket is ready in the directions libssh2 is blocked on, or `limit`
+    /// milliseconds when given; throws `.timeout` once `deadline` has passed.
+    func waitForSocket(until deadline: Deadline, atMost limit: Int32? = nil, operation: String, path: String?) throws {
         let directions = libssh2_session_block_directions(raw)
         var events: Int16 = 0
         if directions & LIBSSH2_SESSION_BLOCK_INBOUND != 0 { events |= Int16(POLLIN) }
         if directions & LIBSSH2_SESSION_BLOCK_OUTBOUND != 0 { events |= Int16(POLLOUT) }
         var remaining = deadline.remainingMilliseconds
         guard remaining > 0 else { throw timeout(operation, path: path) }
+        if let limit { remaining = min(remaining, limit) }
         if events == 0 {
             // EAGAIN without a direction: libssh2 wants another call soon; do not sleep long.
             events = Int16(POLLIN)
@@ -68,6 +70,12 @@ extension SSHSession {
                 message: "poll failed: \(String(cString: strerror(errno)))")
         }
         if ready == 0 && deadline.hasPassed { throw timeout(operation, path: path) }
+    }
+
+    /// Whether libssh2's last `EAGAIN` left a packet half-sent: then the next call that sends
+    /// must be the very same call, or the transport refuses it.
+    var isBlockedSending: Bool {
+        libssh2_session_block_directions(raw) & LIBSSH2_SESSION_BLOCK_OUTBOUND != 0
     }
 
     func timeout(_ operation: String, path: String?) -> SFTPError {
