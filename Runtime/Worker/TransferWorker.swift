@@ -30,7 +30,7 @@ public final class TransferWorker: Sendable {
             checkpoints: checkpoints
                 ?? DynamoDBJobCheckpoints(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
             stagingBucket: settings.stagingBucket, partSize: settings.partSize,
-            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), stop: stop)
+            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), parallelUpload: settings.parallelUpload, stop: stop)
         self.stop = stop
         self.log = .worker(write: log)
     }
