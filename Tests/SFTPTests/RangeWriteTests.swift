@@ -43,6 +43,30 @@ struct RangeWriteTests {
         }
     }
 
+    @Test("through a proxy adding a 40 ms round trip, one pipelined stream and three ranges arrive byte-identical", arguments: [1, 3])
+    func throughDelay(count: Int) throws {
+        let bytes = TestPattern.bytes(count: 9_000_001)
+        try withSSHServer { server in
+            try DelayingProxy.with(upstreamPort: server.port, roundTrip: .milliseconds(40)) { proxy in
+                var configuration = server.configuration()
+                configuration.port = proxy.port
+                let path = server.dataDirectory + "/delayed.bin"
+                try withSFTPSession(configuration) { sftp in
+                    if count == 1 {
+                        try sftp.withFile(path, mode: .write) { try $0.write(bytes) }
+                    } else {
+                        try sftp.withFile(path, mode: .write) { _ in }
+                        let length = (bytes.count + count - 1) / count
+                        try sftp.writeRanges(path, stride(from: 0, to: bytes.count, by: length).map { start in
+                            Self.range(of: bytes, start..<min(start + length, bytes.count), pieceSize: 1_200_000)
+                        })
+                    }
+                }
+                #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+            }
+        }
+    }
+
     @Test("a range whose source fails ends the write with that error; the session's own channel still works")
     func sourceFails() throws {
         struct SourceFailed: Error {}
