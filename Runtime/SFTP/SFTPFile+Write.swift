@@ -77,6 +77,7 @@ extension SFTPFile {
     func sendWindowOnce() throws -> Int? {
         try checkWriteFailure()
         try sftp.checkUsable("write", path: path)
+        try sftp.ssh.checkUsable("write", path: path)
         let rc = window.withBytes { pending in
             libssh2_sftp_write(raw, pending.baseAddress?.assumingMemoryBound(to: CChar.self), pending.count)
         }

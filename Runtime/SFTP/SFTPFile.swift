@@ -16,10 +16,15 @@ public final class SFTPFile {
     /// bytes in flight with it are lost.
     var writeFailure: SFTPError?
 
-    init(sftp: SFTPSession, path: String, mode: SFTPOpenMode, permissions: UInt32, writeWindow: Int) throws {
+    /// Takes ownership of `raw`, a handle libssh2 opened on `sftp`.
+    init(sftp: SFTPSession, path: String, adopting raw: OpaquePointer, writeWindow: Int) {
         self.sftp = sftp
         self.path = path
+        self.raw = raw
         window = SFTPWriteWindow(capacity: writeWindow)
+    }
+
+    convenience init(sftp: SFTPSession, path: String, mode: SFTPOpenMode, permissions: UInt32, writeWindow: Int) throws {
         try sftp.checkUsable("open", path: path)
         let opened = try sftp.ssh.retrying("open", path: path) {
             libssh2_sftp_open_ex(
@@ -28,7 +33,7 @@ public final class SFTPFile {
         guard let opened else {
             throw sftp.failure("open", path: path, rc: libssh2_session_last_errno(sftp.ssh.raw))
         }
-        raw = opened
+        self.init(sftp: sftp, path: path, adopting: opened, writeWindow: writeWindow)
     }
 
     deinit {
@@ -51,6 +56,18 @@ public final class SFTPFile {
         isOpen = false
         try flush()
         try sftp.perform("close", path: path) { libssh2_sftp_close_handle(raw) }
+    }
+
+    /// One non-blocking close call, for callers that drive several files on one connection:
+    /// true once closed, false when libssh2 answered `EAGAIN`. Every write must be acknowledged.
+    func closeOnce() throws -> Bool {
+        precondition(window.isEmpty, "closing \(path) with writes in flight")
+        guard isOpen else { return true }
+        let rc = libssh2_sftp_close_handle(raw)
+        if rc == LIBSSH2_ERROR_EAGAIN { return false }
+        isOpen = false
+        if rc != 0 { throw sftp.failure("close", path: path, rc: rc) }
+        return true
     }
 
     func checkOpen(_ operation: String) throws {

@@ -15,7 +15,6 @@ extension SFTPSession {
     /// - Parameters:
     ///   - writeWindow: the bytes each range keeps in flight (see `SFTPFile.write(_:)`).
     public func writeRanges(_ path: String, _ ranges: [SFTPRange], writeWindow: Int = SFTPFile.preferredWriteWindow) throws {
-        let writer = try SFTPRangeWriter(ssh: ssh, path: path, ranges: ranges, writeWindow: writeWindow)
-        try writer.run()
+        try SFTPRangeWriter(ssh: ssh, path: path, ranges: ranges, writeWindow: writeWindow).run()
     }
 }

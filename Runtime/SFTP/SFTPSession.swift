@@ -13,11 +13,16 @@ public final class SFTPSession {
     public internal(set) var isUnusable = false
 
     /// Starts the SFTP subsystem on `ssh`.
-    public init(ssh: SSHSession) throws {
-        self.ssh = ssh
+    public convenience init(ssh: SSHSession) throws {
         guard let raw = try ssh.retrying("sftp init", { libssh2_sftp_init(ssh.raw) }) else {
             throw ssh.failure(.ssh, "sftp init", rc: libssh2_session_last_errno(ssh.raw))
         }
+        self.init(ssh: ssh, adopting: raw)
+    }
+
+    /// Takes ownership of `raw`, an SFTP session libssh2 started on `ssh`.
+    init(ssh: SSHSession, adopting raw: OpaquePointer) {
+        self.ssh = ssh
         self.raw = raw
     }
 

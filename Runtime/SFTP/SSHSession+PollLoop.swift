@@ -18,17 +18,21 @@ extension SSHSession {
     func retrying<T>(
         _ operation: String, path: String? = nil, _ call: () -> T, wouldBlock: (T) -> Bool
     ) throws -> T {
-        guard !isBroken else {
-            throw SFTPError(
-                code: .closed, operation: operation, target: target(path),
-                message: "the connection is unusable after an earlier timeout; open a new one")
-        }
+        try checkUsable(operation, path: path)
         let deadline = Deadline(after: configuration.timeout)
         while true {
             let result = call()
             guard wouldBlock(result) else { return result }
             try waitForSocket(until: deadline, operation: operation, path: path)
         }
+    }
+
+    /// Throws `.closed` once an earlier timeout left the connection unusable.
+    func checkUsable(_ operation: String, path: String? = nil) throws {
+        guard isBroken else { return }
+        throw SFTPError(
+            code: .closed, operation: operation, target: target(path),
+            message: "the connection is unusable after an earlier timeout; open a new one")
     }
 
     /// `retrying` for calls that return an `int` status.
