@@ -18,7 +18,9 @@ extension SFTPFile {
     /// The most written bytes a file keeps in flight (`SFTPFile.write(_:)`), held twice: once by
     /// us until acknowledged, once in libssh2's queued requests.
     ///
-    /// Above the SSH channel's window (2 MiB from OpenSSH's sshd) so that window, not this,
-    /// bounds a single stream at about 2 MiB per round trip.
-    public static let preferredWriteWindow = 4 * 1024 * 1024
+    /// A little above the SSH channel's window (2 MiB from OpenSSH's sshd), so that window, not
+    /// this, bounds a single stream at about 2 MiB per round trip: bytes wait for their
+    /// acknowledgement only a moment longer than for the window to reopen. No more, since a file
+    /// written over several channels holds about twice this per channel.
+    public static let preferredWriteWindow = 2_359_296
 }

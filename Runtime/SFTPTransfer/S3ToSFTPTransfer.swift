@@ -29,7 +29,7 @@ public struct S3ToSFTPTransfer: Sendable {
     public var parallelUpload: ParallelUpload
 
     /// The buffer size of each range's download: the SFTP window, not this, sets the speed.
-    static let rangeBufferSize = 512 * 1024
+    static let rangeBufferSize = 256 * 1024
 
     public init(
         s3: S3Client, bucket: String, key: String, destination: SSHConfiguration, path: String,
