@@ -56,6 +56,10 @@ public final class DelayingProxy: Sendable {
             return
         }
         upstream.makeBlocking(idleTimeout: nil)
+        // Nagle's algorithm off on both legs (TCPSocket turns it off upstream): a link delays
+        // every byte alike and holds none back for company.
+        var noDelay: Int32 = 1
+        setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
         let server = dup(upstream.descriptor)
         let isStopped = stopped.withLock { value in
             if !value { sockets.withLock { $0.formUnion([client, server]) } }
