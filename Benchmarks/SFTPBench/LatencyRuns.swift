@@ -60,17 +60,17 @@ struct LatencyRuns {
 
         let megabytes = Double(size) / 1_000_000
         func rate(_ seconds: Double) -> Double { megabytes / seconds }
-        let name = "\(link.name), \(link.sizeMiB) MiB"
         let channels = ParallelUpload.standard.ranges(size: size).count
+        print("\(link.name): \(link.sizeMiB) MiB file")
         Report.row(
-            "upload (\(channels) ch) vs sftp put, \(name)", ours: rate(upload), peer: rate(put), unit: "MB/s",
+            "\(link.name) up (\(channels) ch) vs sftp put", ours: rate(upload), peer: rate(put), unit: "MB/s",
             target: "≥ 1.0 × sftp put", met: upload <= put, higherIsBetter: true)
         Report.row(
-            "upload (1 ch) vs sftp put, \(name)", ours: rate(single), peer: rate(put), unit: "MB/s",
+            "\(link.name) up (1 ch) vs sftp put", ours: rate(single), peer: rate(put), unit: "MB/s",
             target: "≥ 0.9 × sftp put", met: rate(single) >= 0.9 * rate(put), higherIsBetter: true)
         let downloadTarget = link.roundTrip == nil ? 0.9 : 1.5
         Report.row(
-            "download (1 ch) vs sftp get, \(name)", ours: rate(download), peer: rate(get), unit: "MB/s",
+            "\(link.name) down (1 ch) vs sftp get", ours: rate(download), peer: rate(get), unit: "MB/s",
             target: "≥ \(downloadTarget) × sftp get", met: rate(download) >= downloadTarget * rate(get), higherIsBetter: true)
     }
 
