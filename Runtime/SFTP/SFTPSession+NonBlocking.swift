@@ -10,9 +10,8 @@ extension SFTPSession {
     static func startOnce(on ssh: SSHSession) throws -> SFTPSession? {
         try ssh.checkUsable("sftp init")
         guard let raw = libssh2_sftp_init(ssh.raw) else {
-            let rc = libssh2_session_last_errno(ssh.raw)
-            if rc == LIBSSH2_ERROR_EAGAIN { return nil }
-            throw ssh.failure(.ssh, "sftp init", rc: rc)
+            if libssh2_session_last_errno(ssh.raw) == LIBSSH2_ERROR_EAGAIN { return nil }
+            throw startFailure(on: ssh)
         }
         return SFTPSession(ssh: ssh, adopting: raw)
     }

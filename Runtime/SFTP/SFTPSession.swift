@@ -15,9 +15,19 @@ public final class SFTPSession {
     /// Starts the SFTP subsystem on `ssh`.
     public convenience init(ssh: SSHSession) throws {
         guard let raw = try ssh.retrying("sftp init", { libssh2_sftp_init(ssh.raw) }) else {
-            throw ssh.failure(.ssh, "sftp init", rc: libssh2_session_last_errno(ssh.raw))
+            throw Self.startFailure(on: ssh)
         }
         self.init(ssh: ssh, adopting: raw)
+    }
+
+    /// Why `libssh2_sftp_init` gave no session: `.channelRefused` when the server would not open
+    /// the channel (libssh2 reports no finer reason), `.ssh` otherwise.
+    static func startFailure(on ssh: SSHSession) -> SFTPError {
+        let rc = libssh2_session_last_errno(ssh.raw)
+        guard rc == LIBSSH2_ERROR_CHANNEL_FAILURE else { return ssh.failure(.ssh, "sftp init", rc: rc) }
+        var error = ssh.failure(.channelRefused, "sftp init", rc: rc)
+        error.message = "the server refused another channel on this connection (\(error.message)); sshd's MaxSessions bounds them"
+        return error
     }
 
     /// Takes ownership of `raw`, an SFTP session libssh2 started on `ssh`.

@@ -15,7 +15,7 @@ final class S3RangeFeed {
     private let downloading = DispatchGroup()
     private var delivered: Int64 = 0
 
-    /// Starts downloading `range` of the object `head` describes.
+    /// Starts downloading `range` of the object, of the version with `eTag` when given.
     init(
         s3: S3Client, bucket: String, key: String, eTag: String?, range: ClosedRange<Int64>, bufferSize: Int,
         depth: Int = 1

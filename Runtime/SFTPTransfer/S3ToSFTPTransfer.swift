@@ -76,7 +76,13 @@ public struct S3ToSFTPTransfer: Sendable {
     private func download(_ head: ObjectHead, into sftp: SFTPSession, stop: StopFlag?, description: String) throws {
         let ranges = parallelUpload.ranges(size: head.contentLength)
         if ranges.count > 1 {
-            try downloadInRanges(ranges, of: head, into: sftp, stop: stop, description: description)
+            do {
+                try downloadInRanges(ranges, of: head, into: sftp, stop: stop, description: description)
+            } catch let error as SFTPError where error.code == .channelRefused {
+                // The partner allows fewer channels per connection than configured: start again
+                // over the session's own channel (it truncates what the ranges wrote).
+                try downloadInOrder(head, into: sftp, stop: stop, description: description)
+            }
         } else {
             try downloadInOrder(head, into: sftp, stop: stop, description: description)
         }

@@ -40,6 +40,20 @@ extension FlowSuite {
             }
         }
 
+        @Test("a partner allowing fewer channels per connection than configured gets the file over one channel")
+        func fewerChannelsAllowed() throws {
+            let bytes = TestPattern.bytes(count: 5_000_000)
+            let key = "to-sftp/max-sessions.bin"
+            try fixture.s3.putObject(bucket: FlowFixture.bucket, key: key, body: .bytes(bytes))
+            try withSSHServer(extraConfig: "MaxSessions 3", logLevel: "VERBOSE") { server in
+                let path = server.dataDirectory + "/max-sessions.bin"
+                try transfer(key: key, to: path, on: server, ParallelUpload(channels: 4, threshold: 1_000_000)).run()
+                #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+                #expect(TestFiles.size(of: path + ".tmp") == nil)
+                #expect(server.logLines(containing: "Accepted publickey") == 1)
+            }
+        }
+
         @Test(
             "a write the partner refuses mid-upload fails the copy; the final name keeps the old file and the temporary one is removed",
             arguments: [ParallelUpload.single, ParallelUpload(channels: 3, threshold: 1_000_000)])

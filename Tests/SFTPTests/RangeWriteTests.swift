@@ -67,6 +67,25 @@ struct RangeWriteTests {
         }
     }
 
+    @Test("more ranges than the server allows channels fail with channelRefused; the session's own channel still works")
+    func tooManyChannels() throws {
+        let bytes = TestPattern.bytes(count: 3_000_000)
+        try withSSHServer(extraConfig: "MaxSessions 2") { server in
+            try withSFTPSession(server.configuration()) { sftp in
+                let path = server.dataDirectory + "/too-many.bin"
+                try sftp.withFile(path, mode: .write) { _ in }
+                let error = try #require(throws: SFTPError.self) {
+                    try sftp.writeRanges(path, (0..<3).map { index in
+                        Self.range(of: bytes, index * 1_000_000..<(index + 1) * 1_000_000, pieceSize: 300_000)
+                    })
+                }
+                #expect(error.code == .channelRefused)
+                #expect(error.description.contains("MaxSessions"))
+                try sftp.removeFile(path)
+            }
+        }
+    }
+
     @Test("a range whose source fails ends the write with that error; the session's own channel still works")
     func sourceFails() throws {
         struct SourceFailed: Error {}
