@@ -34,7 +34,7 @@ public final class TransferWorker: Sendable {
             checkpoints: checkpoints
                 ?? DynamoDBJobCheckpoints(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
             stagingBucket: settings.stagingBucket, partSize: settings.partSize,
-            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), stop: stop)
+            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), parallelUpload: settings.parallelUpload, stop: stop)
         let jobs = JobLifecycle(
             store: DynamoDBJobStore(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
             notifier: settings.jobsTopicARN.map { JobNotifier(sns: SNSClient(client: client), topicARN: $0) },
