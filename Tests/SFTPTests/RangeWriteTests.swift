@@ -69,14 +69,17 @@ struct RangeWriteTests {
 
     @Test("more ranges than the server allows channels fail with channelRefused; the session's own channel still works")
     func tooManyChannels() throws {
-        let bytes = TestPattern.bytes(count: 3_000_000)
+        // Ranges long enough that none ends before the last channel is asked for, however loaded
+        // the machine: channels open a few round trips apart, a range takes many.
+        let rangeBytes = 16_000_000
+        let bytes = TestPattern.bytes(count: 3 * rangeBytes)
         try withSSHServer(extraConfig: "MaxSessions 2") { server in
             try withSFTPSession(server.configuration()) { sftp in
                 let path = server.dataDirectory + "/too-many.bin"
                 try sftp.withFile(path, mode: .write) { _ in }
                 let error = try #require(throws: SFTPError.self) {
                     try sftp.writeRanges(path, (0..<3).map { index in
-                        Self.range(of: bytes, index * 1_000_000..<(index + 1) * 1_000_000, pieceSize: 300_000)
+                        Self.range(of: bytes, index * rangeBytes..<(index + 1) * rangeBytes, pieceSize: 300_000)
                     })
                 }
                 #expect(error.code == .channelRefused)
