@@ -84,6 +84,8 @@ let package = Package(
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
+        // EventBridge's pattern language, on the emulator's one JSON type; no I/O.
+        .target(name: "EventPatterns", dependencies: ["StateMachine"], path: "Emulator/EventPatterns"),
         .target(
             name: "LambdaHost",
             dependencies: [
@@ -104,6 +106,8 @@ let package = Package(
             name: "EmulatorCLI",
             dependencies: [
                 "LambdaHost",
+                "EventPatterns",
+                "StateMachine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Emulator/CLI"),
@@ -173,6 +177,7 @@ let package = Package(
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
+        .testTarget(name: "EventPatternsTests", dependencies: ["EventPatterns", "StateMachine"], path: "Tests/EventPatternsTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(
