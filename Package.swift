@@ -29,6 +29,7 @@ let package = Package(
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
         .executable(name: "sftp-bench", targets: ["SFTPBench"]),
+        .executable(name: "pattern-bench", targets: ["PatternBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -132,6 +133,13 @@ let package = Package(
                 "AWS", "BenchReport", "MotoPeer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/AWSBench"),
+
+        .executableTarget(
+            name: "PatternBench",
+            dependencies: [
+                "EventPatterns", "StateMachine", "BenchReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/PatternBench"),
 
         .executableTarget(
             name: "SFTPBench",

@@ -15,6 +15,8 @@ public import StateMachine
 public struct EventPattern: Sendable {
     /// The pattern's branches; the pattern matches when any does.
     let branches: [PatternBranch]
+    /// Every path the pattern names, and every prefix of one: all of the event it needs to see.
+    let paths: Set<String>
 
     /// Compiles a pattern given as JSON text.
     /// - Throws: ``InvalidEventPatternError`` with EventBridge's reason when AWS would refuse it.
@@ -31,11 +33,25 @@ public struct EventPattern: Sendable {
     /// Compiles a pattern already read as JSON.
     public init(json: JSONValue) throws(InvalidEventPatternError) {
         branches = try PatternCompiler.compile(json)
+        paths = Self.prefixes(of: branches)
     }
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        matches(FlatEvent(event))
+        matches(FlatEvent(event, keeping: paths))
+    }
+
+    /// The paths the branches name, with their prefixes.
+    static func prefixes(of branches: [PatternBranch]) -> Set<String> {
+        var prefixes = Set<String>()
+        for condition in branches.flatMap(\.conditions) {
+            var prefix = ""
+            for part in condition.path.split(separator: ".", omittingEmptySubsequences: false) {
+                prefix = prefix.isEmpty ? String(part) : prefix + "." + part
+                prefixes.insert(prefix)
+            }
+        }
+        return prefixes
     }
 
     /// Whether an event already flattened matches: the form to use when one event meets many patterns.

@@ -15,6 +15,8 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     private var filed: [String: [ExactValue: [Int]]] = [:]
     /// Branches with no exact-value condition, checked against every event.
     private var unfiled: [Int] = []
+    /// The paths any pattern names, with their prefixes: all an event is flattened for.
+    private var paths = Set<String>()
 
     public init() {}
 
@@ -25,10 +27,11 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     public mutating func add(_ pattern: EventPattern, for key: Key) {
         let owner = owners.count
         owners.append(key)
+        paths.formUnion(pattern.paths)
         for branch in pattern.branches {
             let number = branches.count
             branches.append((owner, branch))
-            guard let anchor = Self.anchor(of: branch) else {
+            guard let anchor = anchor(of: branch) else {
                 unfiled.append(number)
                 continue
             }
@@ -38,7 +41,7 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
 
     /// The keys of the patterns the event matches, each once, in the order they were added.
     public func matches(_ event: JSONValue) -> [Key] {
-        let flat = FlatEvent(event)
+        let flat = FlatEvent(event, keeping: paths)
         var candidates = Set(unfiled)
         for (path, byValue) in filed {
             for leaf in flat.leaves[path] ?? [] {
@@ -53,15 +56,18 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
         return matched.sorted().map { owners[$0] }
     }
 
-    /// The condition to file a branch under: exact values only, the fewest of them.
-    private static func anchor(of branch: PatternBranch) -> (path: String, values: [ExactValue])? {
-        var best: (path: String, values: [ExactValue])?
+    /// The condition to file a branch under: one of exact values only, whose values have the
+    /// fewest branches filed under them so far, so that rules sharing a common value (a detail
+    /// type every event has) are filed under a rarer one (their source) when they have it.
+    private func anchor(of branch: PatternBranch) -> (path: String, values: [ExactValue])? {
+        var best: (path: String, values: [ExactValue], crowd: Int)?
         for condition in branch.conditions {
             let values = condition.matchers.compactMap(ExactValue.init)
             guard values.count == condition.matchers.count else { continue }
-            if best == nil || values.count < best!.values.count { best = (condition.path, values) }
+            let crowd = values.reduce(values.count) { $0 + (filed[condition.path]?[$1]?.count ?? 0) }
+            if best == nil || crowd < best!.crowd { best = (condition.path, values, crowd) }
         }
-        return best
+        return best.map { ($0.path, $0.values) }
     }
 }
 

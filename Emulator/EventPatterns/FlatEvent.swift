@@ -10,22 +10,38 @@ public struct FlatEvent: Sendable {
     /// Leaves by path.
     let leaves: [String: [Leaf]]
 
+    /// Flattens the whole event.
     public init(_ event: JSONValue) {
-        var builder = Builder()
+        self.init(event, keeping: nil)
+    }
+
+    /// Flattens only the paths some pattern names: `paths` holds every such path and every prefix
+    /// of one (`detail`, `detail.object`, `detail.object.key`), so the rest of the event is never
+    /// walked.
+    init(_ event: JSONValue, keeping paths: Set<String>?) {
+        var builder = Builder(paths: paths)
         if case .object(let members) = event {
-            for (key, value) in members { builder.add(value, path: key, arrays: []) }
+            for (key, value) in members where paths?.contains(key) ?? true { builder.add(value, path: key, arrays: []) }
         }
         leaves = builder.leaves
     }
 
     private struct Builder {
+        let paths: Set<String>?
         var leaves: [String: [Leaf]] = [:]
         var nextArray = 0
+
+        init(paths: Set<String>?) {
+            self.paths = paths
+        }
 
         mutating func add(_ value: JSONValue, path: String, arrays: [ArrayPosition]) {
             switch value {
             case .object(let members):
-                for (key, member) in members { add(member, path: path + "." + key, arrays: arrays) }
+                for (key, member) in members {
+                    let nested = path + "." + key
+                    if paths?.contains(nested) ?? true { add(member, path: nested, arrays: arrays) }
+                }
             case .array(let elements):
                 let array = nextArray
                 nextArray += 1
