@@ -93,6 +93,7 @@ let package = Package(
                 "AWS",
                 "CSpawn",
                 "StateMachine",
+                "EventPatterns",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -185,6 +186,10 @@ let package = Package(
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
+        .testTarget(
+            name: "EventPlaneTests",
+            dependencies: ["LambdaHost", "EventPatterns", "StateMachine", "AWS", "MotoPeer", "EmulatorCLI"],
+            path: "Tests/EventPlaneTests", exclude: ["Fixtures"]),
         .testTarget(name: "EventPatternsTests", dependencies: ["EventPatterns", "StateMachine"], path: "Tests/EventPatternsTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
