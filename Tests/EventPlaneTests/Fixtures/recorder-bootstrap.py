@@ -5,7 +5,8 @@ Each event is appended as one JSON line {"function": NAME, "event": EVENT} to $R
 read what functions received. The answer depends on the event:
   SQS batches: a record whose body contains "crash-batch" fails the whole invocation; one whose
     body contains "malformed" makes the answer an invalid partial batch response; records whose
-    body contains "fail" are reported in batchItemFailures.
+    body contains "fail" are reported in batchItemFailures, and so are those whose body contains
+    "flaky" on their first receive.
   other events: {"error": "..."} fails the invocation; anything else answers {"ok": true}.
 """
 import json
@@ -29,7 +30,9 @@ def answer(event):
             raise RuntimeError("the batch cannot be processed")
         if any("malformed" in body for body in bodies):
             return {"batchItemFailures": [{"itemIdentifier": ""}]}
-        return {"batchItemFailures": [{"itemIdentifier": r["messageId"]} for r in records if "fail" in r.get("body", "")]}
+        failed = [r for r in records if "fail" in r.get("body", "")
+                  or ("flaky" in r.get("body", "") and r["attributes"].get("ApproximateReceiveCount") == "1")]
+        return {"batchItemFailures": [{"itemIdentifier": r["messageId"]} for r in failed]}
     if isinstance(event, dict) and "error" in event:
         raise RuntimeError(str(event["error"]))
     return {"ok": True}
