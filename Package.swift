@@ -94,6 +94,7 @@ let package = Package(
                 "CSpawn",
                 "StateMachine",
                 "EventPatterns",
+                "Timestamps",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -119,3 +119,14 @@ func eventually(within seconds: Double = 20, _ condition: () throws -> Bool) asy
     }
     return try condition()
 }
+
+/// Runs `body`, then stops the host's functions whether it threw or not.
+func withShutdown(of host: LambdaHost, _ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        await host.shutdown()
+        throw error
+    }
+    await host.shutdown()
+}
