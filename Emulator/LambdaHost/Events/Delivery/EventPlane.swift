@@ -17,17 +17,22 @@ public final class EventPlane: Sendable {
     let client: AWSClient
     let dispatcher: TargetDispatcher
     let log: @Sendable (String) -> Void
+    /// Whether a message sent to a queue that a mapping polls is taken from it at once and handed
+    /// to the mapping's function (replay follows an event through every hop this way).
+    let followsQueues: Bool
     /// Each bus's enabled pattern rules, indexed; the keys are positions in `wiring.rules`.
     private let buses: [String: EventPatternIndex<Int>]
 
     /// - Parameters:
     ///   - awaitsExecutions: whether a state machine started by a rule is waited for (its outcome
     ///     reported) or left to run.
+    ///   - followsQueues: whether a message sent to a polled queue is processed at once, as the next hop.
     ///   - log: receives a line for every hop and every problem.
     public init(
         wiring: EventWiring, host: LambdaHost, client: AWSClient, region: String, awaitsExecutions: Bool = false,
-        log: @escaping @Sendable (String) -> Void
+        followsQueues: Bool = false, log: @escaping @Sendable (String) -> Void
     ) {
+        self.followsQueues = followsQueues
         self.wiring = wiring
         self.host = host
         self.client = client
@@ -69,6 +74,29 @@ public final class EventPlane: Sendable {
                 delivery = Delivery(rule: "rule \(rule.name)", target: target.destination.description, status: .planned)
             } else {
                 delivery = await deliver(event, to: target, of: rule)
+            }
+            log(delivery.line)
+            deliveries.append(delivery)
+            if case .queue(let arn) = target.destination, delivery.succeeded { deliveries += await followQueue(arn, dryRun: dryRun) }
+        }
+        return deliveries
+    }
+
+    /// The next hop of a message sent to a queue: the mappings that poll it, each taking a batch
+    /// and invoking its function (or, in a dry run, the function it would invoke).
+    func followQueue(_ queueARN: String, dryRun: Bool) async -> [Delivery] {
+        guard followsQueues else { return [] }
+        let name = queueARN.split(separator: ":").last.map(String.init) ?? queueARN
+        var deliveries: [Delivery] = []
+        for mapping in wiring.queueMappings where mapping.enabled && mapping.queueName == name {
+            let delivery: Delivery
+            if dryRun {
+                delivery = Delivery(rule: "mapping \(mapping.name)", target: "function \(mapping.function)", status: .planned)
+            } else {
+                let poller = QueuePoller(
+                    mapping: mapping, queueURL: TargetDispatcher.queueURL(of: mapping.queueARN), host: host, client: client, region: region,
+                    log: { _ in })
+                delivery = await poller.takeBatch()
             }
             log(delivery.line)
             deliveries.append(delivery)

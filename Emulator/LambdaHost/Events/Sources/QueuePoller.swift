@@ -96,38 +96,82 @@ final class QueuePoller: Sendable {
         return (answer["Messages"]?.arrayValue ?? []).compactMap { QueueRecord(message: $0, queueARN: mapping.queueARN, region: region) }
     }
 
+    /// Takes one batch now and reports it as a hop: replay's way of following a message into the
+    /// function that consumes its queue.
+    func takeBatch() async -> Delivery {
+        let label = "mapping \(mapping.name)"
+        let target = "function \(mapping.function)"
+        do {
+            let records = try await collectBatch()
+            guard !records.isEmpty else {
+                return Delivery(rule: label, target: target, status: .failed(reason: "no message could be received from \(mapping.queueName)"))
+            }
+            let batch = try await process(records)
+            let detail = "answered \(batch.answer); \(batch.line)"
+            return Delivery(
+                rule: label, target: target, status: batch.failure == nil && batch.retained == 0 ? .delivered(detail: detail) : .failed(reason: detail))
+        } catch {
+            return Delivery(rule: label, target: target, status: .failed(reason: "\(mapping.queueName): \(error)"))
+        }
+    }
+
+    /// What one batch came to.
+    struct BatchReport: Sendable {
+        let received: Int
+        let filteredOut: Int
+        let deleted: Int
+        let retained: Int
+        /// The function's answer, or why it could not run or failed.
+        let answer: String
+        let failure: String?
+
+        var line: String {
+            var text = "\(received) record(s): \(deleted) deleted"
+            if filteredOut > 0 { text += " (\(filteredOut) matched no filter)" }
+            if retained > 0 { text += ", \(retained) left on the queue" }
+            if let failure { text += " (\(failure))" }
+            return text
+        }
+    }
+
     /// Filters, invokes, and deletes what the outcome allows.
-    func process(_ received: [QueueRecord]) async throws(AWSError) {
+    @discardableResult
+    func process(_ received: [QueueRecord]) async throws(AWSError) -> BatchReport {
         var records = received
+        var filteredOut = 0
         if !mapping.filters.isEmpty {
             let dropped = records.filter { record in !mapping.filters.contains { $0.matches(record.filterable) } }
-            if !dropped.isEmpty {
-                try await delete(dropped.map(\.receiptHandle))
-                log("\(mapping.name): \(dropped.count) message(s) of \(mapping.queueName) matched no filter and were deleted")
-            }
+            if !dropped.isEmpty { try await delete(dropped.map(\.receiptHandle)) }
+            filteredOut = dropped.count
             records.removeAll { record in dropped.contains { $0.messageID == record.messageID } }
-            if records.isEmpty { return }
+            if records.isEmpty {
+                return report(BatchReport(received: received.count, filteredOut: filteredOut, deleted: filteredOut, retained: 0, answer: "", failure: nil))
+            }
         }
         let payload = Array(JSONValue.object(["Records": .array(records.map(\.record))]).serialized().utf8)
         let result: InvocationResult
         do {
             result = try await host.invoke(mapping.function, payload: payload)
         } catch {
-            log("\(mapping.name): \(mapping.function) cannot run (\(error.message)); \(records.count) message(s) stay in \(mapping.queueName)")
             try? await Task.sleep(for: .seconds(1))
-            return
+            return report(BatchReport(
+                received: received.count, filteredOut: filteredOut, deleted: filteredOut, retained: records.count, answer: "",
+                failure: "\(mapping.function) cannot run: \(error.message)"))
         }
+        let answer = TargetDispatcher.excerpt(String(decoding: result.payload, as: UTF8.self))
         let outcome = BatchOutcome.of(
             records: records, functionFailed: result.succeeded ? nil : "the function failed with \(result.errorType ?? "an error")",
             answer: result.payload, reportsItemFailures: mapping.reportsBatchItemFailures, fifo: mapping.isFIFO)
         let handles = records.filter { outcome.delete.contains($0.messageID) }.map(\.receiptHandle)
         try await delete(handles)
-        var line = "\(mapping.name): \(mapping.function) got \(records.count) record(s) from \(mapping.queueName): \(handles.count) deleted"
-        if !outcome.retain.isEmpty {
-            line += ", \(outcome.retain.count) left to return to the queue"
-            if let reason = outcome.wholeBatchFailure { line += " (\(reason))" }
-        }
-        log(line)
+        return report(BatchReport(
+            received: received.count, filteredOut: filteredOut, deleted: filteredOut + handles.count, retained: outcome.retain.count,
+            answer: answer, failure: outcome.wholeBatchFailure))
+    }
+
+    private func report(_ batch: BatchReport) -> BatchReport {
+        log("\(mapping.name): \(mapping.function) got \(batch.line)")
+        return batch
     }
 
     private func delete(_ handles: [String]) async throws(AWSError) {

@@ -1,3 +1,4 @@
+import Foundation
 import StateMachine
 
 /// An SQS message as Lambda hands it to a function: one record of `{"Records": [...]}`.
@@ -53,5 +54,16 @@ struct QueueRecord: Sendable {
         else { return record }
         members["body"] = parsed
         return .object(members)
+    }
+}
+
+extension QueueRecord {
+    /// A record as recorded in an SQS event (a replayed sample), kept as it is.
+    init?(recorded record: JSONValue) {
+        guard record.objectValue != nil else { return nil }
+        messageID = record["messageId"]?.stringValue ?? UUID().uuidString
+        receiptHandle = record["receiptHandle"]?.stringValue ?? ""
+        groupID = record["attributes"]?["MessageGroupId"]?.stringValue
+        self.record = record
     }
 }

@@ -16,6 +16,10 @@ public struct EventWiring: Sendable {
     public internal(set) var bucketNotifications: [BucketNotification] = []
     /// Buckets that send their events to EventBridge's default bus.
     public internal(set) var eventBridgeBuckets: Set<String> = []
+    /// Functions subscribed to SNS topics, for replayed SNS events.
+    public internal(set) var topicSubscriptions: [TopicSubscription] = []
+    /// Functions behind API Gateway routes, for replayed API Gateway events.
+    public internal(set) var apiRoutes: [APIRoute] = []
     /// What the template wires that is not run here.
     public internal(set) var unrun: [UnrunWiring] = []
 

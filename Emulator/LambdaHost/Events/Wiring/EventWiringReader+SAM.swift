@@ -30,7 +30,13 @@ extension EventWiringReader {
             case "S3" where owner == target.functionID:
                 addSAMBucketEvent(owner: owner, event: event, settings: settings, label: label)
             case "Api", "HttpApi":
-                skip(owner, label, "API Gateway is not served by the emulator; invoke the function or replay an API Gateway event")
+                wiring.apiRoutes.append(APIRoute(
+                    kind: type == "Api" ? .rest : .http, method: (settings["Method"]?.stringValue ?? "ANY").uppercased(),
+                    path: settings["Path"]?.stringValue ?? "$default", destination: target))
+                skip(owner, label, "API Gateway is not served by the emulator; replay an API Gateway event to run the route")
+            case "SNS" where owner == target.functionID:
+                if let topic = settings["Topic"]?.stringValue { wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: owner)) }
+                skip(owner, label, "SNS invokes functions only on AWS; replay an SNS event to run it")
             default:
                 skip(owner, label, "the emulator runs SQS, S3, EventBridge and schedule events, not \(type)")
             }

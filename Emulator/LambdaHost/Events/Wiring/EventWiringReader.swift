@@ -58,10 +58,18 @@ struct EventWiringReader {
         wiring.unrun.append(UnrunWiring(resource: resource, what: what, why: why))
     }
 
-    /// SNS delivers to queues itself (moto does too); other protocols are not run here.
+    /// SNS delivers to queues itself (moto does too); a function endpoint routes replayed SNS
+    /// events; other protocols are not run here.
     private mutating func readSubscription(_ logicalID: String, _ properties: JSONValue) {
         let scheme = properties["Protocol"]?.stringValue ?? "?"
         guard scheme != "sqs" else { return }
+        if scheme == "lambda", let endpoint = properties["Endpoint"]?.stringValue, let topic = properties["TopicArn"]?.stringValue,
+            case .success(.function(let function)) = destination(endpoint)
+        {
+            wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: function))
+            skip(logicalID, "the lambda subscription", "SNS invokes functions only on AWS; replay an SNS event to run it")
+            return
+        }
         skip(logicalID, "the \(scheme) subscription", "SNS delivers only to SQS queues locally (moto does that itself)")
     }
 
