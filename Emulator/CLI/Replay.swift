@@ -52,7 +52,7 @@ struct Replay: AsyncParsableCommand {
         let logs = try FunctionLogFile(path: functionLogs)
         let lambda = try host.makeHost(template: template) { function, line in logs.write(function: function, line: line) }
         let plane = EventPlane(
-            wiring: wiring, host: lambda, client: try host.makeAWSClient(), region: host.resolvedRegion, awaitsExecutions: true,
+            wiring: wiring, host: lambda, client: host.makeAWSClientOrPlaceholder(), region: host.resolvedRegion, awaitsExecutions: true,
             followsQueues: true, log: { _ in })
         for (file, kind, event) in events {
             let deliveries = await plane.replay(event, as: kind, dryRun: dryRun)
