@@ -1,5 +1,6 @@
-"""moto_server, with two fixes: SigV4 checks of URLs with escaped characters, and the order in
-which a FIFO queue gives back messages of a group that returned together.
+"""moto_server, with three fixes: SigV4 checks of URLs with escaped characters, the order in
+which a FIFO queue gives back messages of a group that returned together, and the extra
+notification of a completed multipart upload.
 
 moto (5.2.1 seen) rebuilds the URL for its signature check from the request as werkzeug decoded
 it: in the path, ASCII escapes such as %20 stay encoded but UTF-8 escapes come back as characters;
@@ -15,6 +16,10 @@ again. When several messages of a group return after their visibility timeout (a
 failed), the receive finds the first one while the later ones are still "pending", skips it, and
 delivers a later one first: the group comes back out of order. SQS holds a group only while a
 message of it is in flight, that is, still invisible; counting only those restores SQS's order.
+
+Completing a multipart upload stores the object through moto's PutObject, which announces an
+s3:ObjectCreated:Put before the s3:ObjectCreated:CompleteMultipartUpload; S3 sends only the latter.
+The store inside the completion is made silent.
 
 Usage: python3 scripts/moto-server.py [moto_server arguments]
 """
@@ -52,6 +57,32 @@ def _groups_in_flight(queue):
 
 
 sqs_models.Queue.pending_message_groups = property(_groups_in_flight)
+
+import threading  # noqa: E402
+
+from moto.s3 import models as s3_models  # noqa: E402
+
+_completing = threading.local()
+_original_put_object = s3_models.S3Backend.put_object
+_original_complete = s3_models.S3Backend.complete_multipart_upload
+
+
+def _put_object(self, *args, **kwargs):
+    if getattr(_completing, "active", False):
+        kwargs["disable_notification"] = True
+    return _original_put_object(self, *args, **kwargs)
+
+
+def _complete_multipart_upload(self, *args, **kwargs):
+    _completing.active = True
+    try:
+        return _original_complete(self, *args, **kwargs)
+    finally:
+        _completing.active = False
+
+
+s3_models.S3Backend.put_object = _put_object
+s3_models.S3Backend.complete_multipart_upload = _complete_multipart_upload
 
 from moto.server import main  # noqa: E402  (after the patch, so every request sees it)
 

@@ -136,7 +136,7 @@ extension EventPlane {
 
     /// One delivery to a destination outside any rule (a notification, a subscription, a route),
     /// followed into the queue's mapping when it goes to a polled queue.
-    private func hop(_ payload: String, to destination: TargetDestination, label: String, dryRun: Bool) async -> [Delivery] {
+    func hop(_ payload: String, to destination: TargetDestination, label: String, dryRun: Bool) async -> [Delivery] {
         guard !dryRun else { return [logged(Delivery(rule: label, target: destination.description, status: .planned))] }
         let delivery: Delivery
         do {
