@@ -19,13 +19,15 @@ struct ScheduleRunner: Sendable {
         return schedules
     }
 
-    /// Calls `fire` with each rule at each instant it is due; rules run side by side.
+    /// Calls `fire` with each rule at each instant it is due from now on; rules run side by side.
+    /// Rates count from the clock's start.
     func run(fire: @escaping @Sendable (EventRuleDefinition, Date) async -> Void) async {
-        let start = clock.now
+        let start = clock.start
+        let now = clock.now
         await withTaskGroup(of: Void.self) { group in
             for (rule, schedule) in rules {
                 group.addTask {
-                    var last = start
+                    var last = now
                     while let next = schedule.nextFire(after: last, start: start) {
                         do {
                             try await clock.sleep(until: next)
