@@ -111,6 +111,8 @@ let package = Package(
                 "LambdaHost",
                 "EventPatterns",
                 "StateMachine",
+                "Sockets",
+                "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Emulator/CLI"),

@@ -31,6 +31,6 @@ struct Emulator: AsyncParsableCommand {
             """,
         subcommands: [
             Invoke.self, StartLambda.self, StartExecution.self, RunTask.self, Up.self, List.self, Validate.self,
-            TestEventPattern.self, Replay.self, GenerateEvent.self,
+            TestEventPattern.self, Replay.self, GenerateEvent.self, Fire.self, Start.self,
         ])
 }

@@ -72,10 +72,10 @@ struct ReplayTests {
         for (name, event) in events { try event.serialized().write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8) }
     }
 
-    func replay(_ project: EventProject, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    func replay(_ project: EventProject, _ arguments: [String], command: String = "replay") throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/emulator")
-        process.arguments = ["replay"] + arguments + [
+        process.arguments = [command] + arguments + [
             "--template", project.templatePath, "--build-dir", BuildProducts.directory, "--endpoint-url", project.account.endpoint,
         ]
         var environment = ProcessInfo.processInfo.environment
@@ -154,5 +154,17 @@ struct ReplayTests {
         let refused = try replay(project, [unknown])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("\(unknown): it is none of the events the emulator knows"))
+    }
+
+    @Test("emulator fire runs a schedule's targets now; an unknown name exits 2")
+    func fire() throws {
+        let project = try provisioned()
+        let run = try replay(project, ["UploaderNightly"], command: "fire")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rule UploaderNightly → function Uploader: answered"))
+        #expect(project.received().map(\.event) == [["run": "nightly"]])
+        let unknown = try replay(project, ["NoSuchRule"], command: "fire")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no rule or schedule NoSuchRule"))
     }
 }
