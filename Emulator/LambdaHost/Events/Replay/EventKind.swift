@@ -26,7 +26,7 @@ public enum EventKind: String, Sendable, CaseIterable {
             if members["detail-type"] == "Scheduled Event", members["source"] == "aws.events" { return .success(.schedule) }
             return .success(.eventBridge)
         }
-        if members["requestContext"] != nil {
+        if let context = members["requestContext"], context["elb"] == nil {
             if members["version"] == "2.0" || members["routeKey"] != nil { return .success(.apiGatewayHTTP) }
             if members["httpMethod"] != nil { return .success(.apiGatewayREST) }
         }

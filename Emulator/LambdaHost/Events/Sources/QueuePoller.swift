@@ -148,7 +148,15 @@ final class QueuePoller: Sendable {
                 return report(BatchReport(received: received.count, filteredOut: filteredOut, deleted: filteredOut, retained: 0, answer: "", failure: nil))
             }
         }
-        let payload = Array(JSONValue.object(["Records": .array(records.map(\.record))]).serialized().utf8)
+        var payload = Self.payload(records)
+        var returned = 0
+        // Lambda's 6 MB limit: the records that do not fit go back to the queue at once, for the next batch.
+        while payload.count > Self.payloadLimit, records.count > 1 {
+            let last = records.removeLast()
+            try await returnToQueue(last.receiptHandle)
+            returned += 1
+            payload = Self.payload(records)
+        }
         let result: InvocationResult
         do {
             result = try await host.invoke(mapping.function, payload: payload)
@@ -165,8 +173,22 @@ final class QueuePoller: Sendable {
         let handles = records.filter { outcome.delete.contains($0.messageID) }.map(\.receiptHandle)
         try await delete(handles)
         return report(BatchReport(
-            received: received.count, filteredOut: filteredOut, deleted: filteredOut + handles.count, retained: outcome.retain.count,
+            received: received.count, filteredOut: filteredOut, deleted: filteredOut + handles.count, retained: outcome.retain.count + returned,
             answer: answer, failure: outcome.wholeBatchFailure))
+    }
+
+    static func payload(_ records: [QueueRecord]) -> [UInt8] {
+        Array(JSONValue.object(["Records": .array(records.map(\.record))]).serialized().utf8)
+    }
+
+    /// Makes a received message visible again now.
+    private func returnToQueue(_ handle: String) async throws(AWSError) {
+        let (client, queueURL) = (self.client, self.queueURL)
+        _ = try await OffloadedCall.run { () throws(AWSError) in
+            try client.json(
+                .sqs, "ChangeMessageVisibility", ["QueueUrl": .string(queueURL), "ReceiptHandle": .string(handle), "VisibilityTimeout": 0],
+                resource: queueURL)
+        }
     }
 
     private func report(_ batch: BatchReport) -> BatchReport {
