@@ -166,7 +166,7 @@ let package = Package(
             path: "Tests/LambdaRuntimeTests"),
         .testTarget(
             name: "LambdaHostTests",
-            dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
+            dependencies: ["LambdaHost", "Echo", "EmulatorCLI", "MotoPeer"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
         .testTarget(

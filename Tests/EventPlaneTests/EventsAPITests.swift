@@ -1,4 +1,5 @@
 import Foundation
+import MotoPeer
 @testable import LambdaHost
 import StateMachine
 import Testing
@@ -29,7 +30,7 @@ struct EventsAPITests {
         """
 
     /// Runs `aws events …` against a fresh API server.
-    func withAPI(_ body: (_ aws: ([String]) throws -> (status: Int32, stdout: String, stderr: String), EventProject) async throws -> Void) async throws {
+    func withAPI(_ body: (_ aws: ([String]) async throws -> (status: Int32, stdout: String, stderr: String), EventProject) async throws -> Void) async throws {
         let project = try EventProject(template: Self.template)
         let host = try project.makeHost()
         try await withShutdown(of: host) { () async throws in
@@ -39,7 +40,7 @@ struct EventsAPITests {
             defer { server.cancel() }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            try await body({ arguments in try Self.aws(port: port, arguments) }, project)
+            try await body({ arguments in try await offCooperativePool { try Self.aws(port: port, arguments) } }, project)
         }
     }
 
@@ -71,7 +72,7 @@ struct EventsAPITests {
                  {"Source": "partner", "DetailType": "Drop", "Detail": "{}", "EventBusName": "partners"},
                  {"Source": "app.orders", "DetailType": "Order Placed", "Detail": "not json"}]
                 """
-            let run = try aws(["put-events", "--entries", entries])
+            let run = try await aws(["put-events", "--entries", entries])
             #expect(run.status == 0, "\(run.stderr)")
             let answer = try JSONValue(parsing: run.stdout)
             #expect(answer["FailedEntryCount"] == 1)
@@ -88,9 +89,9 @@ struct EventsAPITests {
     func testEventPattern() async throws {
         try await withAPI { aws, _ in
             let event = #"{"id": "1", "account": "123456789012", "source": "app", "time": "2025-03-01T12:00:00Z", "region": "us-east-1", "detail-type": "x", "detail": {}}"#
-            let match = try aws(["test-event-pattern", "--event-pattern", #"{"source": [{"prefix": "ap"}]}"#, "--event", event])
+            let match = try await aws(["test-event-pattern", "--event-pattern", #"{"source": [{"prefix": "ap"}]}"#, "--event", event])
             #expect(try JSONValue(parsing: match.stdout) == ["Result": true])
-            let invalid = try aws(["test-event-pattern", "--event-pattern", #"{"source": []}"#, "--event", event])
+            let invalid = try await aws(["test-event-pattern", "--event-pattern", #"{"source": []}"#, "--event", event])
             #expect(invalid.status != 0)
             #expect(invalid.stderr.contains("InvalidEventPatternException") && invalid.stderr.contains("Empty arrays are not allowed"))
         }

@@ -72,10 +72,15 @@ struct ReplayTests {
         for (name, event) in events { try event.serialized().write(toFile: "\(folder)/\(name)", atomically: true, encoding: .utf8) }
     }
 
-    func replay(_ project: EventProject, _ arguments: [String], command: String = "replay") throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs the emulator off the cooperative pool, whose two threads the functions' invocations need.
+    func replay(_ project: EventProject, _ arguments: [String], command: String = "replay") async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await offCooperativePool { try runEmulator(project, [command] + arguments) }
+    }
+
+    private func runEmulator(_ project: EventProject, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/emulator")
-        process.arguments = [command] + arguments + [
+        process.arguments = arguments + [
             "--template", project.templatePath, "--build-dir", BuildProducts.directory, "--endpoint-url", project.account.endpoint,
         ]
         var environment = ProcessInfo.processInfo.environment
@@ -102,7 +107,7 @@ struct ReplayTests {
     func endToEnd() async throws {
         let project = try provisioned()
         try Self.recordedEvents(in: "\(project.directory)/events")
-        let run = try replay(project, ["\(project.directory)/events", "--output", "json"])
+        let run = try await replay(project, ["\(project.directory)/events", "--output", "json"])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         let reports = try run.stdout.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
         #expect(reports.compactMap { $0["kind"]?.stringValue } == ["s3", "sqs", "schedule", "sns", "apigateway-rest", "apigateway-http"])
@@ -129,10 +134,10 @@ struct ReplayTests {
     }
 
     @Test("--dry-run prints the routing and invokes nothing")
-    func dryRun() throws {
+    func dryRun() async throws {
         let project = try provisioned()
         try Self.recordedEvents(in: "\(project.directory)/events")
-        let run = try replay(project, ["\(project.directory)/events/01-s3-put.json", "--dry-run"])
+        let run = try await replay(project, ["\(project.directory)/events/01-s3-put.json", "--dry-run"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("notification UploaderCsv → function Uploader (dry run: not delivered)"))
         #expect(run.stdout.contains("rule Uploaded → queue replay-ingest.fifo (dry run: not delivered)"))
@@ -141,29 +146,29 @@ struct ReplayTests {
     }
 
     @Test("a failed delivery exits 1; a file that is not an event exits 2, naming the file and the reason")
-    func exitCodes() throws {
+    func exitCodes() async throws {
         let project = try provisioned()
         let failing = "\(project.directory)/failing.json"
         try SampleEvents.sqs(queue: "replay-ingest.fifo", body: "crash-batch", group: "g", region: "us-east-1").serialized()
             .write(toFile: failing, atomically: true, encoding: .utf8)
-        let failed = try replay(project, [failing])
+        let failed = try await replay(project, [failing])
         #expect(failed.status == 1, "\(failed.stdout)\(failed.stderr)")
         #expect(failed.stdout.contains("mapping RouterIngest → function Router: FAILED: answered"))
         let unknown = "\(project.directory)/unknown.json"
         try #"{"hello": "world"}"#.write(toFile: unknown, atomically: true, encoding: .utf8)
-        let refused = try replay(project, [unknown])
+        let refused = try await replay(project, [unknown])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("\(unknown): it is none of the events the emulator knows"))
     }
 
     @Test("emulator fire runs a schedule's targets now; an unknown name exits 2")
-    func fire() throws {
+    func fire() async throws {
         let project = try provisioned()
-        let run = try replay(project, ["UploaderNightly"], command: "fire")
+        let run = try await replay(project, ["UploaderNightly"], command: "fire")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("rule UploaderNightly → function Uploader: answered"))
         #expect(project.received().map(\.event) == [["run": "nightly"]])
-        let unknown = try replay(project, ["NoSuchRule"], command: "fire")
+        let unknown = try await replay(project, ["NoSuchRule"], command: "fire")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no rule or schedule NoSuchRule"))
     }

@@ -61,9 +61,11 @@ struct StartCommandTests {
         #expect(lines.all.contains { $0.contains("Audit: Events.Web (Api) is not run locally") })
         #expect(lines.all.contains { $0.contains("Jobs (AWS::SQS::Queue) start-jobs: created") })
 
-        let put = try EventsAPITests.aws(port: events, [
-            "put-events", "--entries", #"[{"Source": "app.orders", "DetailType": "Placed", "Detail": "{\"n\": 1}"}]"#,
-        ])
+        let put = try await offCooperativePool {
+            try EventsAPITests.aws(port: events, [
+                "put-events", "--entries", #"[{"Source": "app.orders", "DetailType": "Placed", "Detail": "{\"n\": 1}"}]"#,
+            ])
+        }
         #expect(put.status == 0, "\(put.stderr)")
         let client = AWSClient(
             region: "us-east-1", credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "local", secretAccessKey: "local")),

@@ -1,4 +1,5 @@
 import Foundation
+import MotoPeer
 import Testing
 
 /// `emulator test-event-pattern` as a user runs it, answering as `aws events test-event-pattern`.
@@ -13,28 +14,28 @@ struct TestEventPatternCommandTests {
         (#"{"source": ["aws.s3"], "detail": {"object": {"key": [{"suffix": ".csv"}]}}}"#, #"{"Result": true}"#),
         (#"{"detail": {"object": {"size": [{"numeric": [">", 100]}]}}}"#, #"{"Result": false}"#),
     ])
-    func result(pattern: String, expected: String) throws {
-        let run = try Self.emulator(["test-event-pattern", "--event-pattern", pattern, "--event", Self.event])
+    func result(pattern: String, expected: String) async throws {
+        let run = try await Self.emulator(["test-event-pattern", "--event-pattern", pattern, "--event", Self.event])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == expected + "\n")
     }
 
     @Test("reads file:// arguments as the AWS CLI does")
-    func files() throws {
+    func files() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pattern-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try #"{"source": ["aws.s3"]}"#.write(to: folder.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
         try Self.event.write(to: folder.appendingPathComponent("e.json"), atomically: true, encoding: .utf8)
-        let run = try Self.emulator([
+        let run = try await Self.emulator([
             "test-event-pattern", "--event-pattern", "file://\(folder.path)/p.json", "--event", "file://\(folder.path)/e.json",
         ])
         #expect(run.stdout == #"{"Result": true}"# + "\n")
     }
 
     @Test("an invalid pattern exits 2 with the exception and AWS's reason on stderr")
-    func invalidPattern() throws {
-        let run = try Self.emulator(["test-event-pattern", "--event-pattern", #"{"detail": {"size": 42}}"#, "--event", Self.event])
+    func invalidPattern() async throws {
+        let run = try await Self.emulator(["test-event-pattern", "--event-pattern", #"{"detail": {"size": 42}}"#, "--event", Self.event])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains(#"InvalidEventPatternException"#))
@@ -42,8 +43,8 @@ struct TestEventPatternCommandTests {
     }
 
     @Test("an event without TestEventPattern's required fields exits 2 with ValidationException")
-    func invalidEvent() throws {
-        let run = try Self.emulator(["test-event-pattern", "--event-pattern", #"{"source": ["aws.s3"]}"#, "--event", #"{"source": "aws.s3"}"#])
+    func invalidEvent() async throws {
+        let run = try await Self.emulator(["test-event-pattern", "--event-pattern", #"{"source": ["aws.s3"]}"#, "--event", #"{"source": "aws.s3"}"#])
         #expect(run.status == 2)
         #expect(run.stderr.contains("ValidationException"))
     }
@@ -54,7 +55,12 @@ struct TestEventPatternCommandTests {
         let stderr: String
     }
 
-    static func emulator(_ arguments: [String]) throws -> Run {
+    /// Runs the emulator off the cooperative pool, so the other suites' tasks keep running meanwhile.
+    static func emulator(_ arguments: [String]) async throws -> Run {
+        try await offCooperativePool { try runEmulator(arguments) }
+    }
+
+    private static func runEmulator(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestProject.buildDirectory + "/emulator")
         process.arguments = arguments
