@@ -13,7 +13,14 @@ extension EventPlane {
     public func replay(_ event: JSONValue, as kind: EventKind, dryRun: Bool = false) async -> [Delivery] {
         let deliveries: [Delivery]
         switch kind {
-        case .eventBridge: deliveries = await put(event, dryRun: dryRun)
+        case .eventBridge:
+            let size = event.serialized().utf8.count
+            guard size <= TargetDispatcher.messageLimit else {
+                return [logged(Delivery(
+                    rule: "(none)", target: "bus default",
+                    status: .failed(reason: "the event is \(size) bytes; EventBridge accepts at most \(TargetDispatcher.messageLimit)")))]
+            }
+            deliveries = await put(event, dryRun: dryRun)
         case .schedule: deliveries = await replaySchedule(event, dryRun: dryRun)
         case .s3: deliveries = await replayS3(event, dryRun: dryRun)
         case .sqs: deliveries = await replaySQS(event, dryRun: dryRun)

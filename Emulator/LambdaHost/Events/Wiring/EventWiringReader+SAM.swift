@@ -52,6 +52,9 @@ extension EventWiringReader {
         var enabled = settings["Enabled"]?.boolValue ?? true
         if let state = settings["State"]?.stringValue { enabled = state.hasPrefix("ENABLED") }
         let targetID = settings["Target"]?["Id"]?.stringValue ?? "\(owner)\(event)Target"
+        if settings["RetryPolicy"] != nil {
+            skip(owner, "Events.\(event) RetryPolicy", "each delivery is tried once locally; what fails goes to the DeadLetterConfig queue")
+        }
         let ruleTarget = RuleTarget(
             id: targetID, arn: arn, destination: target, input: Self.input(of: settings), messageGroupID: nil,
             deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue)
