@@ -30,6 +30,7 @@ let package = Package(
         .executable(name: "aws-bench", targets: ["AWSBench"]),
         .executable(name: "sftp-bench", targets: ["SFTPBench"]),
         .executable(name: "pattern-bench", targets: ["PatternBench"]),
+        .executable(name: "event-bench", targets: ["EventBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -138,6 +139,12 @@ let package = Package(
             ],
             path: "Benchmarks/AWSBench"),
 
+        .executableTarget(
+            name: "EventBench",
+            dependencies: [
+                "LambdaHost", "AWS", "MotoPeer", "StateMachine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/EventBench"),
         .executableTarget(
             name: "PatternBench",
             dependencies: [
