@@ -1,6 +1,6 @@
 public import AWS
 import EventPatterns
-public import Foundation
+import Foundation
 public import StateMachine
 
 /// The template's event wiring at work: events put on a bus go to the targets of the rules they
@@ -37,10 +37,10 @@ public final class EventPlane: Sendable {
         self.host = host
         self.client = client
         self.region = region
-        account = "123456789012"
+        account = CloudFormationResolver.accountID
         self.log = log
         dispatcher = TargetDispatcher(
-            host: host, client: client, region: region, awaitsExecutions: awaitsExecutions, executions: ExecutionTracker())
+            host: host, client: client, awaitsExecutions: awaitsExecutions, executions: ExecutionTracker())
         var buses: [String: EventPatternIndex<Int>] = [:]
         for (position, rule) in wiring.rules.enumerated() where rule.enabled {
             guard let pattern = rule.pattern else { continue }

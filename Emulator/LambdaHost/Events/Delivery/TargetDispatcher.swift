@@ -8,7 +8,6 @@ import StateMachine
 struct TargetDispatcher: Sendable {
     let host: LambdaHost
     let client: AWSClient
-    let region: String
     /// Whether a started execution is awaited (replay: its outcome is part of the report) or left
     /// running (the long-running host).
     let awaitsExecutions: Bool

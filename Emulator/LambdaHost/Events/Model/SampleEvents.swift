@@ -5,7 +5,7 @@ import Timestamps
 /// Sample events of every kind the emulator replays, shaped as AWS sends them: what
 /// `emulator generate-event` prints, as `sam local generate-event` does.
 public enum SampleEvents {
-    static let account = "123456789012"
+    static let account = CloudFormationResolver.accountID
 
     /// An S3 notification (`{"Records": [...]}`) of one object.
     /// - Parameter action: `put`, `copy`, `complete-multipart` or `delete`.

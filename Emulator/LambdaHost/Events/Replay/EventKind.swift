@@ -2,7 +2,7 @@ public import StateMachine
 
 /// The kinds of recorded event the emulator recognises, by their shape, whatever optional fields
 /// the sample carries or lacks (SAM CLI's, the Go, Rust, Java and .NET libraries', Powertools').
-public enum EventKind: String, Sendable, CaseIterable {
+public enum EventKind: String, Sendable {
     case s3
     case eventBridge = "eventbridge"
     case sqs

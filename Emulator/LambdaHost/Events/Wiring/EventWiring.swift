@@ -26,11 +26,6 @@ public struct EventWiring: Sendable {
     /// The bus every AWS service and unnamed `PutEvents` entry uses.
     public static let defaultBus = "default"
 
-    /// Whether anything is wired at all.
-    public var isEmpty: Bool {
-        rules.isEmpty && queueMappings.isEmpty && bucketNotifications.isEmpty && eventBridgeBuckets.isEmpty
-    }
-
     /// The rule called `name`: its own name, or its logical id.
     public func rule(named name: String) -> EventRuleDefinition? {
         rules.first { $0.name == name } ?? rules.first { $0.logicalID == name }
