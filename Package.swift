@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "ValidateTransfer", targets: ["ValidateTransfer"]),
         .executable(name: "GenerateReport", targets: ["GenerateReport"]),
         .executable(name: "TransferWorker", targets: ["TransferWorker"]),
+        .executable(name: "Router", targets: ["Router"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
@@ -67,10 +68,17 @@ let package = Package(
         // the worker no Lambda runtime.
         .target(name: "TransferCore", dependencies: ["AWS"], path: "Runtime/TransferCore"),
         .target(
-            name: "BatchTransfer", dependencies: ["TransferCore", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
+            name: "BatchTransfer", dependencies: ["TransferCore", "Jobs", "AWS", "JSONText", "Timestamps"], path: "Runtime/BatchTransfer"),
         .target(name: "SFTPTransfer", dependencies: ["TransferCore", "AWS", "SFTP"], path: "Runtime/SFTPTransfer"),
+        // The job: states, the table, idempotency, partition leases, notifications, the work queue's
+        // messages; shared by the Router, the API and the executors.
+        .target(name: "Jobs", dependencies: ["AWS", "JSONText", "Timestamps"], path: "Runtime/Jobs"),
+        .target(name: "Events", path: "Runtime/Events"),
         .target(
-            name: "Worker", dependencies: ["SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"], path: "Runtime/Worker"),
+            name: "Routing", dependencies: ["Jobs", "Events", "AWS", "LineLogging", "TransferCore"], path: "Runtime/Routing"),
+        .target(
+            name: "Worker", dependencies: ["Jobs", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"],
+            path: "Runtime/Worker"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
@@ -83,6 +91,8 @@ let package = Package(
             name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/GenerateReport"),
         .executableTarget(
             name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS", "LineLogging"], path: "Functions/TransferWorker"),
+        .executableTarget(
+            name: "Router", dependencies: ["Routing", "Events", "FunctionErrors", "LambdaRuntime"], path: "Functions/Router"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
@@ -155,7 +165,7 @@ let package = Package(
         .executableTarget(
             name: "SFTPBench",
             dependencies: [
-                "AWS", "SFTPTransfer", "Worker", "TransferCore", "BenchReport", "MotoPeer", "SSHPeer",
+                "AWS", "SFTPTransfer", "Worker", "Jobs", "TransferCore", "BenchReport", "MotoPeer", "SSHPeer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/SFTPBench"),
@@ -191,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "WorkerTests",
             dependencies: [
-                "Worker", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
+                "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
                 "EmulatorCLI", "LineLogging",
             ],
             path: "Tests/WorkerTests"),
@@ -205,9 +215,13 @@ let package = Package(
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
+        .testTarget(
+            name: "RoutingTests", dependencies: ["Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer"],
+            path: "Tests/RoutingTests"),
+        .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
         .testTarget(
-            name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "SFTPTransfer", "TransferCore", "AWS"],
+            name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS"],
             path: "Tests/DomainTests"),
         .testTarget(
             name: "WorkflowTests",

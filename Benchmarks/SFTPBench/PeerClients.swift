@@ -2,7 +2,7 @@ import Foundation
 import SSHPeer
 
 /// OpenSSH's `sftp` and `curl sftp://` (libssh2, like us) fetching a file from the same sshd with
-/// the same user key, each writing to /dev/null.
+/// the same user key, each writing to /dev/null; and `sftp` sending one.
 struct PeerClients {
     let server: SSHServer
     let keyFile: String
@@ -15,14 +15,24 @@ struct PeerClients {
         chmod(keyFile, 0o600)
     }
 
-    func openSSHGet(_ path: String) throws {
+    /// `sftp` batch `get` of `path` to /dev/null, through `port` when given (a `DelayingProxy`).
+    func openSSHGet(_ path: String, port: UInt16? = nil) throws {
+        try openSSH(port: port, batch: "get \(path) /dev/null\n")
+    }
+
+    /// `sftp` batch `put` of the local file `local` to `remote`, through `port` when given.
+    func openSSHPut(_ local: String, to remote: String, port: UInt16? = nil) throws {
+        try openSSH(port: port, batch: "put \(local) \(remote)\n")
+    }
+
+    private func openSSH(port: UInt16?, batch: String) throws {
         try run(
             "/usr/bin/sftp",
             [
-                "-q", "-i", keyFile, "-P", String(server.port), "-o", "StrictHostKeyChecking=no", "-o",
+                "-q", "-i", keyFile, "-P", String(port ?? server.port), "-o", "StrictHostKeyChecking=no", "-o",
                 "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-b", "-", "\(server.username)@127.0.0.1",
             ],
-            input: "get \(path) /dev/null\n")
+            input: batch)
     }
 
     func curlGet(_ path: String) throws {

@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 import ArgumentParser
 import BenchReport
 import Foundation
@@ -34,6 +35,9 @@ struct SFTPBench: ParsableCommand {
     @Flag(help: "Time our SFTP download alone, then stop (to compare --ciphers and --macs choices quickly).")
     var readOnly = false
 
+    @Flag(help: "Only the rows at internet round trips (loopback, 20, 50, 100 ms through a delaying proxy), ours vs sftp put/get.")
+    var latencyOnly = false
+
     var algorithms: SSHAlgorithms {
         SSHAlgorithms(
             ciphers: ciphers.map { $0.split(separator: ",").map(String.init) } ?? SSHAlgorithms.fastest.ciphers,
@@ -44,6 +48,7 @@ struct SFTPBench: ParsableCommand {
         let size = Int64(sizeMiB) * 1024 * 1024
         let server = try SSHServer()
         defer { server.stop() }
+        if latencyOnly { return try runLatencies(server) }
         let account = try MotoAccount(
             userName: "sftp-bench", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
         defer { account.stop() }
@@ -139,5 +144,13 @@ struct SFTPBench: ParsableCommand {
         print(
             "TransferWorker process, both flows as jobs from the queue: \(String(format: "%.0f", 2 * megabytes / worker.seconds)) MB/s,"
                 + " peak RSS \(worker.peakResidentMiB) MiB   target < 64 MiB: " + (worker.peakResidentMiB < 64 ? "met" : "NOT met"))
+        try runLatencies(server)
+    }
+
+    /// The rows at internet round trips (`LatencyRuns`).
+    private func runLatencies(_ server: SSHServer) throws {
+        print("sftp-bench: uploads and downloads through a user-space proxy delaying each direction by half the round trip")
+        let runs = LatencyRuns(server: server, peers: try PeerClients(server: server), algorithms: algorithms)
+        for link in LatencyRuns.links { try runs.run(link) }
     }
 }

@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 import Foundation
 import MotoPeer
 import SSHPeer
@@ -23,7 +24,7 @@ struct WorkerRun {
     /// Runs `jobs` (built with the secret's name) in one worker process.
     func run(_ jobs: (_ secretID: String) -> [TransferJob]) throws -> Result {
         let client = account.client(retryPolicy: .standard)
-        let queue = try account.createFIFOQueue(named: Self.queueName)
+        let queue = try account.createQueue(named: Self.queueName)
         try MotoTables.createPartitionKeyTable(Self.table, with: client)
         let secret = "sftp/sftp-bench"
         _ = try SecretsManagerClient(client: client).createSecret(name: secret, secretString: server.userKey.privateKey)

@@ -50,16 +50,22 @@ public final class MotoAccount: Sendable {
         }
     }
 
-    /// Creates the FIFO queue `name` (ending in `.fifo`) and returns its URL.
-    public func createFIFOQueue(named name: String) throws -> String {
+    /// Creates the queue `name` (a FIFO queue when it ends in `.fifo`) and returns its URL.
+    public func createQueue(named name: String) throws -> String {
         struct Input: Encodable {
             var QueueName: String
             var Attributes: [String: String]
         }
         struct Output: Decodable { var QueueUrl: String }
-        return try client().json(
-            .sqs, "CreateQueue", Input(QueueName: name, Attributes: ["FifoQueue": "true"]), as: Output.self
-        ).QueueUrl
+        let attributes = name.hasSuffix(".fifo") ? ["FifoQueue": "true"] : [:]
+        return try client().json(.sqs, "CreateQueue", Input(QueueName: name, Attributes: attributes), as: Output.self).QueueUrl
+    }
+
+    /// Creates the SNS topic `name` and returns its ARN.
+    public func createTopic(named name: String) throws -> String {
+        let arn = try client().query(.sns, action: "CreateTopic", parameters: [("Name", name)]).value("TopicArn")
+        guard let arn else { throw MotoStartFailure(reason: "CreateTopic \(name) answered no TopicArn") }
+        return arn
     }
 
     /// What a child process (the TransferWorker, the emulator) needs to reach moto as the user:

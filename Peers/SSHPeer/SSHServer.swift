@@ -20,7 +20,12 @@ public final class SSHServer {
 
     /// - Parameters:
     ///   - extraConfig: sshd_config lines appended to the generated ones.
-    public init(extraConfig: String = "") throws {
+    ///   - logLevel: sshd's `LogLevel`; `INFO` logs each login ("Accepted publickey for …") and
+    ///     each channel's subsystem ("Starting session: subsystem 'sftp' …") to `log`.
+    ///   - fileSizeLimit: the largest file sshd's processes may write (`RLIMIT_FSIZE`, with
+    ///     `SIGXFSZ` ignored), so a write past it fails as a full disk would: the SFTP server
+    ///     answers that write with a FAILURE status. Nil for no limit.
+    public init(extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil) throws {
         var template = Array("/tmp/sftp-tests-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw Shell.Failure(description: "mkdtemp failed") }
         directory = String(cString: created)
@@ -43,13 +48,20 @@ public final class SSHServer {
             PasswordAuthentication yes
             PermitRootLogin yes
             Subsystem sftp internal-sftp
-            LogLevel ERROR
+            LogLevel \(logLevel)
             \(extraConfig)
 
             """
         try config.write(toFile: directory + "/sshd_config", atomically: true, encoding: .utf8)
-        processID = try Shell.spawn(
-            "/usr/sbin/sshd", ["-D", "-e", "-f", directory + "/sshd_config"], outputPath: directory + "/sshd.log")
+        let sshd = ["/usr/sbin/sshd", "-D", "-e", "-f", directory + "/sshd_config"]
+        if let fileSizeLimit {
+            // The shell ignores SIGXFSZ (ignored dispositions survive exec) and becomes prlimit,
+            // which becomes sshd: one process id throughout, so `stop()` still signals sshd.
+            let script = "trap '' XFSZ; exec /usr/bin/prlimit --fsize=\(fileSizeLimit) \"$@\""
+            processID = try Shell.spawn("/bin/sh", ["-c", script, "sh"] + sshd, outputPath: directory + "/sshd.log")
+        } else {
+            processID = try Shell.spawn(sshd[0], Array(sshd.dropFirst()), outputPath: directory + "/sshd.log")
+        }
         try waitUntilListening()
     }
 
@@ -104,6 +116,11 @@ public final class SSHServer {
 
     public var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
 
+    /// Lines of `log` containing `text`, e.g. logins ("Accepted publickey") with `logLevel: "INFO"`.
+    public func logLines(containing text: String) -> Int {
+        log.split(whereSeparator: \.isNewline).filter { $0.contains(text) }.count
+    }
+
     private func waitUntilListening() throws {
         for _ in 0..<200 {
             if (try? TCPSocket.connect(host: "127.0.0.1", port: Int(port), timeout: .seconds(1))) != nil { return }
@@ -126,8 +143,10 @@ public final class SSHServer {
 }
 
 /// Starts an sshd, runs `body` with it and stops it, also when `body` throws.
-public func withSSHServer<R>(extraConfig: String = "", _ body: (SSHServer) throws -> R) throws -> R {
-    let server = try SSHServer(extraConfig: extraConfig)
+public func withSSHServer<R>(
+    extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, _ body: (SSHServer) throws -> R
+) throws -> R {
+    let server = try SSHServer(extraConfig: extraConfig, logLevel: logLevel, fileSizeLimit: fileSizeLimit)
     defer { server.stop() }
     return try body(server)
 }

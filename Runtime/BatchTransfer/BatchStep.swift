@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AWS
+public import Jobs
 import TransferCore
 
 /// What every function of the batch workflow builds once per process: its settings from the
@@ -17,6 +18,17 @@ public struct BatchStep: Sendable {
     public var stores: RoleStores { RoleStores(clients: clients) }
     /// SNS as the function itself, for the report's summary.
     public var topic: any TopicPublisher { SNSClient(client: clients.own) }
+
+    /// The job table's lifecycle when `JOB_TABLE` is set (jobs the Router made are reported
+    /// there, and moves published on `JOBS_TOPIC_ARN` when that is set); nil otherwise.
+    public var jobs: JobLifecycle? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let table = environment["JOB_TABLE"], !table.isEmpty else { return nil }
+        return JobLifecycle(
+            store: DynamoDBJobStore(dynamoDB: DynamoDBClient(client: clients.own), table: table),
+            notifier: environment["JOBS_TOPIC_ARN"].flatMap { $0.isEmpty ? nil : JobNotifier(sns: SNSClient(client: clients.own), topicARN: $0) },
+            actor: "\(environment["AWS_LAMBDA_FUNCTION_NAME"] ?? "TransferObject")@\(clients.own.region)")
+    }
 
     public static func fromEnvironment() throws -> BatchStep {
         let settings = try BatchSettings.fromEnvironment()

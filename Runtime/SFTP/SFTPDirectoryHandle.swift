@@ -10,6 +10,7 @@ final class SFTPDirectoryHandle {
     init(sftp: SFTPSession, path: String) throws {
         self.sftp = sftp
         self.path = path
+        try sftp.checkUsable("opendir", path: path)
         let opened = try sftp.ssh.retrying("opendir", path: path) {
             libssh2_sftp_open_ex(sftp.raw, path, UInt32(path.utf8.count), 0, 0, LIBSSH2_SFTP_OPENDIR)
         }

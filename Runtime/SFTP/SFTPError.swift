@@ -27,6 +27,9 @@ public struct SFTPError: Error, CustomStringConvertible, Sendable {
         case permissionDenied
         /// A rename found its destination present and the rule said not to replace it.
         case alreadyExists
+        /// The server refused to open another channel on the connection (sshd's `MaxSessions`
+        /// bounds channels per connection, 10 by default).
+        case channelRefused
         /// An SSH-level failure other than the above (socket error, protocol error).
         case ssh
         /// The file or session was used after it was closed.

@@ -7,10 +7,20 @@ extension SFTPFile {
     /// 1,200,000 B ~190–207, 2,400,000 B ~194–207. 1.2 MB (40 × 30,000) is where it levels off.
     public static let preferredReadSize = 1_200_000
 
-    /// The write buffer size to use for streaming uploads: libssh2 pipelines only the buffer it
-    /// is given, so bytes in flight equal it.
+    /// The write buffer size to use for streaming uploads.
     ///
-    /// Measured as above: 65,536 B ~93 MB/s, 240,000 B ~118, 1,200,000 B ~132–140,
-    /// 4,800,000 B ~120–127.
+    /// Measured as above before writes were pipelined, when bytes in flight equalled the buffer:
+    /// 65,536 B ~93 MB/s, 240,000 B ~118, 1,200,000 B ~132–140, 4,800,000 B ~120–127. Now
+    /// `preferredWriteWindow` sets what is in flight and the buffer only how often `write` is
+    /// called.
     public static let preferredWriteSize = 1_200_000
+
+    /// The most written bytes a file keeps in flight (`SFTPFile.write(_:)`), held twice: once by
+    /// us until acknowledged, once in libssh2's queued requests.
+    ///
+    /// A little above the SSH channel's window (2 MiB from OpenSSH's sshd), so that window, not
+    /// this, bounds a single stream at about 2 MiB per round trip: bytes wait for their
+    /// acknowledgement only a moment longer than for the window to reopen. No more, since a file
+    /// written over several channels holds about twice this per channel.
+    public static let preferredWriteWindow = 2_359_296
 }

@@ -10,6 +10,9 @@ public enum SFTPOpenMode: Sendable {
     case createNew
     /// Write at the end, creating the file if needed.
     case append
+    /// Write anywhere in the file without truncating it, creating it if needed: for writing one
+    /// file in ranges from several handles (`SFTPSession.writeRanges`).
+    case update
 
     var flags: UInt {
         switch self {
@@ -17,6 +20,7 @@ public enum SFTPOpenMode: Sendable {
         case .write: UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC)
         case .createNew: UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_EXCL)
         case .append: UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_APPEND)
+        case .update: UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT)
         }
     }
 }

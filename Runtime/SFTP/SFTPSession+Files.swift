@@ -4,15 +4,19 @@ extension SFTPSession {
     ///
     /// - Parameters:
     ///   - permissions: for a file the call creates, before the server's umask.
-    public func openFile(_ path: String, mode: SFTPOpenMode, permissions: UInt32 = 0o644) throws -> SFTPFile {
-        try SFTPFile(sftp: self, path: path, mode: mode, permissions: permissions)
+    ///   - writeWindow: the most written bytes in flight at once (see `SFTPFile.write(_:)`).
+    public func openFile(
+        _ path: String, mode: SFTPOpenMode, permissions: UInt32 = 0o644, writeWindow: Int = SFTPFile.preferredWriteWindow
+    ) throws -> SFTPFile {
+        try SFTPFile(sftp: self, path: path, mode: mode, permissions: permissions, writeWindow: writeWindow)
     }
 
     /// Opens a remote file, runs `body` with it and closes it, also when `body` throws.
     public func withFile<R>(
-        _ path: String, mode: SFTPOpenMode, permissions: UInt32 = 0o644, _ body: (SFTPFile) throws -> R
+        _ path: String, mode: SFTPOpenMode, permissions: UInt32 = 0o644, writeWindow: Int = SFTPFile.preferredWriteWindow,
+        _ body: (SFTPFile) throws -> R
     ) throws -> R {
-        let file = try openFile(path, mode: mode, permissions: permissions)
+        let file = try openFile(path, mode: mode, permissions: permissions, writeWindow: writeWindow)
         let result: R
         do {
             result = try body(file)

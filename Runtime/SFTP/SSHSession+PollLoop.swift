@@ -18,17 +18,21 @@ extension SSHSession {
     func retrying<T>(
         _ operation: String, path: String? = nil, _ call: () -> T, wouldBlock: (T) -> Bool
     ) throws -> T {
-        guard !isBroken else {
-            throw SFTPError(
-                code: .closed, operation: operation, target: target(path),
-                message: "the connection is unusable after an earlier timeout; open a new one")
-        }
+        try checkUsable(operation, path: path)
         let deadline = Deadline(after: configuration.timeout)
         while true {
             let result = call()
             guard wouldBlock(result) else { return result }
             try waitForSocket(until: deadline, operation: operation, path: path)
         }
+    }
+
+    /// Throws `.closed` once an earlier timeout left the connection unusable.
+    func checkUsable(_ operation: String, path: String? = nil) throws {
+        guard isBroken else { return }
+        throw SFTPError(
+            code: .closed, operation: operation, target: target(path),
+            message: "the connection is unusable after an earlier timeout; open a new one")
     }
 
     /// `retrying` for calls that return an `int` status.
@@ -47,14 +51,16 @@ extension SSHSession {
         try retrying(operation, path: path, call) { $0 == nil && libssh2_session_last_errno(raw) == LIBSSH2_ERROR_EAGAIN }
     }
 
-    /// Waits until the socket is ready in the directions libssh2 is blocked on.
-    private func waitForSocket(until deadline: Deadline, operation: String, path: String?) throws {
+    /// Waits until the socket is ready in the directions libssh2 is blocked on, or `limit`
+    /// milliseconds when given; throws `.timeout` once `deadline` has passed.
+    func waitForSocket(until deadline: Deadline, atMost limit: Int32? = nil, operation: String, path: String?) throws {
         let directions = libssh2_session_block_directions(raw)
         var events: Int16 = 0
         if directions & LIBSSH2_SESSION_BLOCK_INBOUND != 0 { events |= Int16(POLLIN) }
         if directions & LIBSSH2_SESSION_BLOCK_OUTBOUND != 0 { events |= Int16(POLLOUT) }
         var remaining = deadline.remainingMilliseconds
         guard remaining > 0 else { throw timeout(operation, path: path) }
+        if let limit { remaining = min(remaining, limit) }
         if events == 0 {
             // EAGAIN without a direction: libssh2 wants another call soon; do not sleep long.
             events = Int16(POLLIN)
@@ -68,6 +74,12 @@ extension SSHSession {
                 message: "poll failed: \(String(cString: strerror(errno)))")
         }
         if ready == 0 && deadline.hasPassed { throw timeout(operation, path: path) }
+    }
+
+    /// Whether libssh2's last `EAGAIN` left a packet half-sent: then the next call that sends
+    /// must be the very same call, or the transport refuses it.
+    var isBlockedSending: Bool {
+        libssh2_session_block_directions(raw) & LIBSSH2_SESSION_BLOCK_OUTBOUND != 0
     }
 
     func timeout(_ operation: String, path: String?) -> SFTPError {

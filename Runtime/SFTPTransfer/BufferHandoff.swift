@@ -1,4 +1,5 @@
 import Dispatch
+import SFTP
 import Synchronization
 
 /// Full buffers passed from a producer thread to a consumer thread, at most `depth` waiting, so a
@@ -70,6 +71,15 @@ final class BufferHandoff: Sendable {
         }
         spaces.signal()
         return buffer
+    }
+
+    /// Consumer: the next buffer if one is waiting, without waiting for one; `.end` once the
+    /// producer closed without failure and every buffer was taken.
+    func poll() throws -> SFTPRange.Input {
+        guard items.wait(timeout: .now()) == .success else { return .notYet }
+        items.signal()
+        guard let buffer = try receive() else { return .end }
+        return .bytes(buffer)
     }
 
     /// Consumer: hands back a buffer it has written, for the producer to fill again.

@@ -5,8 +5,8 @@ import SFTP
 /// Runs a download on a thread of its own while the caller writes what has arrived, so receiving
 /// from S3 and sending to the partner overlap instead of taking turns.
 ///
-/// The body is gathered into buffers of `bufferSize` (libssh2 keeps in flight only the buffer it
-/// is given, see `SFTPFile.preferredWriteSize`); at most `depth` wait between the two sides, so
+/// The body is gathered into buffers of `bufferSize` (`SFTPFile.preferredWriteSize`; the file's
+/// write window, not the buffer, sets what is in flight); at most `depth` wait between the two sides, so
 /// memory stays at `depth + 2` buffers, reused throughout, whatever the size. The writes stay on
 /// the calling thread, the one that owns the SFTP session.
 enum OverlappedDownload {
@@ -47,35 +47,5 @@ enum OverlappedDownload {
         }
         downloading.wait()
         return written
-    }
-}
-
-/// Gathers libcurl's pieces of a few KiB into full buffers for the handoff.
-private final class HandoffSink: ByteSink {
-    private let handoff: BufferHandoff
-    private let capacity: Int
-    private var buffer: [UInt8]
-
-    init(handoff: BufferHandoff, capacity: Int) {
-        self.handoff = handoff
-        self.capacity = capacity
-        buffer = handoff.emptyBuffer(capacity: capacity)
-    }
-
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var remaining = bytes[...]
-        while !remaining.isEmpty {
-            let taken = remaining.prefix(capacity - buffer.count)
-            buffer.append(contentsOf: taken)
-            remaining = remaining.dropFirst(taken.count)
-            if buffer.count == capacity { try flush() }
-        }
-    }
-
-    func flush() throws {
-        guard !buffer.isEmpty else { return }
-        var full = handoff.emptyBuffer(capacity: capacity)
-        swap(&full, &buffer)
-        try handoff.send(full)
     }
 }

@@ -15,13 +15,19 @@ public struct SFTPToSFTPTransfer: Sendable {
     public var firstLeg: SFTPToS3Transfer
     public var destination: SSHConfiguration
     public var destinationPath: String
+    /// How leg two splits a large file over channels (see `S3ToSFTPTransfer`).
+    public var parallelUpload: ParallelUpload
 
     /// - Parameters:
     ///   - firstLeg: the copy into the staging object, its bucket and key being the staging ones.
-    public init(firstLeg: SFTPToS3Transfer, destination: SSHConfiguration, destinationPath: String) {
+    public init(
+        firstLeg: SFTPToS3Transfer, destination: SSHConfiguration, destinationPath: String,
+        parallelUpload: ParallelUpload = .standard
+    ) {
         self.firstLeg = firstLeg
         self.destination = destination
         self.destinationPath = destinationPath
+        self.parallelUpload = parallelUpload
     }
 
     /// Runs what is left of the two legs and returns the published file.
@@ -42,7 +48,7 @@ public struct SFTPToSFTPTransfer: Sendable {
         }
         let secondLeg = S3ToSFTPTransfer(
             s3: firstLeg.s3, bucket: firstLeg.bucket, key: firstLeg.key, destination: destination,
-            path: destinationPath, sessions: firstLeg.sessions)
+            path: destinationPath, sessions: firstLeg.sessions, parallelUpload: parallelUpload)
         let delivered = try secondLeg.run(stop: stop)
         try? firstLeg.s3.deleteObject(bucket: firstLeg.bucket, key: firstLeg.key)
         return delivered

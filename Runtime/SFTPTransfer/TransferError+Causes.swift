@@ -7,7 +7,7 @@ extension TransferError {
     /// answer a retry; a wrong host key, refused credentials or a missing file will not.
     public init(_ error: SFTPError, context: String) {
         let kind: Kind = switch error.code {
-        case .resolve, .connect, .handshake, .timeout, .ssh, .closed, .sftp: .transient
+        case .resolve, .connect, .handshake, .timeout, .channelRefused, .ssh, .closed, .sftp: .transient
         case .hostKeyMismatch, .authentication, .noSuchFile, .permissionDenied, .alreadyExists: .nonRetryable
         }
         self.init(kind: kind, message: "\(context): \(error)")

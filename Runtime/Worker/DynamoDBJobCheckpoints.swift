@@ -2,7 +2,7 @@ public import AWS
 public import TransferCore
 
 /// `JobCheckpoints` in a DynamoDB table whose partition key is the string attribute `pk` (the
-/// shape of the seen-files table, so one table can hold both): one item `job#<id>` per unfinished
+/// shape of the seen-files table, so one table can hold both): one item `checkpoint#<id>` per unfinished
 /// job, holding `uploadId`.
 public struct DynamoDBJobCheckpoints: JobCheckpoints {
     public var dynamoDB: DynamoDBClient
@@ -39,5 +39,5 @@ public struct DynamoDBJobCheckpoints: JobCheckpoints {
         }
     }
 
-    private func key(_ jobID: String) -> DynamoDBItem { ["pk": .s("job#\(jobID)")] }
+    private func key(_ jobID: String) -> DynamoDBItem { ["pk": .s("checkpoint#\(jobID)")] }
 }

@@ -1,3 +1,5 @@
+public import Jobs
+
 /// What a finished, verified job produced.
 public struct JobReport: Sendable, Hashable {
     public var jobID: String

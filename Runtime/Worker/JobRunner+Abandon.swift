@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 
 extension JobRunner {
     /// Cleans up after a job given up for good: aborts the multipart upload it recorded (its parts

@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 import SFTP
 import TransferCore
 import SFTPTransfer

@@ -1,4 +1,5 @@
 public import AWS
+public import Jobs
 import SFTP
 public import TransferCore
 public import SFTPTransfer
@@ -16,13 +17,15 @@ public struct JobRunner: Sendable {
     public var stagingBucket: String
     public var partSize: Int64
     public var sftpTimeout: Duration
+    /// How S3 → SFTP (and the second leg of SFTP → SFTP) splits large files over channels.
+    public var parallelUpload: ParallelUpload
     /// Raised on SIGTERM: the flows stop at their next checkpoint.
     public var stop: StopFlag
 
     public init(
         s3: any ObjectStore, secrets: any SecretStore, sessions: SFTPSessionLimiter, checkpoints: any JobCheckpoints,
         stagingBucket: String, partSize: Int64 = SFTPToS3Transfer.defaultPartSize, sftpTimeout: Duration = .seconds(30),
-        stop: StopFlag
+        parallelUpload: ParallelUpload = .standard, stop: StopFlag
     ) {
         self.s3 = s3
         self.secrets = secrets
@@ -31,6 +34,7 @@ public struct JobRunner: Sendable {
         self.stagingBucket = stagingBucket
         self.partSize = partSize
         self.sftpTimeout = sftpTimeout
+        self.parallelUpload = parallelUpload
         self.stop = stop
     }
 
@@ -47,15 +51,17 @@ public struct JobRunner: Sendable {
             let transfer = S3ToSFTPTransfer(
                 s3: s3, bucket: source.bucket, key: source.key,
                 destination: try destination.configuration(secrets: secrets, timeout: sftpTimeout),
-                path: destination.path, sessions: sessions)
+                path: destination.path, sessions: sessions, parallelUpload: parallelUpload)
             return try verify(try transfer.run(stop: stop), at: transfer.destination, job: job)
         case (.sftpToSFTP, .sftp(let source), .sftp(let destination)):
             let transfer = SFTPToSFTPTransfer(
                 firstLeg: try firstLeg(from: source, to: stagingLocation(of: job), job: job),
                 destination: try destination.configuration(secrets: secrets, timeout: sftpTimeout),
-                destinationPath: destination.path)
+                destinationPath: destination.path, parallelUpload: parallelUpload)
             let delivered = try transfer.run(resumingUpload: resume, stop: stop, onUploadStarted: record)
             return try verify(delivered, at: transfer.destination, job: job)
+        case (.s3ToS3, .s3(let source), .s3(let destination)):
+            return try copy(from: source, to: destination, job: job)
         default:
             throw TransferError.nonRetryable(
                 "job \(job.id): flow \(job.flow.rawValue) cannot copy from \(job.source.description) "

@@ -1,4 +1,5 @@
 public import TransferCore
+
 /// What the worker does with a job's message once the job has run: the last step of the job's
 /// lifecycle, kept a plain value so the rules are tested without SQS.
 ///
@@ -8,6 +9,7 @@ public import TransferCore
 /// | non-retryable failure, or a body that is no job | deleted, after a JSON log line | cleared | aborted |
 /// | retryable failure | left; visible again after the retry delay | kept, so the retry resumes | kept |
 /// | stopped (SIGTERM) | left; visible again at once, for another worker | kept | kept |
+/// | skipped: the job record says cancelled or already finished | deleted | cleared | aborted |
 ///
 /// Why a non-retryable job is deleted rather than left for the queue's redrive policy: the redrive
 /// counts receives, so leaving it would run a job known to fail `maxReceiveCount` more times before
@@ -21,6 +23,8 @@ public struct MessageDisposition: Sendable, Hashable {
         case stopped
         /// The message body is not a `TransferJob`.
         case malformed
+        /// The job's record says it was cancelled or has finished: it is not run.
+        case skipped
     }
 
     public var deleteMessage: Bool
@@ -34,7 +38,7 @@ public struct MessageDisposition: Sendable, Hashable {
         switch outcome {
         case .succeeded:
             MessageDisposition(deleteMessage: true, visibleAfterSeconds: nil, clearCheckpoint: true, abandonUpload: false)
-        case .failed(.nonRetryable), .malformed:
+        case .failed(.nonRetryable), .malformed, .skipped:
             MessageDisposition(deleteMessage: true, visibleAfterSeconds: nil, clearCheckpoint: true, abandonUpload: true)
         case .failed(.transient), .failed(.throttling):
             MessageDisposition(

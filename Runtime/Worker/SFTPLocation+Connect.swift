@@ -1,4 +1,5 @@
 import AWS
+public import Jobs
 public import SFTP
 public import TransferCore
 

@@ -1,5 +1,6 @@
 #if canImport(FoundationEssentials)
 import FoundationEssentials
+import Jobs
 #else
 import Foundation
 #endif
@@ -21,6 +22,12 @@ extension TransferWorker {
             settle(message, jobID: nil, MessageDisposition.after(.malformed, retryDelaySeconds: settings.retryDelaySeconds))
             return WorkerEvent(messageID: message.messageID, jobID: nil, outcome: .malformed)
         }
+        guard reporting.start(job) else {
+            let disposition = MessageDisposition.after(.skipped, retryDelaySeconds: settings.retryDelaySeconds)
+            runner.abandon(job)
+            settle(message, jobID: job.id, disposition)
+            return WorkerEvent(messageID: message.messageID, jobID: job.id, outcome: .skipped)
+        }
         log.info("job.started", ["jobId": job.id, "flow": job.flow.rawValue])
         let (runner, log) = (runner, log)
         let result = withVisibilityHeartbeat(
@@ -34,6 +41,7 @@ extension TransferWorker {
         ) { () -> Result<JobReport, TransferError> in
             do throws(TransferError) { return .success(try runner.run(job)) } catch { return .failure(error) }
         }
+        if !stop.isRequested { reporting.finish(job, result) }
         let event = event(for: result, job: job, messageID: message.messageID)
         let disposition = MessageDisposition.after(event.outcome, retryDelaySeconds: settings.retryDelaySeconds)
         if disposition.abandonUpload { runner.abandon(job) }

@@ -1,4 +1,5 @@
 public import AWS
+public import Jobs
 import LineLogging
 public import TransferCore
 import SFTPTransfer
@@ -15,9 +16,11 @@ public final class TransferWorker: Sendable {
     public let runner: JobRunner
     public let stop: StopFlag
     let log: LineLogger
+    let reporting: JobReporting
 
     /// The worker of the container: SQS, S3, Secrets Manager and, unless `checkpoints` is given,
-    /// DynamoDB, all through `client`.
+    /// DynamoDB, all through `client`. Jobs with a record in the job table are reported there (and
+    /// on `settings.jobsTopicARN`).
     ///
     /// - Parameters:
     ///   - log: receives each JSON log line, newline included (stdout in the executable).
@@ -31,18 +34,26 @@ public final class TransferWorker: Sendable {
             checkpoints: checkpoints
                 ?? DynamoDBJobCheckpoints(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
             stagingBucket: settings.stagingBucket, partSize: settings.partSize,
-            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), stop: stop)
-        self.init(settings: settings, queue: SQSClient(client: client), runner: runner, log: log)
+            sftpTimeout: .seconds(settings.sftpTimeoutSeconds), parallelUpload: settings.parallelUpload, stop: stop)
+        let jobs = JobLifecycle(
+            store: DynamoDBJobStore(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
+            notifier: settings.jobsTopicARN.map { JobNotifier(sns: SNSClient(client: client), topicARN: $0) },
+            actor: "worker@\(client.region)")
+        self.init(settings: settings, queue: SQSClient(client: client), runner: runner, jobs: jobs, log: log)
     }
 
-    /// A worker taking jobs from `queue` and running them with `runner`; it stops when
-    /// `runner.stop` is raised.
-    public init(settings: WorkerSettings, queue: any JobQueue, runner: JobRunner, log: @escaping @Sendable (String) -> Void) {
+    /// A worker taking jobs from `queue` and running them with `runner`, reporting them through
+    /// `jobs` when given; it stops when `runner.stop` is raised.
+    public init(
+        settings: WorkerSettings, queue: any JobQueue, runner: JobRunner, jobs: JobLifecycle? = nil,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.settings = settings
         self.queue = queue
         self.runner = runner
         self.stop = runner.stop
         self.log = .worker(write: log)
+        reporting = JobReporting(lifecycle: jobs, log: self.log)
     }
 
     /// Handles messages until a stop is requested. A failing receive is logged and retried after a

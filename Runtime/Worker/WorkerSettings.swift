@@ -4,6 +4,7 @@ public import FoundationEssentials
 public import Foundation
 #endif
 public import TransferCore
+public import SFTPTransfer
 
 /// The TransferWorker's configuration, from its environment (the task definition, or the
 /// emulator).
@@ -23,11 +24,19 @@ public struct WorkerSettings: Sendable, Hashable {
     public var partSize: Int64
     public var sessionsPerEndpoint: Int
     public var sftpTimeoutSeconds: Int
+    /// Where job moves are published; nil publishes none.
+    public var jobsTopicARN: String?
+    /// SFTP channels per file for S3 → SFTP copies of `parallelThresholdBytes` or more (1…8);
+    /// all over one connection and login (`ParallelUpload`).
+    public var channelsPerFile: Int
+    public var parallelThresholdBytes: Int64
 
     public init(
         queueURL: String, checkpointTable: String, stagingBucket: String, visibilityTimeoutSeconds: Int = 300,
         receiveWaitSeconds: Int = 20, retryDelaySeconds: Int = 60, partSize: Int64 = 8 * 1024 * 1024,
-        sessionsPerEndpoint: Int = 4, sftpTimeoutSeconds: Int = 30
+        sessionsPerEndpoint: Int = 4, sftpTimeoutSeconds: Int = 30, jobsTopicARN: String? = nil,
+        channelsPerFile: Int = ParallelUpload.standard.channels,
+        parallelThresholdBytes: Int64 = ParallelUpload.standard.threshold
     ) {
         self.queueURL = queueURL
         self.checkpointTable = checkpointTable
@@ -38,11 +47,20 @@ public struct WorkerSettings: Sendable, Hashable {
         self.partSize = partSize
         self.sessionsPerEndpoint = sessionsPerEndpoint
         self.sftpTimeoutSeconds = sftpTimeoutSeconds
+        self.jobsTopicARN = jobsTopicARN
+        self.channelsPerFile = channelsPerFile
+        self.parallelThresholdBytes = parallelThresholdBytes
+    }
+
+    /// How S3 → SFTP copies split large files over channels.
+    public var parallelUpload: ParallelUpload {
+        ParallelUpload(channels: channelsPerFile, threshold: parallelThresholdBytes)
     }
 
     /// Reads `WORK_QUEUE_URL`, `JOB_TABLE` and `STAGING_BUCKET` (required), and
     /// `VISIBILITY_TIMEOUT_SECONDS` (300), `RECEIVE_WAIT_SECONDS` (20), `RETRY_DELAY_SECONDS` (60),
-    /// `PART_SIZE_BYTES` (8 MiB), `SFTP_SESSIONS_PER_ENDPOINT` (4), `SFTP_TIMEOUT_SECONDS` (30).
+    /// `PART_SIZE_BYTES` (8 MiB), `SFTP_SESSIONS_PER_ENDPOINT` (4), `SFTP_TIMEOUT_SECONDS` (30),
+    /// `SFTP_CHANNELS_PER_FILE` (4), `SFTP_PARALLEL_THRESHOLD_BYTES` (64 MiB) and `JOBS_TOPIC_ARN` (none).
     /// Empty values count as unset.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
@@ -69,6 +87,13 @@ public struct WorkerSettings: Sendable, Hashable {
             retryDelaySeconds: Int(try number("RETRY_DELAY_SECONDS", default: 60, in: 0...43_200)),
             partSize: try number("PART_SIZE_BYTES", default: 8 * 1024 * 1024, in: 1...5 * 1024 * 1024 * 1024),
             sessionsPerEndpoint: Int(try number("SFTP_SESSIONS_PER_ENDPOINT", default: 4, in: 1...64)),
-            sftpTimeoutSeconds: Int(try number("SFTP_TIMEOUT_SECONDS", default: 30, in: 1...3600)))
+            sftpTimeoutSeconds: Int(try number("SFTP_TIMEOUT_SECONDS", default: 30, in: 1...3600)),
+            jobsTopicARN: environment["JOBS_TOPIC_ARN"].flatMap { $0.isEmpty ? nil : $0 },
+            channelsPerFile: Int(
+                try number(
+                    "SFTP_CHANNELS_PER_FILE", default: Int64(ParallelUpload.standard.channels),
+                    in: 1...Int64(ParallelUpload.maximumChannels))),
+            parallelThresholdBytes: try number(
+                "SFTP_PARALLEL_THRESHOLD_BYTES", default: ParallelUpload.standard.threshold, in: 1...Int64.max))
     }
 }

@@ -4,6 +4,18 @@ import SFTPTransfer
 
 @Suite("Decisions made without I/O")
 struct PlanningTests {
+    @Test("a file below the threshold is one range; above it, contiguous ranges of nearly equal length cover it")
+    func parallelRanges() {
+        let parallel = ParallelUpload(channels: 3, threshold: 1_000)
+        #expect(parallel.ranges(size: 999) == [0...998])
+        #expect(parallel.ranges(size: 1_000) == [0...333, 334...667, 668...999])
+        #expect(parallel.ranges(size: 1_001) == [0...333, 334...667, 668...1_000])
+        #expect(parallel.ranges(size: 0).isEmpty)
+        #expect(ParallelUpload(channels: 5, threshold: 1).ranges(size: 2) == [0...0, 1...1])
+        #expect(ParallelUpload(channels: 50, threshold: 1).channels == ParallelUpload.maximumChannels)
+        #expect(ParallelUpload.single.ranges(size: 1 << 40) == [0...(1 << 40) - 1])
+    }
+
     @Test("a resumed upload keeps the leading parts of the right size, up to the first gap")
     func resumePlan() {
         let ranges = PartRanges(size: 10_000, preferredPartSize: 3_000)

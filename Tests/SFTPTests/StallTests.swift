@@ -66,4 +66,37 @@ struct StallTests {
             #expect(clock.now - started < .seconds(3))
         }
     }
+
+    @Test("a write over several channels to a server that stalls mid-file times out, naming the file")
+    func stalledRanges() throws {
+        try withSSHServer { server in
+            let path = server.dataDirectory + "/stalled-ranges.bin"
+            let piece = [UInt8](repeating: 9, count: 1_000_000)
+            let clock = ContinuousClock()
+            var started: ContinuousClock.Instant?
+            let outcome = Result {
+                try withSFTPSession(server.configuration(timeout: .milliseconds(700))) { sftp in
+                    try sftp.withFile(path, mode: .write) { _ in }
+                    var handed = 0
+                    let ranges = (0..<3).map { index in
+                        SFTPRange(offset: UInt64(index) * 100_000_000) {
+                            handed += 1
+                            if handed == 12 {
+                                server.signalSessions(SIGSTOP)
+                                started = clock.now
+                            }
+                            return .bytes(piece)
+                        }
+                    }
+                    defer { server.signalSessions(SIGCONT) }
+                    try sftp.writeRanges(path, ranges)
+                }
+            }
+            let error = try #require(throws: SFTPError.self) { try outcome.get() }
+            #expect(error.code == .timeout)
+            #expect(error.target.hasSuffix(path))
+            let stalledAt = try #require(started)
+            #expect(clock.now - stalledAt < .seconds(3))
+        }
+    }
 }

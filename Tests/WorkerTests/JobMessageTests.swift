@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 import LineLogging
 import Testing
 import TransferCore

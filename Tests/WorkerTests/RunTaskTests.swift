@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 import Foundation
 import Glibc
 import MotoPeer

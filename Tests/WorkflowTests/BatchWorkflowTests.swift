@@ -113,7 +113,7 @@ struct BatchWorkflowTests {
             let unknown = try BatchWorld.emulator(
                 ["start-execution", "NoSuchMachine"], credentials: world.credentials, endpoint: world.moto.endpoint)
             #expect(unknown.status == 2)
-            #expect(unknown.stderr.contains("no state machine NoSuchMachine in the template (it has: TransferStateMachine)"))
+            #expect(unknown.stderr.contains("no state machine NoSuchMachine in the template (it has: JobStateMachine, TransferStateMachine)"))
             let input = NSTemporaryDirectory() + "not-json-\(getpid()).json"
             try "{source_bucket:".write(toFile: input, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: input) }

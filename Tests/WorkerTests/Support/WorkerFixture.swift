@@ -1,4 +1,5 @@
 import AWS
+import Jobs
 import Foundation
 import MotoPeer
 import SSHPeer
@@ -58,7 +59,7 @@ final class WorkerFixture: Sendable {
 
     /// A fresh FIFO queue, so each test sees only its own messages.
     func createQueue() throws -> String {
-        try account.createFIFOQueue(named: "work-\(UUID().uuidString.prefix(8)).fifo")
+        try account.createQueue(named: "work-\(UUID().uuidString.prefix(8)).fifo")
     }
 
     /// What a child process needs to reach moto as the IAM user.

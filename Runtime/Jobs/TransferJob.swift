@@ -14,6 +14,8 @@
 public struct TransferJob: Sendable, Hashable, Codable {
     public enum Flow: String, Sendable, Hashable, Codable {
         case sftpToS3, s3ToSFTP, sftpToSFTP
+        /// A server-side copy too large for a Lambda invocation's 15 minutes.
+        case s3ToS3
     }
 
     public var id: String

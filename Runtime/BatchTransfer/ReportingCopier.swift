@@ -1,0 +1,76 @@
+import AWS
+public import Jobs
+public import TransferCore
+
+/// `TransferObject`'s event: a manifest entry, and the id of the job it belongs to when the
+/// Router's one-object state machine (not a batch) asked for the copy.
+public struct JobTransferItem: Decodable, Sendable {
+    public var item: TransferItem
+    public var jobID: String?
+
+    enum CodingKeys: String, CodingKey { case jobID = "job_id" }
+
+    public init(from decoder: any Decoder) throws {
+        item = try TransferItem(from: decoder)
+        jobID = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .jobID)
+    }
+}
+
+/// Copies one object and, when it belongs to a job, moves the job: `RUNNING` before,
+/// `VERIFYING` while the destination is read back, `SUCCEEDED` with its size, or `FAILED` when the
+/// copy cannot succeed. A job cancelled before the copy began is not copied.
+public struct ReportingCopier: Sendable {
+    public let copier: ObjectCopier
+    public let jobs: JobLifecycle?
+
+    public init(copier: ObjectCopier, jobs: JobLifecycle?) {
+        self.copier = copier
+        self.jobs = jobs
+    }
+
+    public func run(_ event: JobTransferItem) throws(TransferError) -> TransferOutcome {
+        guard let jobID = event.jobID, let jobs else { return try copier.run(event.item) }
+        let request = event.item.request
+        let key = event.item.entry.key
+        let destinationKey = request.destinationKey(for: key)
+        do {
+            if try jobs.move(jobID, to: .running) == nil, try jobs.store.job(id: jobID)?.state.isFinal ?? false {
+                return TransferOutcome(key: key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
+            }
+            let outcome: TransferOutcome
+            do {
+                outcome = try copier.run(event.item)
+            } catch {
+                if error.kind == .nonRetryable {
+                    try jobs.move(jobID, to: .failed, failure: Job.Failure(code: error.errorType, message: error.errorMessage))
+                }
+                throw error
+            }
+            try jobs.move(jobID, to: .verifying)
+            let head = try verifiedHead(of: event.item)
+            try jobs.move(jobID, to: .succeeded, bytes: head.contentLength, checksum: head.eTag.map { "ETag:\($0)" })
+            return outcome
+        } catch let error as TransferError {
+            throw error
+        } catch {
+            throw TransferError(kind: .transient, message: "job \(jobID): recording its state failed: \(error)")
+        }
+    }
+
+    /// The destination as it is now, which must be as long as the source was listed.
+    private func verifiedHead(of item: TransferItem) throws(TransferError) -> ObjectHead {
+        let bucket = item.request.destinationBucket
+        let key = item.request.destinationKey(for: item.entry.key)
+        let head: ObjectHead
+        do {
+            head = try copier.stores.destination.headObject(bucket: bucket, key: key)
+        } catch {
+            throw TransferError(error, context: "verifying s3://\(bucket)/\(key)")
+        }
+        guard head.contentLength == item.entry.size else {
+            throw TransferError(
+                kind: .transient, message: "s3://\(bucket)/\(key) holds \(head.contentLength) bytes, the source \(item.entry.size)")
+        }
+        return head
+    }
+}

@@ -1,0 +1,96 @@
+public import AWS
+
+/// ``JobStore`` in the job table (partition key `pk`, the job under `job#<id>`).
+public struct DynamoDBJobStore: JobStore {
+    public var dynamoDB: DynamoDBClient
+    public var table: String
+
+    public init(dynamoDB: DynamoDBClient, table: String) {
+        self.dynamoDB = dynamoDB
+        self.table = table
+    }
+
+    public func create(_ job: Job) throws(JobStoreError) -> (job: Job, created: Bool) {
+        do throws(AWSError) {
+            try dynamoDB.putItem(table: table, item: job.record, condition: "attribute_not_exists(pk)")
+            return (job, true)
+        } catch where error.kind == .conditionalCheckFailed {
+            guard let existing = try self.job(id: job.id) else { throw .notFound(id: job.id) }
+            return (existing, false)
+        } catch {
+            throw .storage(error)
+        }
+    }
+
+    public func job(id: String) throws(JobStoreError) -> Job? {
+        let item: DynamoDBItem?
+        do throws(AWSError) {
+            item = try dynamoDB.getItem(table: table, key: Job.key(id: id), consistentRead: true)
+        } catch {
+            throw .storage(error)
+        }
+        guard let item else { return nil }
+        guard let job = Job(record: item) else { throw .malformed(id: id) }
+        return job
+    }
+
+    @discardableResult
+    public func apply(_ change: JobChange, to id: String) throws(JobStoreError) -> Job {
+        guard !change.state.allowedPredecessors.isEmpty else {
+            guard let current = try job(id: id) else { throw .notFound(id: id) }
+            throw .refused(id: id, to: change.state, current: current.state)
+        }
+        let (update, attributes) = Self.expression(for: change)
+        let item: DynamoDBItem
+        do throws(AWSError) {
+            item = try dynamoDB.updateItem(
+                table: table, key: Job.key(id: id), update: update, condition: Self.condition(for: change.state),
+                attributes: attributes)
+        } catch where error.kind == .conditionalCheckFailed {
+            guard let current = try job(id: id) else { throw .notFound(id: id) }
+            throw .refused(id: id, to: change.state, current: current.state)
+        } catch {
+            throw .storage(error)
+        }
+        guard let job = Job(record: item) else { throw .malformed(id: id) }
+        return job
+    }
+
+    /// The job exists and is in one of the states the move is allowed from.
+    private static func condition(for state: JobState) -> String {
+        let allowed = state.allowedPredecessors.indices.map { ":from\($0)" }
+        return "attribute_exists(pk) AND #state IN (\(allowed.joined(separator: ", ")))"
+    }
+
+    private static func expression(for change: JobChange) -> (String, ExpressionAttributes) {
+        var sets = ["#state = :to", "updatedAt = :at", "history = list_append(history, :step)"]
+        var attributes = ExpressionAttributes(
+            names: ["#state": "state"],
+            values: [
+                ":to": .s(change.state.rawValue), ":at": .s(change.at),
+                ":step": .l([Job.Transition(state: change.state, at: change.at, by: change.by).attribute]),
+            ])
+        for (index, state) in change.state.allowedPredecessors.enumerated() {
+            attributes.values[":from\(index)"] = .s(state.rawValue)
+        }
+        if change.state == .running {
+            sets.append("attempts = attempts + :one")
+            attributes.values[":one"] = .number(1)
+        }
+        if let bytes = change.bytes {
+            sets.append("#bytes = :bytes")
+            attributes.names["#bytes"] = "bytes"
+            attributes.values[":bytes"] = .number(bytes)
+        }
+        if let checksum = change.checksum {
+            sets.append("checksum = :checksum")
+            attributes.values[":checksum"] = .s(checksum)
+        }
+        if let failure = change.failure {
+            sets += ["errorCode = :code", "errorMessage = :message"]
+            attributes.values[":code"] = .s(failure.code)
+            attributes.values[":message"] = .s(failure.message)
+        }
+        return ("SET " + sets.joined(separator: ", "), attributes)
+    }
+}

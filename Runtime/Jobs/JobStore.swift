@@ -1,0 +1,62 @@
+public import AWS
+
+/// Where jobs are kept and moved. Every write is conditional, so two writers racing (a duplicate
+/// delivery, two regions, a retried executor) can never create a job twice or move one backwards.
+public protocol JobStore: Sendable {
+    /// Stores `job` unless a job with its id exists.
+    /// - Returns: the stored job (the earlier one when it existed) and whether this call made it.
+    func create(_ job: Job) throws(JobStoreError) -> (job: Job, created: Bool)
+
+    /// The job, read consistently; nil when there is none.
+    func job(id: String) throws(JobStoreError) -> Job?
+
+    /// Moves the job to `change.state` when its state allows it, recording the change.
+    /// - Throws: `JobStoreError.refused` with the job's state when the move is not allowed from
+    ///   it, `.notFound` when there is no such job.
+    @discardableResult
+    func apply(_ change: JobChange, to id: String) throws(JobStoreError) -> Job
+}
+
+/// One move of a job and what comes with it.
+public struct JobChange: Sendable, Hashable {
+    public var state: JobState
+    /// RFC 3339, the moment of the move.
+    public var at: String
+    /// Who moved it: the router's or executor's name and region.
+    public var by: String
+    public var bytes: Int64?
+    public var checksum: String?
+    public var failure: Job.Failure?
+
+    public init(
+        to state: JobState, at: String, by: String, bytes: Int64? = nil, checksum: String? = nil, failure: Job.Failure? = nil
+    ) {
+        self.state = state
+        self.at = at
+        self.by = by
+        self.bytes = bytes
+        self.checksum = checksum
+        self.failure = failure
+    }
+}
+
+/// Why a job could not be created, read or moved.
+public enum JobStoreError: Error, Sendable, CustomStringConvertible {
+    /// The job is in `current`, from which the move is not allowed: a stale or duplicate writer.
+    /// Callers log it and go on; it is never retried.
+    case refused(id: String, to: JobState, current: JobState)
+    case notFound(id: String)
+    /// The table could not be read or written; `AWSError.isRetryable` says whether to try again.
+    case storage(AWSError)
+    /// An item under the job's key is not a job.
+    case malformed(id: String)
+
+    public var description: String {
+        switch self {
+        case .refused(let id, let state, let current): "job \(id) cannot move to \(state.rawValue) from \(current.rawValue)"
+        case .notFound(let id): "job \(id) does not exist"
+        case .storage(let error): "the job table failed: \(error)"
+        case .malformed(let id): "the item of job \(id) is not a job"
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// When and how S3 → SFTP splits a file over several SFTP channels of its one connection
+/// (`SFTPSession.writeRanges`), each channel writing one contiguous range fed by its own ranged
+/// `GetObject`.
+///
+/// One channel carries at most its window per round trip (2 MiB from OpenSSH's sshd: about
+/// 40 MB/s at 50 ms), so at internet distances a large file goes faster over several. Small files
+/// do not: each channel costs a few round trips to open.
+public struct ParallelUpload: Sendable, Hashable {
+    /// At most 8: sshd's `MaxSessions` (10 by default) counts every channel, the transfer's own
+    /// SFTP channel and its rename channel included.
+    public static let maximumChannels = 8
+
+    /// Channels per file at or above `threshold`; 1 writes every file over one channel.
+    public var channels: Int
+    /// The smallest file split over `channels`.
+    public var threshold: Int64
+
+    /// 4 channels from 64 MiB.
+    public static let standard = ParallelUpload(channels: 4, threshold: 64 * 1024 * 1024)
+
+    /// One channel whatever the size.
+    public static let single = ParallelUpload(channels: 1, threshold: .max)
+
+    public init(channels: Int, threshold: Int64) {
+        self.channels = min(max(1, channels), Self.maximumChannels)
+        self.threshold = threshold
+    }
+
+    /// The contiguous ranges a file of `size` bytes is written in: one unless the file is at
+    /// least `threshold`, then `channels` of nearly equal length.
+    public func ranges(size: Int64) -> [ClosedRange<Int64>] {
+        guard size > 0 else { return [] }
+        let count: Int64 = size >= threshold ? min(Int64(channels), size) : 1
+        let length = (size + count - 1) / count
+        return stride(from: Int64(0), to: size, by: Int64.Stride(length)).map { (start: Int64) -> ClosedRange<Int64> in
+            let end: Int64 = min(start + length, size) - 1
+            return start...end
+        }
+    }
+}
