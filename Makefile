@@ -24,6 +24,10 @@ bench:
 	"$$($(SWIFT) build -c release --show-bin-path)/runtime-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
 	$(SWIFT) build -c release --product aws-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/aws-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	$(SWIFT) build -c release --product pattern-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/pattern-bench" --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	$(SWIFT) build -c release --product event-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/event-bench"
 	$(SWIFT) build -c release --product emulator
 	for product in ListObjects TransferObject ValidateTransfer GenerateReport; do \
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done

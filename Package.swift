@@ -30,6 +30,8 @@ let package = Package(
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
         .executable(name: "aws-bench", targets: ["AWSBench"]),
         .executable(name: "sftp-bench", targets: ["SFTPBench"]),
+        .executable(name: "pattern-bench", targets: ["PatternBench"]),
+        .executable(name: "event-bench", targets: ["EventBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -94,12 +96,16 @@ let package = Package(
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         .target(name: "StateMachine", dependencies: ["COpenSSL", "JSONText", "Timestamps"], path: "Emulator/StateMachine"),
+        // EventBridge's pattern language, on the emulator's one JSON type; no I/O.
+        .target(name: "EventPatterns", dependencies: ["StateMachine"], path: "Emulator/EventPatterns"),
         .target(
             name: "LambdaHost",
             dependencies: [
                 "AWS",
                 "CSpawn",
                 "StateMachine",
+                "EventPatterns",
+                "Timestamps",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -114,6 +120,10 @@ let package = Package(
             name: "EmulatorCLI",
             dependencies: [
                 "LambdaHost",
+                "EventPatterns",
+                "StateMachine",
+                "Sockets",
+                "AWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Emulator/CLI"),
@@ -140,6 +150,19 @@ let package = Package(
             path: "Benchmarks/AWSBench"),
 
         .executableTarget(
+            name: "EventBench",
+            dependencies: [
+                "LambdaHost", "AWS", "MotoPeer", "StateMachine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/EventBench"),
+        .executableTarget(
+            name: "PatternBench",
+            dependencies: [
+                "EventPatterns", "StateMachine", "BenchReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/PatternBench"),
+
+        .executableTarget(
             name: "SFTPBench",
             dependencies: [
                 "AWS", "SFTPTransfer", "Worker", "Jobs", "TransferCore", "BenchReport", "MotoPeer", "SSHPeer",
@@ -160,7 +183,7 @@ let package = Package(
             path: "Tests/LambdaRuntimeTests"),
         .testTarget(
             name: "LambdaHostTests",
-            dependencies: ["LambdaHost", "Echo", "EmulatorCLI"],
+            dependencies: ["LambdaHost", "Echo", "EmulatorCLI", "MotoPeer"],
             path: "Tests/LambdaHostTests",
             exclude: ["Fixtures"]),
         .testTarget(
@@ -183,6 +206,11 @@ let package = Package(
             ],
             path: "Tests/WorkerTests"),
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
+        .testTarget(
+            name: "EventPlaneTests",
+            dependencies: ["LambdaHost", "EventPatterns", "StateMachine", "AWS", "MotoPeer", "EmulatorCLI"],
+            path: "Tests/EventPlaneTests", exclude: ["Fixtures"]),
+        .testTarget(name: "EventPatternsTests", dependencies: ["EventPatterns", "StateMachine"], path: "Tests/EventPatternsTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
         .testTarget(

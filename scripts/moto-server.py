@@ -1,4 +1,6 @@
-"""moto_server, with one fix: SigV4 checks of URLs with escaped characters.
+"""moto_server, with three fixes: SigV4 checks of URLs with escaped characters, the order in
+which a FIFO queue gives back messages of a group that returned together, and the extra
+notification of a completed multipart upload.
 
 moto (5.2.1 seen) rebuilds the URL for its signature check from the request as werkzeug decoded
 it: in the path, ASCII escapes such as %20 stay encoded but UTF-8 escapes come back as characters;
@@ -7,6 +9,17 @@ differs from the signer's, and every correctly signed request for a key like "ãƒ
 listing with prefix "data/" fails with SignatureDoesNotMatch (botocore's own requests too).
 Re-encoding restores what the client signed: non-ASCII characters in the path, and every query
 name and value the way SigV4 encodes them.
+
+On a FIFO queue, moto (5.2.1 seen) holds a message group while any of its messages is in its
+"pending" set, and takes a message out of that set only when a receive walks past it visible
+again. When several messages of a group return after their visibility timeout (a batch that
+failed), the receive finds the first one while the later ones are still "pending", skips it, and
+delivers a later one first: the group comes back out of order. SQS holds a group only while a
+message of it is in flight, that is, still invisible; counting only those restores SQS's order.
+
+Completing a multipart upload stores the object through moto's PutObject, which announces an
+s3:ObjectCreated:Put before the s3:ObjectCreated:CompleteMultipartUpload; S3 sends only the latter.
+The store inside the completion is made silent.
 
 Usage: python3 scripts/moto-server.py [moto_server arguments]
 """
@@ -35,6 +48,41 @@ def _init_with_encoded_path(self, account_id, method, path, *args, **kwargs):
 
 
 access_control.IAMRequestBase.__init__ = _init_with_encoded_path
+
+from moto.sqs import models as sqs_models  # noqa: E402
+
+
+def _groups_in_flight(queue):
+    return {message.group_id for message in queue.pending_messages if message.group_id is not None and not message.visible}
+
+
+sqs_models.Queue.pending_message_groups = property(_groups_in_flight)
+
+import threading  # noqa: E402
+
+from moto.s3 import models as s3_models  # noqa: E402
+
+_completing = threading.local()
+_original_put_object = s3_models.S3Backend.put_object
+_original_complete = s3_models.S3Backend.complete_multipart_upload
+
+
+def _put_object(self, *args, **kwargs):
+    if getattr(_completing, "active", False):
+        kwargs["disable_notification"] = True
+    return _original_put_object(self, *args, **kwargs)
+
+
+def _complete_multipart_upload(self, *args, **kwargs):
+    _completing.active = True
+    try:
+        return _original_complete(self, *args, **kwargs)
+    finally:
+        _completing.active = False
+
+
+s3_models.S3Backend.put_object = _put_object
+s3_models.S3Backend.complete_multipart_upload = _complete_multipart_upload
 
 from moto.server import main  # noqa: E402  (after the patch, so every request sees it)
 

@@ -27,9 +27,13 @@ struct Emulator: AsyncParsableCommand {
             through AWS's runtime interface client (awslambdaric) and this machine's python3, or, for this \
             project's own functions, the executable of that name in the build folder. State machines \
             run on the emulator's own Amazon States Language interpreter, calling those functions. ECS task \
-            definitions (the TransferWorker) run with run-task, each container as a process.
+            definitions (the TransferWorker) run with run-task, each container as a process. Events reach \
+            them by the template's wiring (EventBridge rules and schedules, SQS event source mappings, S3 \
+            notifications): start runs it all until Ctrl-C, replay delivers recorded events, fire runs a \
+            schedule now.
             """,
         subcommands: [
             Invoke.self, StartLambda.self, StartExecution.self, RunTask.self, Up.self, List.self, Validate.self,
+            TestEventPattern.self, Replay.self, GenerateEvent.self, Fire.self, Start.self,
         ])
 }

@@ -121,4 +121,19 @@ struct InvokeAPITests {
             #expect(byARN.outfile == "{}" || byARN.outfile.isEmpty)
         }
     }
+
+    @Test("a payload that is not JSON is refused with 400 InvalidRequestContentException, before any function runs")
+    func nonJSONPayload() async throws {
+        try await withInvokeAPI { invoke, project in
+            let truncated = try invoke(["--function-name", "Echo", "--payload", try eventFile(project, #"{"a":"#)])
+            #expect(truncated.status != 0)
+            #expect(truncated.stderr.contains("InvalidRequestContentException"), "\(truncated.stderr)")
+            #expect(truncated.stderr.contains("Could not parse request body into json"))
+            let binary = "\(project.directory)/binary.bin"
+            try Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D]).write(to: URL(fileURLWithPath: binary))
+            let bytes = try invoke(["--function-name", "Echo", "--payload", "fileb://" + binary])
+            #expect(bytes.stderr.contains("InvalidRequestContentException"), "\(bytes.stderr)")
+            #expect(project.logs.all.isEmpty, "a function ran: \(project.logs.all)")
+        }
+    }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import StateMachine
 
 /// The Lambda Invoke API (`POST /2015-03-31/functions/NAME/invocations`) over a ``LambdaHost``, so
 /// that `aws lambda invoke --endpoint-url` and the SDKs work against local functions unchanged.
@@ -40,6 +41,14 @@ public struct InvokeAPIServer: Sendable {
             payload = Array(try await request.body.collect(upTo: limit).readableBytesView)
         } catch {
             return ServiceError.requestTooLarge(limit: limit, invocationType: invocationType).response
+        }
+        // Lambda takes JSON only: an empty body is an empty event, anything else must parse.
+        if !payload.isEmpty {
+            do {
+                _ = try JSONValue(parsing: Data(payload))
+            } catch {
+                return ServiceError.invalidRequestContent("Could not parse request body into json: \(error)").response
+            }
         }
         let options = InvokeOptions(
             traceID: request.headers[InvokeHeaders.traceID], clientContext: request.headers[InvokeHeaders.clientContext],

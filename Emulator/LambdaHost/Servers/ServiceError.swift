@@ -31,6 +31,11 @@ struct ServiceError {
             message: "Request must be smaller than \(limit) bytes for the \(invocationType) invocation type")
     }
 
+    /// A request body that is not JSON, which Lambda refuses before any function sees it.
+    static func invalidRequestContent(_ message: String) -> ServiceError {
+        ServiceError(status: .badRequest, type: "InvalidRequestContentException", message: message)
+    }
+
     static func invalidParameter(_ message: String) -> ServiceError {
         ServiceError(status: .badRequest, type: "InvalidParameterValueException", message: message)
     }

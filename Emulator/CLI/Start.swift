@@ -1,0 +1,96 @@
+import AWS
+import ArgumentParser
+import Foundation
+import LambdaHost
+
+/// `emulator start`: the whole template at work until Ctrl-C.
+struct Start: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Runs the template's functions, APIs, event sources and schedules until stopped.",
+        discussion: """
+            Serves the Lambda Invoke API (--port) and the EventBridge API (--events-port: PutEvents and \
+            TestEventPattern, for aws events --endpoint-url), polls the SQS queues the template maps to \
+            functions, announces objects created and removed in its wired buckets (S3 notifications and \
+            EventBridge events), fires its schedules, and runs the state machines rules start. With no \
+            --endpoint-url and no AWS_ENDPOINT_URL it starts moto itself on a free port and says where; \
+            the template's buckets, queues, topics and tables are created first, as up does. What the \
+            template wires that is not run is named once at start-up. Stop with Ctrl-C (or SIGTERM). Exits 2 \
+            when it cannot start.
+            """)
+
+    @Option(name: .long, help: "The address the APIs listen on.")
+    var listen = "127.0.0.1"
+
+    @Option(name: .long, help: "The Lambda Invoke API's port; 0 picks a free one.")
+    var port = 3001
+
+    @Option(name: .long, help: "The EventBridge API's port; 0 picks a free one.")
+    var eventsPort = 3002
+
+    @OptionGroup var host: HostArguments
+
+    func run() async throws {
+        var arguments = host
+        let moto = try startMotoIfNeeded(&arguments)
+        let template = try arguments.loadTemplate()
+        let client = try arguments.makeAWSClient()
+        do {
+            try ResourceProvisioner(template: template, client: client).provision { outcome in
+                StandardError.write("emulator: \(outcome.resource.logicalID) (\(outcome.resource.type)) \(outcome.resource.physicalName): \(outcome.status.rawValue)")
+            }
+        } catch {
+            StandardError.write("emulator: \(error)")
+            moto?.stop()
+            throw ExitCode(2)
+        }
+        let wiring = EventWiring(template: template)
+        for unrun in wiring.unrun { StandardError.write("emulator: \(unrun)") }
+        let lambda = try arguments.makeHost(template: template) { function, line in StandardError.write("[\(function)] \(line)") }
+        let plane = EventPlane(
+            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, log: { StandardError.write("emulator: \($0)") })
+        let (listen, port, eventsPort) = (self.listen, self.port, self.eventsPort)
+        let tasks = [
+            Task {
+                try await InvokeAPIServer(host: lambda).run(hostname: listen, port: port) { bound in
+                    StandardError.write("emulator: Lambda Invoke API on http://\(listen):\(bound)")
+                }
+            },
+            Task {
+                try await EventsAPIServer(plane: plane).run(hostname: listen, port: eventsPort) { bound in
+                    StandardError.write("emulator: EventBridge API on http://\(listen):\(bound)")
+                }
+            },
+            Task { await plane.runSources() },
+        ]
+        await ShutdownSignals.wait().value
+        StandardError.write("emulator: stopping")
+        for task in tasks { task.cancel() }
+        for task in tasks { _ = await task.result }
+        await lambda.shutdown()
+        moto?.stop()
+    }
+
+    /// Starts moto when no endpoint is given, pointing the emulator and its functions at it.
+    private func startMotoIfNeeded(_ arguments: inout HostArguments) throws -> EmbeddedMoto? {
+        guard arguments.endpointURL == nil, ProcessInfo.processInfo.environment["AWS_ENDPOINT_URL"] == nil else { return nil }
+        let moto: EmbeddedMoto
+        do {
+            let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            moto = try EmbeddedMoto(searchFrom: [
+                URL(fileURLWithPath: arguments.template).deletingLastPathComponent().path, FileManager.default.currentDirectoryPath,
+                URL(fileURLWithPath: executable).deletingLastPathComponent().path,
+            ])
+        } catch {
+            StandardError.write("emulator: \(error)")
+            throw ExitCode(2)
+        }
+        arguments.endpointURL = moto.endpoint
+        // moto checks no signature here; functions and the emulator still need a key to sign with.
+        for (name, value) in ["AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"]
+        where ProcessInfo.processInfo.environment[name] == nil {
+            setenv(name, value, 1)
+        }
+        StandardError.write("emulator: moto (AWS services) on \(moto.endpoint)")
+        return moto
+    }
+}

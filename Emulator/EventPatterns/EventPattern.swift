@@ -1,0 +1,61 @@
+public import StateMachine
+
+/// An EventBridge event pattern, compiled: the whole content-filter language with AWS's semantics.
+///
+/// A pattern is a disjunction of branches (`$or` multiplies them); a branch is a conjunction of
+/// field conditions; a condition holds when any of its values matches a leaf of the event at that
+/// field's path. Arrays in the event are transparent (a field matches when any element does), but
+/// the fields of one branch must be satisfied within one element of an array of objects, as
+/// EventBridge requires.
+///
+/// ```swift
+/// let pattern = try EventPattern(text: #"{"source": ["aws.s3"], "detail": {"object": {"key": [{"suffix": ".csv"}]}}}"#)
+/// pattern.matches(event)
+/// ```
+public struct EventPattern: Sendable {
+    /// The pattern's branches; the pattern matches when any does.
+    let branches: [PatternBranch]
+    /// Every path the pattern names, and every prefix of one: all of the event it needs to see.
+    let paths: Set<String>
+
+    /// Compiles a pattern given as JSON text.
+    /// - Throws: ``InvalidEventPatternError`` with EventBridge's reason when AWS would refuse it.
+    public init(text: String) throws(InvalidEventPatternError) {
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: text)
+        } catch {
+            throw InvalidEventPatternError(reason: "the pattern is not valid JSON: \(error)")
+        }
+        try self.init(json: json)
+    }
+
+    /// Compiles a pattern already read as JSON.
+    public init(json: JSONValue) throws(InvalidEventPatternError) {
+        branches = try PatternCompiler.compile(json)
+        paths = Self.prefixes(of: branches)
+    }
+
+    /// Whether the event matches.
+    public func matches(_ event: JSONValue) -> Bool {
+        matches(FlatEvent(event, keeping: paths))
+    }
+
+    /// The paths the branches name, with their prefixes.
+    static func prefixes(of branches: [PatternBranch]) -> Set<String> {
+        var prefixes = Set<String>()
+        for condition in branches.flatMap(\.conditions) {
+            var prefix = ""
+            for part in condition.path.split(separator: ".", omittingEmptySubsequences: false) {
+                prefix = prefix.isEmpty ? String(part) : prefix + "." + part
+                prefixes.insert(prefix)
+            }
+        }
+        return prefixes
+    }
+
+    /// Whether an event already flattened matches: the form to use when one event meets many patterns.
+    func matches(_ event: FlatEvent) -> Bool {
+        branches.contains { $0.matches(event) }
+    }
+}

@@ -1,0 +1,119 @@
+import AWS
+import Foundation
+import StateMachine
+import Synchronization
+
+/// Objects created and removed in the template's wired buckets, by any client, turned into the
+/// notifications and EventBridge events S3 sends.
+///
+/// moto sends bucket notifications to SQS itself, so every wired bucket's notifications are
+/// pointed at one queue of the emulator's (`emulator-bucket-events`), which this source
+/// long-polls. A message is deleted only after its records were delivered, so none is lost; each
+/// is received once, so none is delivered twice. moto's own records are not passed on: each is
+/// rebuilt as S3 writes it (the key form-URL-encoded with `/` kept, a sequencer), and filtered
+/// by the template's prefix and suffix rules.
+final class BucketEventSource: Sendable {
+    let plane: EventPlane
+    let client: AWSClient
+    let queueURL: String
+    let buckets: Set<String>
+    private let sequence = Mutex<UInt64>(0)
+
+    static let queueName = "emulator-bucket-events"
+
+    private init(plane: EventPlane, client: AWSClient, queueURL: String, buckets: Set<String>) {
+        self.plane = plane
+        self.client = client
+        self.queueURL = queueURL
+        self.buckets = buckets
+    }
+
+    /// Creates the queue and points the wired buckets' notifications at it; nil when no bucket is wired.
+    static func prepare(plane: EventPlane, client: AWSClient) async throws(AWSError) -> BucketEventSource? {
+        let buckets = Set(plane.wiring.bucketNotifications.map(\.bucket)).union(plane.wiring.eventBridgeBuckets)
+        guard !buckets.isEmpty else { return nil }
+        let region = plane.region
+        let account = plane.account
+        let queueURL = try await OffloadedCall.run { () throws(AWSError) -> String in
+            let created = try client.json(.sqs, "CreateQueue", ["QueueName": .string(queueName)], resource: queueName)
+            let configuration = """
+                <NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><QueueConfiguration>\
+                <Id>emulator</Id><Queue>arn:aws:sqs:\(region):\(account):\(queueName)</Queue>\
+                <Event>s3:ObjectCreated:*</Event><Event>s3:ObjectRemoved:*</Event></QueueConfiguration></NotificationConfiguration>
+                """
+            for bucket in buckets.sorted() {
+                _ = try client.send(
+                    AWSRequest(method: "PUT", query: [("notification", "")], body: .bytes(Array(configuration.utf8)), bucket: bucket),
+                    to: .s3, operation: "PutBucketNotificationConfiguration", resource: bucket)
+            }
+            return created["QueueUrl"]?.stringValue ?? ""
+        }
+        return BucketEventSource(plane: plane, client: client, queueURL: queueURL, buckets: buckets)
+    }
+
+    /// Polls until cancelled.
+    func run() async {
+        while !Task.isCancelled {
+            do {
+                try await pollOnce()
+            } catch {
+                plane.log("bucket events: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private func pollOnce() async throws(AWSError) {
+        let (client, queueURL) = (self.client, self.queueURL)
+        let answer = try await OffloadedCall.run { () throws(AWSError) in
+            try client.json(
+                .sqs, "ReceiveMessage", ["QueueUrl": .string(queueURL), "MaxNumberOfMessages": 10, "WaitTimeSeconds": 1], resource: queueURL)
+        }
+        for message in answer["Messages"]?.arrayValue ?? [] {
+            let body = (try? JSONValue(parsing: message["Body"]?.stringValue ?? "")) ?? .null
+            for record in body["Records"]?.arrayValue ?? [] {
+                guard let object = objectEvent(from: record), buckets.contains(object.bucket) else { continue }
+                _ = await plane.announce(object)
+            }
+            guard let handle = message["ReceiptHandle"]?.stringValue else { continue }
+            _ = try await OffloadedCall.run { () throws(AWSError) in
+                try client.json(.sqs, "DeleteMessage", ["QueueUrl": .string(queueURL), "ReceiptHandle": .string(handle)], resource: queueURL)
+            }
+        }
+    }
+
+    /// What moto's record says happened, with a sequencer that grows with every event.
+    private func objectEvent(from record: JSONValue) -> S3ObjectEvent? {
+        guard let bucket = record["s3"]?["bucket"]?["name"]?.stringValue, let encoded = record["s3"]?["object"]?["key"]?.stringValue,
+            let eventName = record["eventName"]?.stringValue
+        else { return nil }
+        let now = Date()
+        let sequencer = sequence.withLock { last -> String in
+            last = max(last + 1, UInt64(now.timeIntervalSince1970 * 1_000_000))
+            return String(last, radix: 16, uppercase: true)
+        }
+        return S3ObjectEvent(
+            bucket: bucket, key: S3ObjectEvent.decodedKey(encoded), size: record["s3"]?["object"]?["size"]?.integerValue ?? 0,
+            eTag: record["s3"]?["object"]?["eTag"]?.stringValue ?? "", versionID: record["s3"]?["object"]?["versionId"]?.stringValue,
+            sequencer: sequencer, eventName: eventName, time: now)
+    }
+}
+
+extension EventPlane {
+    /// What S3 sends for an object event: the bucket's matching notifications, and the
+    /// EventBridge event when the bucket sends there.
+    func announce(_ object: S3ObjectEvent) async -> [Delivery] {
+        var deliveries: [Delivery] = []
+        for notification in wiring.bucketNotifications where notification.bucket == object.bucket {
+            guard notification.announces(eventName: object.eventName, key: object.key) else { continue }
+            let record = object.notificationRecord(configurationID: notification.configurationID, region: region)
+            deliveries += await hop(
+                JSONValue.object(["Records": [record]]).serialized(), to: notification.destination,
+                label: "notification \(notification.configurationID)", dryRun: false)
+        }
+        if wiring.eventBridgeBuckets.contains(object.bucket) {
+            deliveries += await put(object.eventBridgeEvent(region: region, account: account))
+        }
+        return deliveries
+    }
+}

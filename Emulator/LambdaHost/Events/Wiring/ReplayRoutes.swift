@@ -1,0 +1,38 @@
+/// A function subscribed to an SNS topic. SNS invokes functions only on AWS; locally the
+/// subscription routes replayed SNS events.
+public struct TopicSubscription: Sendable, Hashable {
+    public let topicARN: String
+    /// The function's logical id.
+    public let function: String
+}
+
+/// A function behind an API Gateway route. The emulator serves no API; the route directs
+/// replayed API Gateway events.
+public struct APIRoute: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case rest, http
+    }
+
+    public let kind: Kind
+    /// `GET`, `POST`, … or `ANY`.
+    public let method: String
+    /// `/transfers/{id}`, `/files/{proxy+}`, or `$default`.
+    public let path: String
+    /// The function (which gets the request) or state machine (which gets its body as input).
+    public let destination: TargetDestination
+
+    /// Whether a request for `method` on `requestPath` takes this route.
+    public func takes(method requestMethod: String, path requestPath: String) -> Bool {
+        guard method == "ANY" || method == requestMethod.uppercased() else { return false }
+        if path == "$default" { return true }
+        let pattern = path.split(separator: "/")
+        let actual = requestPath.split(separator: "/")
+        for (index, part) in pattern.enumerated() {
+            if part.hasPrefix("{"), part.hasSuffix("+}") { return actual.count > index }
+            guard index < actual.count else { return false }
+            if part.hasPrefix("{"), part.hasSuffix("}") { continue }
+            guard part == actual[index] else { return false }
+        }
+        return pattern.count == actual.count
+    }
+}

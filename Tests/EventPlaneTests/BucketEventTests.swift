@@ -1,0 +1,92 @@
+import AWS
+import Foundation
+@testable import LambdaHost
+import StateMachine
+import Testing
+
+/// Objects created on moto by an ordinary S3 client reach the functions as S3 would announce
+/// them: every way of creating one, unicode and spaces in keys, filters, and no duplicates.
+@Suite("S3 object events on moto", .serialized)
+struct BucketEventTests {
+    static let template = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: provided.al2023
+            CodeUri: recorder
+            Environment: {Variables: {RECORD_FILE: '@RECORDS@'}}
+        Resources:
+          Uploader:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Csv:
+                  Type: S3
+                  Properties:
+                    Bucket: !Ref Drop
+                    Events: s3:ObjectCreated:*
+                    Filter: {S3Key: {Rules: [{Name: prefix, Value: in/}, {Name: suffix, Value: .csv}]}}
+          Audit:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Created:
+                  Type: EventBridgeRule
+                  Properties: {Pattern: {source: [aws.s3], detail-type: [Object Created, Object Deleted]}}
+          Drop:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: events-drop
+              NotificationConfiguration: {EventBridgeConfiguration: {EventBridgeEnabled: true}}
+        """
+
+    @Test("put, copy, multipart and delete by an S3 client: each announced once, keys encoded as S3 does, filters applied")
+    func uploads() async throws {
+        let project = try EventProject(template: Self.template)
+        let host = try project.makeHost()
+        try ResourceProvisioner(template: host.template, client: project.client).provision { _ in }
+        try await withShutdown(of: host) { () async throws in
+            let plane = EventPlane(wiring: EventWiring(template: host.template), host: host, client: project.client, region: "us-east-1", log: { _ in })
+            let sources = Task { await plane.runSources() }
+            defer { sources.cancel() }
+            let s3 = S3Client(client: project.client)
+            // The notification setup is in place once the queue exists.
+            #expect(try await eventually { (try? project.depth("https://sqs.us-east-1.amazonaws.com/123456789012/emulator-bucket-events")) != nil })
+            try await Task.sleep(for: .milliseconds(500))
+            _ = try s3.putObject(bucket: "events-drop", key: "in/red flower.csv", body: .bytes(Array("a,b\n".utf8)))
+            _ = try s3.putObject(bucket: "events-drop", key: "in/ファイル.csv", body: .bytes(Array("c\n".utf8)))
+            _ = try s3.putObject(bucket: "events-drop", key: "in/notes.txt", body: .bytes(Array("skip\n".utf8)))
+            try s3.copyObject(sourceBucket: "events-drop", sourceKey: "in/red flower.csv", bucket: "events-drop", key: "in/copy.csv")
+            let upload = try s3.createMultipartUpload(bucket: "events-drop", key: "in/big.csv")
+            let part = try s3.uploadPart(bucket: "events-drop", key: "in/big.csv", uploadID: upload, partNumber: 1, body: .bytes(Array(repeating: 65, count: 2048)))
+            try s3.completeMultipartUpload(bucket: "events-drop", key: "in/big.csv", uploadID: upload, parts: [part])
+            try s3.deleteObject(bucket: "events-drop", key: "in/notes.txt")
+
+            #expect(try await eventually(within: 15) {
+                project.received().filter { $0.function == "Uploader" }.count == 4 && project.received().filter { $0.function == "Audit" }.count == 6
+            })
+            try await Task.sleep(for: .seconds(2))
+        }
+        let uploader = project.received().filter { $0.function == "Uploader" }.compactMap { $0.event["Records"]?.arrayValue?.first }
+        #expect(uploader.count == 4, "\(uploader.map { ($0["eventName"]?.stringValue ?? "", $0["s3"]?["object"]?["key"]?.stringValue ?? "") })")
+        let byKey = Dictionary(uniqueKeysWithValues: uploader.compactMap { record in
+            record["s3"]?["object"]?["key"]?.stringValue.map { ($0, record) }
+        })
+        #expect(Set(byKey.keys) == ["in/red+flower.csv", "in/%E3%83%95%E3%82%A1%E3%82%A4%E3%83%AB.csv", "in/copy.csv", "in/big.csv"])
+        #expect(byKey["in/red+flower.csv"]?["eventName"] == "ObjectCreated:Put")
+        #expect(byKey["in/copy.csv"]?["eventName"] == "ObjectCreated:Copy")
+        #expect(byKey["in/big.csv"]?["eventName"] == "ObjectCreated:CompleteMultipartUpload")
+        #expect(byKey["in/big.csv"]?["s3"]?["object"]?["size"] == 2048)
+        #expect(byKey["in/red+flower.csv"]?["s3"]?["object"]?["size"] == 4)
+        #expect(byKey["in/red+flower.csv"]?["s3"]?["configurationId"] == "UploaderCsv")
+        #expect(uploader.allSatisfy { $0["s3"]?["object"]?["sequencer"]?.stringValue?.isEmpty == false && $0["eventSource"] == "aws:s3" })
+
+        let audit = project.received().filter { $0.function == "Audit" }.map(\.event)
+        #expect(audit.count == 6)
+        let keys = audit.compactMap { $0["detail"]?["object"]?["key"]?.stringValue }
+        #expect(Set(keys) == ["in/red flower.csv", "in/ファイル.csv", "in/notes.txt", "in/copy.csv", "in/big.csv"])
+        #expect(audit.filter { $0["detail-type"] == "Object Deleted" }.count == 1)
+        #expect(audit.allSatisfy { $0["detail"]?["bucket"]?["name"] == "events-drop" })
+    }
+}
