@@ -63,7 +63,7 @@ struct BucketEventTests {
             try s3.completeMultipartUpload(bucket: "events-drop", key: "in/big.csv", uploadID: upload, parts: [part])
             try s3.deleteObject(bucket: "events-drop", key: "in/notes.txt")
 
-            #expect(try await eventually(within: 15) {
+            #expect(try await eventually(within: 60) {
                 project.received().filter { $0.function == "Uploader" }.count == 4 && project.received().filter { $0.function == "Audit" }.count == 6
             })
             try await Task.sleep(for: .seconds(2))
