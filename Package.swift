@@ -216,7 +216,10 @@ let package = Package(
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
         .testTarget(
-            name: "RoutingTests", dependencies: ["Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer"],
+            name: "RoutingTests",
+            dependencies: [
+                "Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer", "EmulatorCLI", "Router",
+            ],
             path: "Tests/RoutingTests"),
         .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.

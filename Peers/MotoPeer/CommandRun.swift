@@ -2,12 +2,12 @@ import Foundation
 
 /// A finished child process: exit status and everything it wrote. Output goes through temporary
 /// files, not pipes, so a chatty child can never block on a full pipe while the test waits.
-struct CommandRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+public struct CommandRun: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
 
-    static func run(
+    public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil
     ) throws -> CommandRun {
         let base = NSTemporaryDirectory() + "command-\(getpid())-\(UUID().uuidString)"
