@@ -1,8 +1,13 @@
 # The two commands a new user needs: `make demo` and `make test`. Each installs what is missing.
 SWIFT ?= swift
 PYTHON ?= python3
+# SwiftPM's build folder, and where `make package` puts the function packages.
+SCRATCH ?= .build
+PACKAGES ?= $(SCRATCH)/packages
+# The template's Lambda functions; the TransferWorker is packaged beside them for its image.
+FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
 
-.PHONY: deps build test demo bench footprint clean
+.PHONY: deps build test demo bench footprint package package-check clean
 
 deps:
 	@scripts/install-deps.sh
@@ -38,6 +43,18 @@ footprint: deps
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	$(SWIFT) build -c release --product emulator
 	scripts/function-footprint.sh "$$($(SWIFT) build -c release --show-bin-path)"
+
+# One self-contained zip per function (and the worker) in $(PACKAGES): bootstrap, the release
+# binary and every library it loads, glibc and its loader included (scripts/package-function.sh).
+package: deps
+	@scripts/install-deps.sh --package
+	scripts/package.sh --scratch-path $(SCRATCH) --out $(PACKAGES) $(FUNCTIONS) TransferWorker
+
+# Unpacks each zip into an empty root and runs it there under the emulator (scripts/package-check.sh).
+package-check: package
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
+	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
 
 clean:
 	rm -rf .build
