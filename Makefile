@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
 
-.PHONY: deps build test demo bench footprint package package-check clean
+.PHONY: deps build test demo bench footprint package package-check sam-build clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -55,6 +55,20 @@ package-check: package
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
+
+# `sam build` (the template's functions have `BuildMethod: makefile`, `ContextPath: .` and
+# `WorkingDirectory: .`) runs `make build-<LogicalId>` here with ARTIFACTS_DIR set: the same package
+# `make package` makes, unpacked there. No Docker.
+$(FUNCTIONS:%=build-%):
+	@scripts/install-deps.sh --package
+	scripts/package.sh --scratch-path $(SCRATCH) --out $(PACKAGES) $(@:build-%=%)
+	cp -a $(PACKAGES)/$(@:build-%=%)/. "$(ARTIFACTS_DIR)/"
+
+# `sam build` with the SAM CLI pinned in deps/requirements-sam.txt, then each artifact compared
+# with its package (scripts/sam-build-check.sh).
+sam-build:
+	@scripts/install-deps.sh --package --sam
+	scripts/sam-build-check.sh .build-tools/sam/bin/sam $(PACKAGES) $(FUNCTIONS)
 
 clean:
 	rm -rf .build

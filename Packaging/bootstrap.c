@@ -7,9 +7,11 @@
        lib/                 its shared libraries, glibc and glibc's loader
        etc/ca-certificates.crt   the CAs TLS trusts
 
-   It runs  lib/LOADER --library-path lib --inhibit-cache --argv0 ARGV0 bin/PROGRAM ARGS...
+   It runs  lib/LOADER --library-path lib --inhibit-cache bin/PROGRAM ARGS...
    as aws-lambda-cpp's packager's shell script does, but without a shell: the package must start
-   in a root with nothing else in it, where there is no /bin/sh. The package folder is that of
+   in a root with nothing else in it, where there is no /bin/sh. --inhibit-cache keeps the loader
+   from reading the machine's /etc/ld.so.cache; the function sees bin/PROGRAM as its argv[0], which
+   is also the name the loader's errors start with. The package folder is that of
    /proc/self/exe, else of argv[0]. Debian's libcurl looks for CAs in /etc/ssl/certs, which Amazon
    Linux lays out otherwise and an empty root lacks, so AWS_CA_BUNDLE (which the AWS client reads)
    is set to the package's own bundle unless it is set already.
@@ -66,8 +68,6 @@ int main(int argc, char **argv) {
     arguments[count++] = "--library-path";
     arguments[count++] = library;
     arguments[count++] = "--inhibit-cache";
-    arguments[count++] = "--argv0";
-    arguments[count++] = argc > 0 ? argv[0] : program;
     arguments[count++] = program;
     for (int index = 1; index < argc; index++) arguments[count++] = argv[index];
     arguments[count] = NULL;

@@ -1,5 +1,4 @@
 import AWS
-import CurlHTTP
 import Synchronization
 
 extension InMemoryObjectStore: ObjectStore {
