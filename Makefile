@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
 
-.PHONY: deps build test demo bench footprint package package-check sam-build clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench footprint package package-check worker-image sam-build clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -55,6 +55,12 @@ package-check: package
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
+
+# The TransferWorker's OCI image from Packaging/TransferWorker.Containerfile, built with buildah (no
+# Docker daemon), its size, and one run to its first log line (scripts/worker-image.sh).
+worker-image: package
+	@scripts/install-deps.sh --image
+	scripts/worker-image.sh $(PACKAGES)
 
 # `sam build` (the template's functions have `BuildMethod: makefile`, `ContextPath: .` and
 # `WorkingDirectory: .`) runs `make build-<LogicalId>` here with ARTIFACTS_DIR set: the same package

@@ -3,12 +3,13 @@
 # packages of deps/debian-packages.txt (C libraries, sshd, curl) and the Python packages of
 # deps/requirements.txt (AWS CLI, moto, crc32c, cfn-lint, awslambdaric); with --bench also those of
 # deps/debian-packages-bench.txt (wrk) and deps/requirements-bench.txt; with --package those of
-# deps/debian-packages-package.txt (zip, unzip, the CA bundle, static libc, the image tools); with
-# --sam the AWS SAM CLI of deps/requirements-sam.txt, in a virtual environment of its own
-# (.build-tools/sam: its pins would otherwise fight the project's own, cfn-lint's first).
+# deps/debian-packages-package.txt (zip, unzip, the CA bundle, static libc); with --image those of
+# deps/debian-packages-image.txt (buildah, for the worker's image); with --sam the AWS SAM CLI of
+# deps/requirements-sam.txt, in a virtual environment of its own (.build-tools/sam: its pins
+# would otherwise fight the project's own, cfn-lint's first).
 # Only what is missing or at another version is installed, so with everything in place this is a
 # quick no-op (`make test` runs it every time).
-# Usage: scripts/install-deps.sh [--bench] [--package] [--sam]
+# Usage: scripts/install-deps.sh [--bench] [--package] [--image] [--sam]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +20,9 @@ for option in "$@"; do
   case "$option" in
     --bench) debian_lists+=(deps/debian-packages-bench.txt); requirements=deps/requirements-bench.txt ;;
     --package) debian_lists+=(deps/debian-packages-package.txt) ;;
+    --image) debian_lists+=(deps/debian-packages-image.txt) ;;
     --sam) sam=true ;;
-    -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install-deps: unknown option $option (see --help)" >&2; exit 2 ;;
   esac
 done
