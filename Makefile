@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
 
-.PHONY: deps build test demo bench footprint package package-check worker-image sam-build clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -56,6 +56,13 @@ package-check: package
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
 
+# The demo's batch workflow and SFTP jobs on moto and sshd, with every function and the worker run
+# from its package, each in an empty root (emulator --packages).
+package-demo: package
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
+	PACKAGES=$(PACKAGES) scripts/demo-batch.sh "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
+
 # The TransferWorker's OCI image from Packaging/TransferWorker.Containerfile, built with buildah (no
 # Docker daemon), its size, and one run to its first log line (scripts/worker-image.sh).
 worker-image: package
@@ -75,6 +82,12 @@ $(FUNCTIONS:%=build-%):
 sam-build:
 	@scripts/install-deps.sh --package --sam
 	scripts/sam-build-check.sh .build-tools/sam/bin/sam $(PACKAGES) $(FUNCTIONS)
+
+# A deployment rehearsal on moto: sam build's artifacts packaged to S3, the SAM transform, the stack
+# created by aws cloudformation deploy, then emulator up on the same moto (scripts/deploy-rehearsal.sh).
+deploy-rehearsal: sam-build
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	scripts/deploy-rehearsal.sh $(SCRATCH)/sam-build "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
 
 clean:
 	rm -rf .build
