@@ -89,8 +89,11 @@ for name in conditional:
     print(f"  {name} ({template[name]['Type']}, Condition {template[name]['Condition']})")
 PY
 
-step "the functions as deployed: runtime, handler, code size"
-aws_ lambda list-functions --query 'Functions[].[FunctionName,Runtime,Handler,CodeSize,Architectures[0]]' --output text
+step "as deployed: each function's runtime, handler, architecture, memory, timeout, code size; the work queue"
+aws_ lambda list-functions --output text \
+  --query 'Functions[].[FunctionName,Runtime,Handler,Architectures[0],MemorySize,Timeout,CodeSize]'
+aws_ sqs get-queue-attributes --queue-url "$(aws_ sqs get-queue-url --queue-name local-work.fifo --query QueueUrl --output text)" \
+  --attribute-names FifoQueue VisibilityTimeout MessageRetentionPeriod RedrivePolicy --query Attributes --output json
 
 step "emulator up with the same template on the same moto: 'exists' is a name CloudFormation gave too"
 "$emulator" up --endpoint-url "$endpoint"
