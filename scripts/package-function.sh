@@ -45,8 +45,13 @@ missing=$(awk '/=> not found/ { print $1 }' <<<"$closure")
 if [ -n "$missing" ]; then
   for file in $missing; do
     entry=$(listed "$file")
-    echo "package-function: $name: $file is not on this machine: install ${entry%% *}" \
-      "(scripts/install-deps.sh installs the pinned packages that bring it)" >&2
+    if [ -n "$entry" ]; then
+      echo "package-function: $name: $binary needs $file, which is not on this machine: install ${entry%% *}" \
+        "(scripts/install-deps.sh installs the pinned packages that bring it)" >&2
+    else
+      echo "package-function: $name: $binary needs $file, which is not on this machine and not in" \
+        "Packaging/libraries.txt: install the Debian package that ships it and list it there" >&2
+    fi
   done
   exit 1
 fi
