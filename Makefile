@@ -1,8 +1,13 @@
 # The two commands a new user needs: `make demo` and `make test`. Each installs what is missing.
 SWIFT ?= swift
 PYTHON ?= python3
+# SwiftPM's build folder, and where `make package` puts the function packages.
+SCRATCH ?= .build
+PACKAGES ?= $(SCRATCH)/packages
+# The template's Lambda functions; the TransferWorker is packaged beside them for its image.
+FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
 
-.PHONY: deps build test demo bench footprint clean
+.PHONY: deps build test demo bench footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -42,6 +47,51 @@ footprint: deps
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	$(SWIFT) build -c release --product emulator
 	scripts/function-footprint.sh "$$($(SWIFT) build -c release --show-bin-path)"
+
+# One self-contained zip per function (and the worker) in $(PACKAGES): bootstrap, the release
+# binary and every library it loads, glibc and its loader included (scripts/package-function.sh).
+package: deps
+	@scripts/install-deps.sh --package
+	scripts/package.sh --scratch-path $(SCRATCH) --out $(PACKAGES) $(FUNCTIONS) TransferWorker
+
+# Unpacks each zip into an empty root and runs it there under the emulator (scripts/package-check.sh).
+package-check: package
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
+	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
+
+# The demo's batch workflow and SFTP jobs on moto and sshd, with every function and the worker run
+# from its package, each in an empty root (emulator --packages).
+package-demo: package
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
+	PACKAGES=$(PACKAGES) scripts/demo-batch.sh "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
+
+# The TransferWorker's OCI image from Packaging/TransferWorker.Containerfile, built with buildah (no
+# Docker daemon), its size, and one run to its first log line (scripts/worker-image.sh).
+worker-image: package
+	@scripts/install-deps.sh --image
+	scripts/worker-image.sh $(PACKAGES)
+
+# `sam build` (the template's functions have `BuildMethod: makefile`, `ContextPath: .` and
+# `WorkingDirectory: .`) runs `make build-<LogicalId>` here with ARTIFACTS_DIR set: the same package
+# `make package` makes, unpacked there. No Docker.
+$(FUNCTIONS:%=build-%):
+	@scripts/install-deps.sh --package
+	scripts/package.sh --scratch-path $(SCRATCH) --out $(PACKAGES) $(@:build-%=%)
+	cp -a $(PACKAGES)/$(@:build-%=%)/. "$(ARTIFACTS_DIR)/"
+
+# `sam build` with the SAM CLI pinned in deps/requirements-sam.txt, then each artifact compared
+# with its package (scripts/sam-build-check.sh).
+sam-build:
+	@scripts/install-deps.sh --package --sam
+	scripts/sam-build-check.sh .build-tools/sam/bin/sam $(PACKAGES) $(FUNCTIONS)
+
+# A deployment rehearsal on moto: sam build's artifacts packaged to S3, the SAM transform, the stack
+# created by aws cloudformation deploy, then emulator up on the same moto (scripts/deploy-rehearsal.sh).
+deploy-rehearsal: sam-build
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	scripts/deploy-rehearsal.sh $(SCRATCH)/sam-build "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
 
 clean:
 	rm -rf .build

@@ -3,10 +3,14 @@
 # template names, `emulator up`, then `emulator start-execution` twice (the rerun copies nothing);
 # then, on the same moto, the TransferWorker through `emulator run-task` (scripts/demo-worker.sh).
 # Usage: scripts/demo-batch.sh EMULATOR
+# Environment: PACKAGES=DIR runs the functions and the worker from their packages in DIR (make
+# package), each in an empty root (emulator --packages), instead of from the build folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 emulator=${1:?usage: demo-batch.sh EMULATOR}
+packaged=()
+[ -n "${PACKAGES:-}" ] && packaged=(--packages "$PACKAGES")
 
 port=$(free_port)
 work=$(mktemp -d)
@@ -69,7 +73,7 @@ step "emulator up   (the template's buckets, report topic, work queues and job t
 step "emulator start-execution TransferStateMachine --input events/batch-transfer.json"
 overrides=(--parameter-overrides MultipartThresholdBytes=8388608 MultipartPartSizeBytes=5242880)
 "$emulator" start-execution TransferStateMachine --input events/batch-transfer.json --execution-name demo-1 \
-  --endpoint-url "$endpoint" --function-logs "$work/functions.log" "${overrides[@]}"
+  --endpoint-url "$endpoint" --function-logs "$work/functions.log" "${overrides[@]}" "${packaged[@]}"
 
 step "report.json beside the manifest"
 aws_ s3 cp s3://local-manifestbucket/runs/demo-1/report.json - | python3 -c '
@@ -79,6 +83,6 @@ print(json.dumps({k: report[k] for k in ("status", "objects", "bytes", "duration
 
 step "the same transfer again: everything is already there, nothing is copied twice"
 "$emulator" start-execution TransferStateMachine --input events/batch-transfer.json --execution-name demo-2 \
-  --endpoint-url "$endpoint" --function-logs "$work/functions.log" "${overrides[@]}" 2>/dev/null
+  --endpoint-url "$endpoint" --function-logs "$work/functions.log" "${overrides[@]}" "${packaged[@]}" 2>/dev/null
 
 scripts/demo-worker.sh "$emulator" "$endpoint"

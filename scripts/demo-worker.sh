@@ -5,11 +5,14 @@
 # Usage: scripts/demo-worker.sh EMULATOR ENDPOINT
 # Expects what scripts/demo-batch.sh leaves: moto with the template's resources (`emulator up`),
 # AWS credentials and region in the environment, and s3://archive/2026/11/large.bin.
+# Environment: PACKAGES=DIR runs the worker from its package in DIR, in an empty root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 emulator=${1:?usage: demo-worker.sh EMULATOR ENDPOINT}
 endpoint=${2:?usage: demo-worker.sh EMULATOR ENDPOINT}
+packaged=()
+[ -n "${PACKAGES:-}" ] && packaged=(--packages "$PACKAGES")
 
 work=$(mktemp -d)
 sshd="" task=""
@@ -63,7 +66,7 @@ for job in \
 done
 
 step "emulator run-task TransferWorkerTask   (the worker's container, as on Fargate; logs below)"
-"$emulator" run-task TransferWorkerTask --endpoint-url "$endpoint" \
+"$emulator" run-task TransferWorkerTask --endpoint-url "$endpoint" "${packaged[@]}" \
   --parameter-overrides WorkerReceiveWaitSeconds=1 2>"$work/task.log" &
 task=$!
 for _ in $(seq 600); do

@@ -3,27 +3,41 @@
 # libraries it names itself (NEEDED) and all it loads (ldd), and for the Lambda functions the
 # median time from exec to the first /next over several cold starts, as the emulator measures it
 # (its REPORT line's Init Duration).
-# Usage: scripts/function-footprint.sh BUILD_DIR [EMULATOR]
-#   BUILD_DIR  a release build folder holding the function executables
-#   EMULATOR   the emulator executable (default: BUILD_DIR/emulator)
+# With --packages, per package of `make package` instead: zip size, unpacked size, libraries
+# bundled, and the median exec to first /next of the unpacked package run as it is on this machine
+# (its bootstrap as the code folder's, --code-dir) and in its empty root (--packages, which adds
+# package-root's own start), beside the build folder's binary on this machine's libraries.
+# Usage: scripts/function-footprint.sh [--packages PACKAGES_DIR] BUILD_DIR [EMULATOR]
+#   PACKAGES_DIR  holds NAME.zip for each function (make package)
+#   BUILD_DIR     a release build folder holding the function executables
+#   EMULATOR      the emulator executable (default: BUILD_DIR/emulator); with --packages,
+#                 package-root must be beside it
+# Environment: STARTS, the cold starts per median (default 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build_dir=${1:?usage: scripts/function-footprint.sh BUILD_DIR [EMULATOR]}
+packages=""
+case "${1:-}" in
+  -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --packages) packages=${2:?--packages needs a folder}; shift 2 ;;
+esac
+build_dir=${1:?usage: scripts/function-footprint.sh [--packages PACKAGES_DIR] BUILD_DIR [EMULATOR]}
 emulator=${2:-$build_dir/emulator}
 starts=${STARTS:-7}
-functions=(ListObjects TransferObject ValidateTransfer GenerateReport)
+functions=(ListObjects TransferObject ValidateTransfer GenerateReport Router)
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# The median of the Init Duration over $starts cold starts of function $1 from template $2.
+# The median of the Init Duration over $starts cold starts of function $1 from template $2; further
+# arguments go to the emulator (--packages, --code-dir).
 first_next() {
-  local samples=()
+  local name=$1 template=$2 samples=()
+  shift 2
   for _ in $(seq "$starts"); do
     samples+=("$(echo '{}' | AWS_ACCESS_KEY_ID=footprint AWS_SECRET_ACCESS_KEY=footprint \
-      "$emulator" invoke "$1" --event - --template "$2" --build-dir "$build_dir" \
-      --endpoint-url http://127.0.0.1:9 2>&1 >/dev/null | sed -n 's/.*Init Duration: \([0-9.]*\) ms.*/\1/p')")
+      "$emulator" invoke "$name" --event - --template "$template" --build-dir "$build_dir" \
+      --endpoint-url http://127.0.0.1:9 "$@" 2>&1 >/dev/null | sed -n 's/.*Init Duration: \([0-9.]*\) ms.*/\1/p')")
   done
   printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "-")}'
 }
@@ -38,6 +52,29 @@ row() {
   [ -n "$template" ] && startup="$(first_next "$name" "$template") ms"
   printf '| %s | %s | %s | %s | %s |\n' "$name" "$size" "$needed" "$loaded" "$startup"
 }
+
+megabytes() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1e6}'; }
+
+# One package: zip, unpacked, libraries, and the three start-up medians.
+package_row() {
+  local name=$1 zip=$packages/$1.zip
+  [ -f "$zip" ] || { echo "function-footprint: no $zip (make package)" >&2; exit 1; }
+  mkdir -p "$scratch/packages/$name"
+  unzip -q -o "$zip" -d "$scratch/packages/$name"
+  printf '| %s | %s | %s | %s | %s ms | %s ms | %s ms |\n' "$name" "$(megabytes "$(stat -c %s "$zip")")" \
+    "$(megabytes "$(du -sb "$scratch/packages/$name" | cut -f1)")" "$(find "$scratch/packages/$name/lib" -type f | wc -l)" \
+    "$(first_next "$name" template.yaml --code-dir "$name=$scratch/packages/$name")" \
+    "$(first_next "$name" template.yaml --packages "$scratch/packages")" \
+    "$(first_next "$name" template.yaml)"
+}
+
+if [ -n "$packages" ]; then
+  command -v unzip >/dev/null || { echo "function-footprint: needs unzip (scripts/install-deps.sh --package)" >&2; exit 1; }
+  echo "| function | zip | unpacked | libraries | first /next: package on this machine | in its empty root | build folder's binary, this machine's libraries |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  for function in "${functions[@]}"; do package_row "$function"; done
+  exit 0
+fi
 
 echo "| binary | stripped | NEEDED | ldd | exec to first /next (median of $starts) |"
 echo "| --- | --- | --- | --- | --- |"

@@ -15,6 +15,14 @@ struct HostArguments: ParsableArguments {
             valueName: "dir"))
     var buildDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run provided.* functions and task containers from their packages instead: DIR/NAME/ each (make package's zips, "
+                + "unpacked), in an empty root of its own (package-root, beside the emulator).",
+            valueName: "dir"))
+    var packages: String?
+
     @Option(name: .long, help: "The AWS region functions are told they run in. Default: $AWS_REGION, else us-east-1.")
     var region: String?
 
@@ -94,8 +102,9 @@ struct HostArguments: ParsableArguments {
     func makeOptions(output: @escaping @Sendable (_ process: String, _ line: String) -> Void) -> HostOptions {
         var inherited = HostOptions.inheritedFromProcess()
         if let endpointURL { inherited["AWS_ENDPOINT_URL"] = endpointURL }
+        let packages = packages.map { FunctionPackages(directory: $0, packageRoot: Self.emulatorDirectory() + "/package-root") }
         return HostOptions(
-            buildDirectory: buildDir ?? Self.emulatorDirectory(), region: resolvedRegion,
+            buildDirectory: buildDir ?? Self.emulatorDirectory(), packages: packages, region: resolvedRegion,
             defaultConcurrency: concurrency, inheritedEnvironment: inherited, output: output)
     }
 

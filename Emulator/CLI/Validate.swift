@@ -21,10 +21,10 @@ struct Validate: AsyncParsableCommand {
     func run() async throws {
         let template = try host.loadTemplate()
         var findings = template.findings.map(\.description)
-        let buildDirectory = host.makeOptions { _, _ in }.buildDirectory
+        let options = host.makeOptions { _, _ in }
         var runnable = 0
         for name in template.functions.keys.sorted() {
-            if let problem = LambdaHost.startProblem(of: name, in: template, buildDirectory: buildDirectory) {
+            if let problem = LambdaHost.startProblem(of: name, in: template, options: options) {
                 findings.append("warning: resource \(name): \(problem)")
             } else {
                 runnable += 1

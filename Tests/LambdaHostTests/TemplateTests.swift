@@ -138,7 +138,8 @@ struct TemplateTests {
         let template = try SAMTemplate.load(path: Self.repository.appendingPathComponent("Benchmarks/template.yaml").path)
         let echo = try #require(template.functions["Echo"])
         #expect(echo.environment["ECHO_STAGE"] == "us-east-1-local")
-        #expect(try InstanceLauncher.command(for: echo, buildDirectory: TestProject.buildDirectory) == [TestProject.buildDirectory + "/Echo"])
+        let options = HostOptions(buildDirectory: TestProject.buildDirectory, output: { _, _ in })
+        #expect(try InstanceLauncher.command(for: echo, options: options) == [TestProject.buildDirectory + "/Echo"])
     }
 }
 

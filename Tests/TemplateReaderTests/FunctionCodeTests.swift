@@ -137,10 +137,11 @@ struct FunctionCodeTests {
             "warning: resource Imports, property Environment.Variables.TABLE: Fn::ImportValue SharedTable reads another stack's export, which does not exist locally: give its value with --import-value SharedTable=VALUE",
         ])
         #expect(template.functions.keys.sorted() == ["Hello", "Node"])
-        #expect(LambdaHost.startProblem(of: "Node", in: template, buildDirectory: "/nowhere")?.contains(
+        let options = HostOptions(buildDirectory: "/nowhere", output: { _, _ in })
+        #expect(LambdaHost.startProblem(of: "Node", in: template, options: options)?.contains(
             "its runtime nodejs20.x runs only in AWS's container image, which the emulator does not use") == true)
 
-        let host = LambdaHost(template: template, options: HostOptions(buildDirectory: "/nowhere", output: { _, _ in }))
+        let host = LambdaHost(template: template, options: options)
         do {
             let answer = try await host.invoke("Hello", payload: Array(#"{"name":"python"}"#.utf8))
             #expect(String(decoding: answer.payload, as: UTF8.self) == #"{"hello": "python"}"#)

@@ -2,6 +2,7 @@ import Foundation
 
 extension InstanceLauncher {
     /// Finds what runs for a function, in this order:
+    /// - with `--packages`, for a `provided.*` runtime, its package, in a root of its own;
     /// - an executable `bootstrap` in its code folder, whatever the language, as on AWS;
     /// - for a `python3.x` runtime, this machine's Python running AWS's runtime interface client
     ///   (`python3 -m awslambdaric app.handler` in the code folder), as AWS's Python base image
@@ -12,7 +13,11 @@ extension InstanceLauncher {
     ///
     /// Other managed runtimes (Node.js, Java, .NET, Ruby) run only in AWS's container images, and
     /// their interface clients come from registries this machine does not use: they are refused.
-    static func command(for function: FunctionConfiguration, buildDirectory: String) throws(HostError) -> [String] {
+    static func command(for function: FunctionConfiguration, options: HostOptions) throws(HostError) -> [String] {
+        let name = FilePaths.lastComponent(of: function.codeURI)
+        if let packages = options.packages, function.runtime.hasPrefix("provided") {
+            return try packages.command(for: name, what: "function \(function.name)")
+        }
         let bootstrap = function.codeURI + "/bootstrap"
         if BuildFolder.isRunnable(bootstrap) { return [bootstrap] }
         if function.isPython {
@@ -25,8 +30,7 @@ extension InstanceLauncher {
                     + "only in AWS's container image, which the emulator does not use; without Docker it runs python3.x functions "
                     + "(through awslambdaric), provided.* executables, and any code folder with an executable bootstrap")
         }
-        let name = FilePaths.lastComponent(of: function.codeURI)
-        let built = BuildFolder.path(of: name, in: buildDirectory)
+        let built = BuildFolder.path(of: name, in: options.buildDirectory)
         if BuildFolder.isRunnable(built) { return [built] }
         throw HostError(
             .cannotStart,

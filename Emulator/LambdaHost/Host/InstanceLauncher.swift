@@ -3,8 +3,10 @@ import Foundation
 /// Knows how to start one function's instances: which program, with which environment.
 struct InstanceLauncher: Sendable {
     let function: FunctionConfiguration
-    /// The program and its arguments (see ``command(for:buildDirectory:)``).
+    /// The program and its arguments (see ``command(for:options:)``).
     let command: [String]
+    /// Whether it runs from its package, in a root where the package is `/var/task`.
+    let packaged: Bool
     let region: String
     /// Variables the host passes through from its own environment (credentials, endpoints).
     let inherited: [String: String]
@@ -31,8 +33,8 @@ struct InstanceLauncher: Sendable {
             "AWS_REGION": region,
             "AWS_DEFAULT_REGION": region,
             "_HANDLER": function.handler,
-            "LAMBDA_TASK_ROOT": function.codeURI,
-            "LAMBDA_RUNTIME_DIR": FilePaths.directory(of: command[0]),
+            "LAMBDA_TASK_ROOT": packaged ? FunctionPackages.taskRoot : function.codeURI,
+            "LAMBDA_RUNTIME_DIR": packaged ? "/var/runtime" : FilePaths.directory(of: command[0]),
             "TZ": ":UTC",
         ]
         variables.merge(reserved) { $1 }

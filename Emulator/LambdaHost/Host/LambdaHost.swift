@@ -23,8 +23,8 @@ public final class LambdaHost: Sendable {
             do {
                 try InstanceLauncher.writeInlineCode(of: function)
                 let launcher = InstanceLauncher(
-                    function: function,
-                    command: try InstanceLauncher.command(for: function, buildDirectory: options.buildDirectory),
+                    function: function, command: try InstanceLauncher.command(for: function, options: options),
+                    packaged: options.packages != nil && function.runtime.hasPrefix("provided"),
                     region: options.region, inherited: options.inheritedEnvironment)
                 let output = options.output
                 pools[name] = FunctionPool(
@@ -60,11 +60,11 @@ public final class LambdaHost: Sendable {
 
     /// Why a function of the template would not start on this machine (code it cannot run,
     /// nothing to run, no Python), or nil when it would: what `validate` reports, starting nothing.
-    public static func startProblem(of name: String, in template: SAMTemplate, buildDirectory: String) -> String? {
+    public static func startProblem(of name: String, in template: SAMTemplate, options: HostOptions) -> String? {
         if let refusal = template.refusedFunctions[name] { return refusal.message }
         guard let function = template.functions[name] else { return "the template has no function \(name)" }
         do {
-            _ = try InstanceLauncher.command(for: function, buildDirectory: buildDirectory)
+            _ = try InstanceLauncher.command(for: function, options: options)
             return nil
         } catch {
             return error.message
@@ -103,6 +103,8 @@ public final class LambdaHost: Sendable {
 public struct HostOptions: Sendable {
     /// Where the project's own function executables are built (`swift build --show-bin-path`).
     public var buildDirectory: String
+    /// When set, `provided.*` functions and task containers run from their packages instead.
+    public var packages: FunctionPackages?
     public var region: String
     /// Instances per function when the template reserves no concurrency.
     public var defaultConcurrency: Int
@@ -112,11 +114,12 @@ public struct HostOptions: Sendable {
     public var output: @Sendable (_ function: String, _ line: String) -> Void
 
     public init(
-        buildDirectory: String, region: String = "us-east-1", defaultConcurrency: Int = 16,
+        buildDirectory: String, packages: FunctionPackages? = nil, region: String = "us-east-1", defaultConcurrency: Int = 16,
         inheritedEnvironment: [String: String] = HostOptions.inheritedFromProcess(),
         output: @escaping @Sendable (_ function: String, _ line: String) -> Void
     ) {
         self.buildDirectory = buildDirectory
+        self.packages = packages
         self.region = region
         self.defaultConcurrency = defaultConcurrency
         self.inheritedEnvironment = inheritedEnvironment

@@ -84,11 +84,13 @@ private struct RunningContainer: Sendable {
     static func start(
         _ definition: ContainerDefinition, name: String, options: HostOptions, directory: String
     ) throws(HostError) -> RunningContainer {
-        let executable = BuildFolder.path(of: definition.name, in: options.buildDirectory)
-        guard BuildFolder.isRunnable(executable) else {
+        var command = [BuildFolder.path(of: definition.name, in: options.buildDirectory)]
+        if let packages = options.packages {
+            command = try packages.command(for: definition.name, what: "container \(definition.name)")
+        } else if !BuildFolder.isRunnable(command[0]) {
             throw HostError(
                 .cannotStart,
-                "container \(definition.name) has nothing to run: no executable \(executable) "
+                "container \(definition.name) has nothing to run: no executable \(command[0]) "
                     + BuildFolder.buildHint(for: definition.name))
         }
         var environment = options.inheritedEnvironment
@@ -96,7 +98,9 @@ private struct RunningContainer: Sendable {
         environment.merge(["AWS_REGION": options.region, "AWS_DEFAULT_REGION": options.region]) { $1 }
         let output = options.output
         let pipe = try OutputPipe { line in output(name, line) }
-        let process = try HostedProcess(executable: executable, environment: environment, directory: directory, output: pipe)
+        let process = try HostedProcess(
+            executable: command[0], arguments: Array(command.dropFirst()), environment: environment, directory: directory,
+            output: pipe)
         pipe.startReading()
         return RunningContainer(definition: definition, name: name, process: process)
     }
