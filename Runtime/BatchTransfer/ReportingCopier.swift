@@ -3,22 +3,37 @@ public import Jobs
 public import TransferCore
 
 /// `TransferObject`'s event: a manifest entry, and the id of the job it belongs to when the
-/// Router's one-object state machine (not a batch) asked for the copy.
+/// Router's one-object state machine (not a batch) asked for the copy, with how many times the
+/// state machine has retried it (`$$.State.RetryCount`) out of how many it will.
 public struct JobTransferItem: Decodable, Sendable {
     public var item: TransferItem
     public var jobID: String?
+    public var retryCount: Int?
+    public var maxRetries: Int?
 
-    enum CodingKeys: String, CodingKey { case jobID = "job_id" }
+    enum CodingKeys: String, CodingKey {
+        case jobID = "job_id", retryCount = "retry_count", maxRetries = "max_retries"
+    }
 
     public init(from decoder: any Decoder) throws {
         item = try TransferItem(from: decoder)
-        jobID = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .jobID)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
+        retryCount = try container.decodeIfPresent(Int.self, forKey: .retryCount)
+        maxRetries = try container.decodeIfPresent(Int.self, forKey: .maxRetries)
+    }
+
+    /// Whether the state machine will not retry a failure of this attempt.
+    public var isLastAttempt: Bool {
+        guard let retryCount, let maxRetries else { return false }
+        return retryCount >= maxRetries
     }
 }
 
 /// Copies one object and, when it belongs to a job, moves the job: `RUNNING` before,
 /// `VERIFYING` while the destination is read back, `SUCCEEDED` with its size, or `FAILED` when the
-/// copy cannot succeed. A job cancelled before the copy began is not copied.
+/// copy cannot succeed (a non-retryable error, or any error on the state machine's last attempt).
+/// A job cancelled before the copy began is not copied.
 public struct ReportingCopier: Sendable {
     public let copier: ObjectCopier
     public let jobs: JobLifecycle?
@@ -41,7 +56,7 @@ public struct ReportingCopier: Sendable {
             do {
                 outcome = try copier.run(event.item)
             } catch {
-                if error.kind == .nonRetryable {
+                if error.kind == .nonRetryable || event.isLastAttempt {
                     try jobs.move(jobID, to: .failed, failure: Job.Failure(code: error.errorType, message: error.errorMessage))
                 }
                 throw error

@@ -1,0 +1,39 @@
+import Jobs
+import Synchronization
+
+/// ``JobStore`` in memory, with the table's rules: a job is created once, and a move is accepted
+/// only from the states it allows.
+final class InMemoryJobStore: JobStore {
+    private let jobs = Mutex<[String: Job]>([:])
+
+    func create(_ job: Job) throws(JobStoreError) -> (job: Job, created: Bool) {
+        jobs.withLock { jobs in
+            if let existing = jobs[job.id] { return (existing, false) }
+            jobs[job.id] = job
+            return (job, true)
+        }
+    }
+
+    func job(id: String) throws(JobStoreError) -> Job? {
+        jobs.withLock { $0[id] }
+    }
+
+    func apply(_ change: JobChange, to id: String) throws(JobStoreError) -> Job {
+        let outcome: Result<Job, JobStoreError> = jobs.withLock { jobs in
+            guard var job = jobs[id] else { return .failure(.notFound(id: id)) }
+            guard change.state.allowedPredecessors.contains(job.state) else {
+                return .failure(.refused(id: id, to: change.state, current: job.state))
+            }
+            job.state = change.state
+            job.updatedAt = change.at
+            job.history.append(Job.Transition(state: change.state, at: change.at, by: change.by))
+            if change.state == .running { job.attempts += 1 }
+            job.bytes = change.bytes ?? job.bytes
+            job.checksum = change.checksum ?? job.checksum
+            job.failure = change.failure ?? job.failure
+            jobs[id] = job
+            return .success(job)
+        }
+        return try outcome.get()
+    }
+}
