@@ -51,21 +51,13 @@ public struct BatchSettings: Sendable, Hashable {
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(SettingsError) -> BatchSettings {
-        func value(_ name: String) -> String? {
-            guard let value = environment[name], !value.isEmpty else { return nil }
-            return value
+        let settings = SettingsEnvironment(environment)
+        let value = settings.value
+        func number(_ name: String, default fallback: Int64) throws(SettingsError) -> Int64 {
+            try settings.number(name, default: fallback, in: 1...Int64.max)
         }
-        func number(_ name: String, default fallback: Int64, minimum: Int64) throws(SettingsError) -> Int64 {
-            guard let text = value(name) else { return fallback }
-            guard let number = Int64(text), number >= minimum else {
-                throw SettingsError(variable: name, message: "must be a whole number of at least \(minimum), not \(text)")
-            }
-            return number
-        }
-        guard let bucket = value("MANIFEST_BUCKET") else {
-            throw SettingsError(variable: "MANIFEST_BUCKET", message: "is not set; the template names the manifest bucket")
-        }
-        let partSize = try number("MULTIPART_PART_SIZE_BYTES", default: defaultPartSize, minimum: 1)
+        let bucket = try settings.required("MANIFEST_BUCKET", missing: "is not set; the template names the manifest bucket")
+        let partSize = try number("MULTIPART_PART_SIZE_BYTES", default: defaultPartSize)
         return BatchSettings(
             manifestBucket: bucket,
             sourceRole: value("SOURCE_ROLE_ARN").map { RoleReference(arn: $0, externalID: value("SOURCE_EXTERNAL_ID")) },
@@ -73,9 +65,9 @@ public struct BatchSettings: Sendable, Hashable {
                 RoleReference(arn: $0, externalID: value("DESTINATION_EXTERNAL_ID"))
             },
             destinationKMSKeyID: value("DESTINATION_KMS_KEY_ID"), reportTopicARN: value("REPORT_TOPIC_ARN"),
-            multipartThreshold: try number("MULTIPART_THRESHOLD_BYTES", default: defaultMultipartThreshold, minimum: 1),
+            multipartThreshold: try number("MULTIPART_THRESHOLD_BYTES", default: defaultMultipartThreshold),
             partSize: partSize,
-            partConcurrency: Int(try number("MULTIPART_CONCURRENCY", default: Int64(defaultPartConcurrency), minimum: 1)))
+            partConcurrency: Int(try number("MULTIPART_CONCURRENCY", default: Int64(defaultPartConcurrency))))
     }
 }
 

@@ -65,35 +65,22 @@ public struct WorkerSettings: Sendable, Hashable {
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(SettingsError) -> WorkerSettings {
-        func required(_ name: String) throws(SettingsError) -> String {
-            guard let value = environment[name], !value.isEmpty else {
-                throw SettingsError(variable: name, message: "is not set")
-            }
-            return value
-        }
-        func number(_ name: String, default fallback: Int64, in range: ClosedRange<Int64>) throws(SettingsError) -> Int64 {
-            guard let text = environment[name], !text.isEmpty else { return fallback }
-            guard let number = Int64(text), range.contains(number) else {
-                throw SettingsError(
-                    variable: name, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(text)")
-            }
-            return number
-        }
+        let settings = SettingsEnvironment(environment)
         return WorkerSettings(
-            queueURL: try required("WORK_QUEUE_URL"), checkpointTable: try required("JOB_TABLE"),
-            stagingBucket: try required("STAGING_BUCKET"),
-            visibilityTimeoutSeconds: Int(try number("VISIBILITY_TIMEOUT_SECONDS", default: 300, in: 3...43_200)),
-            receiveWaitSeconds: Int(try number("RECEIVE_WAIT_SECONDS", default: 20, in: 0...20)),
-            retryDelaySeconds: Int(try number("RETRY_DELAY_SECONDS", default: 60, in: 0...43_200)),
-            partSize: try number("PART_SIZE_BYTES", default: 8 * 1024 * 1024, in: 1...5 * 1024 * 1024 * 1024),
-            sessionsPerEndpoint: Int(try number("SFTP_SESSIONS_PER_ENDPOINT", default: 4, in: 1...64)),
-            sftpTimeoutSeconds: Int(try number("SFTP_TIMEOUT_SECONDS", default: 30, in: 1...3600)),
-            jobsTopicARN: environment["JOBS_TOPIC_ARN"].flatMap { $0.isEmpty ? nil : $0 },
+            queueURL: try settings.required("WORK_QUEUE_URL"), checkpointTable: try settings.required("JOB_TABLE"),
+            stagingBucket: try settings.required("STAGING_BUCKET"),
+            visibilityTimeoutSeconds: Int(try settings.number("VISIBILITY_TIMEOUT_SECONDS", default: 300, in: 3...43_200)),
+            receiveWaitSeconds: Int(try settings.number("RECEIVE_WAIT_SECONDS", default: 20, in: 0...20)),
+            retryDelaySeconds: Int(try settings.number("RETRY_DELAY_SECONDS", default: 60, in: 0...43_200)),
+            partSize: try settings.number("PART_SIZE_BYTES", default: 8 * 1024 * 1024, in: 1...5 * 1024 * 1024 * 1024),
+            sessionsPerEndpoint: Int(try settings.number("SFTP_SESSIONS_PER_ENDPOINT", default: 4, in: 1...64)),
+            sftpTimeoutSeconds: Int(try settings.number("SFTP_TIMEOUT_SECONDS", default: 30, in: 1...3600)),
+            jobsTopicARN: settings.value("JOBS_TOPIC_ARN"),
             channelsPerFile: Int(
-                try number(
+                try settings.number(
                     "SFTP_CHANNELS_PER_FILE", default: Int64(ParallelUpload.standard.channels),
                     in: 1...Int64(ParallelUpload.maximumChannels))),
-            parallelThresholdBytes: try number(
+            parallelThresholdBytes: try settings.number(
                 "SFTP_PARALLEL_THRESHOLD_BYTES", default: ParallelUpload.standard.threshold, in: 1...Int64.max))
     }
 }
