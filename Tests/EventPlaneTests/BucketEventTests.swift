@@ -8,15 +8,7 @@ import Testing
 /// them: every way of creating one, unicode and spaces in keys, filters, and no duplicates.
 @Suite("S3 object events on moto", .serialized)
 struct BucketEventTests {
-    static let template = """
-        AWSTemplateFormatVersion: '2010-09-09'
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function:
-            Runtime: provided.al2023
-            CodeUri: recorder
-            Environment: {Variables: {RECORD_FILE: '@RECORDS@'}}
-        Resources:
+    static let template = EventProject.recordingTemplateHead + """
           Uploader:
             Type: AWS::Serverless::Function
             Properties:

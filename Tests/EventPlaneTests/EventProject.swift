@@ -17,6 +17,19 @@ final class EventProject: Sendable {
         try MotoAccount(userName: "event-plane", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
     }
 
+    /// The start of a template whose functions all run the recording function, up to `Resources:`.
+    static let recordingTemplateHead = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: provided.al2023
+            CodeUri: recorder
+            Environment: {Variables: {RECORD_FILE: '@RECORDS@'}}
+        Resources:
+
+        """
+
     /// Writes `template` (where `@RECORDER@` is the recording function's folder) into a new folder.
     init(template: String) throws {
         account = try Self.moto.get()

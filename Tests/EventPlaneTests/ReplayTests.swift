@@ -9,15 +9,7 @@ import Testing
 /// and what each function received.
 @Suite("emulator replay, end to end on moto", .serialized)
 struct ReplayTests {
-    static let template = """
-        AWSTemplateFormatVersion: '2010-09-09'
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function:
-            Runtime: provided.al2023
-            CodeUri: recorder
-            Environment: {Variables: {RECORD_FILE: '@RECORDS@'}}
-        Resources:
+    static let template = EventProject.recordingTemplateHead + """
           Router:
             Type: AWS::Serverless::Function
             Properties:

@@ -9,15 +9,7 @@ import Testing
 /// API and an SQS mapping at work, until Ctrl-C.
 @Suite("emulator start", .serialized)
 struct StartCommandTests {
-    static let template = """
-        AWSTemplateFormatVersion: '2010-09-09'
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function:
-            Runtime: provided.al2023
-            CodeUri: recorder
-            Environment: {Variables: {RECORD_FILE: '@RECORDS@'}}
-        Resources:
+    static let template = EventProject.recordingTemplateHead + """
           Audit:
             Type: AWS::Serverless::Function
             Properties:
