@@ -7,22 +7,24 @@ public struct CommandRun: Sendable {
     public let stdout: String
     public let stderr: String
 
+    /// Runs `executable` to its end, with `stdin` as its standard input (none when nil).
     public static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil
+        _ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+        directory: String? = nil
     ) throws -> CommandRun {
         let base = NSTemporaryDirectory() + "command-\(getpid())-\(UUID().uuidString)"
         _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
         _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".in", contents: Data((stdin ?? "").utf8))
         defer {
-            try? FileManager.default.removeItem(atPath: base + ".out")
-            try? FileManager.default.removeItem(atPath: base + ".err")
+            for suffix in [".out", ".err", ".in"] { try? FileManager.default.removeItem(atPath: base + suffix) }
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : FileHandle(forReadingAtPath: base + ".in")
         process.standardOutput = FileHandle(forWritingAtPath: base + ".out")
         process.standardError = FileHandle(forWritingAtPath: base + ".err")
         try process.run()

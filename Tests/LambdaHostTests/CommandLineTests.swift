@@ -1,31 +1,12 @@
 import Foundation
+import MotoPeer
 import Testing
 
 /// The `emulator` executable as a user runs it.
 @Suite("The emulator command line")
 struct CommandLineTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    func emulator(_ arguments: [String], stdin: String? = nil, in directory: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestProject.buildDirectory + "/emulator")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let (input, output, error) = (Pipe(), Pipe(), Pipe())
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    func emulator(_ arguments: [String], stdin: String? = nil, in directory: String) throws -> CommandRun {
+        try CommandRun.run(TestProject.buildDirectory + "/emulator", arguments, stdin: stdin, directory: directory)
     }
 
     @Test("invoke prints the answer on stdout and the logs on stderr, and exits 0")

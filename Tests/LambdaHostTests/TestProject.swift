@@ -1,4 +1,5 @@
 import Foundation
+import MotoPeer
 @testable import LambdaHost
 import Synchronization
 import Testing
@@ -90,10 +91,7 @@ final class TestProject: Sendable {
     }
 
     /// Where `swift build` put the products: the folder of the running test bundle.
-    static var buildDirectory: String {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: executable).deletingLastPathComponent().path
-    }
+    static var buildDirectory: String { BuildProducts.directory }
 
     static func fixture(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
