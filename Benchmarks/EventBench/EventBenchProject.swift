@@ -1,5 +1,6 @@
 import Foundation
 import LambdaHost
+import MotoPeer
 import StateMachine
 
 /// The benchmark's template: Echo notified of a bucket's uploads, and consuming a queue a rule fills.
@@ -37,8 +38,7 @@ struct EventBenchProject {
                   Targets: [{Id: work, Arn: !GetAtt Work.Arn}]
             """.write(toFile: "\(directory)/template.yaml", atomically: true, encoding: .utf8)
         template = try SAMTemplate.load(path: "\(directory)/template.yaml")
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        buildDirectory = URL(fileURLWithPath: executable).deletingLastPathComponent().path
+        buildDirectory = BuildProducts.directory
     }
 
     func remove() {
