@@ -46,12 +46,13 @@ public struct Router: Sendable {
     public func route(_ event: SQSEvent) -> SQSBatchResponse {
         var failed: [String] = []
         var heldGroups: Set<String> = []
+        let lookups = BatchLookups(catalog: catalog, leases: leases, owner: owner)
         for record in event.records {
             if let group = record.messageGroupID, heldGroups.contains(group) {
                 failed.append(record.messageId)
                 continue
             }
-            switch outcome(of: record) {
+            switch outcome(of: record, lookups: lookups) {
             case .done:
                 continue
             case .retry(let reason):
@@ -77,19 +78,19 @@ public struct Router: Sendable {
         case deadLetter(String)
     }
 
-    func outcome(of record: SQSEvent.Record) -> Outcome {
+    func outcome(of record: SQSEvent.Record, lookups: BatchLookups) -> Outcome {
         guard let event = try? JSONDecoder().decode(S3ObjectCreatedEvent.self, from: Data(record.body.utf8)),
             event.source == "aws.s3", event.detailType == "Object Created"
         else { return .deadLetter("the message is not an S3 Object Created event") }
         let bucket = event.detail.bucket.name
         let object = event.detail.object
         do {
-            let sources = try catalog.endpoints(inBucket: bucket).filter { $0.active && $0.relativePath(of: object.key) != nil }
+            let sources = try lookups.endpoints(inBucket: bucket).filter { $0.active && $0.relativePath(of: object.key) != nil }
             guard !sources.isEmpty else { return .deadLetter("no active endpoint holds s3://\(bucket)/\(object.key)") }
             var dispatched = 0
             for source in sources {
                 for destinationID in source.pushTo {
-                    if try makeJob(of: object, from: source, to: destinationID) { dispatched += 1 }
+                    if try makeJob(of: object, from: source, to: destinationID, lookups: lookups) { dispatched += 1 }
                 }
             }
             return dispatched > 0 || sources.allSatisfy({ $0.pushTo.isEmpty })
@@ -108,9 +109,11 @@ public struct Router: Sendable {
 
     /// Makes (or finds) the job of `object` from `source` to the endpoint `destinationID` and
     /// dispatches it unless it has been already; false when the job failed for good.
-    private func makeJob(of object: S3ObjectCreatedEvent.Object, from source: CustomerEndpoint, to destinationID: String) throws -> Bool {
+    private func makeJob(
+        of object: S3ObjectCreatedEvent.Object, from source: CustomerEndpoint, to destinationID: String, lookups: BatchLookups
+    ) throws -> Bool {
         let relative = source.relativePath(of: object.key) ?? object.key
-        let destination = try catalog.endpoint(id: destinationID)
+        let destination = try lookups.endpoint(id: destinationID)
         let flow: Job.Flow = if case .sftp = destination?.location { .s3ToSFTP } else { .s3ToS3 }
         let jobObject = Job.Object(key: object.key, size: object.size, version: object.etag ?? "")
         let id = try JobIdentity.jobID(
@@ -132,7 +135,7 @@ public struct Router: Sendable {
             log.info("job.duplicate", ["jobId": id, "state": job.state.rawValue])
             return true
         }
-        guard try leases.acquire(job.partition, owner: owner) else {
+        guard try lookups.lease(job.partition) else {
             throw RoutingFailure(reason: "partition \(job.partition) is leased by another router")
         }
         if job.state == .received { try jobs.move(id, to: .queued) }
