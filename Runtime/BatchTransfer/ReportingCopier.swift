@@ -49,7 +49,7 @@ public struct ReportingCopier: Sendable {
         let key = event.item.entry.key
         let destinationKey = request.destinationKey(for: key)
         do {
-            if try jobs.move(jobID, to: .running) == nil, try jobs.store.job(id: jobID)?.state.isFinal ?? false {
+            if try !jobs.begin(jobID) {
                 return TransferOutcome(key: key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
             }
             let outcome: TransferOutcome

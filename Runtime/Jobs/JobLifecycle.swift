@@ -51,6 +51,16 @@ public struct JobLifecycle: Sendable {
         return job
     }
 
+    /// Moves the job to `RUNNING` for an executor's attempt.
+    /// - Returns: false when the job must not run: it was cancelled or has finished. A job the
+    ///   move is refused for but not finished (a router that has not recorded `QUEUED` yet) runs.
+    /// - Throws: `.notFound` for a job with no record.
+    public func begin(_ id: String) throws(JobStoreError) -> Bool {
+        if try move(id, to: .running) != nil { return true }
+        guard let job = try store.job(id: id) else { throw .notFound(id: id) }
+        return !job.state.isFinal
+    }
+
     private func publish(_ job: Job) throws(JobStoreError) {
         do throws(AWSError) {
             try notifier?.publish(job)

@@ -17,10 +17,9 @@ struct JobReporting: Sendable {
     func start(_ job: TransferJob) -> Bool {
         guard let lifecycle else { return true }
         do {
-            if try lifecycle.move(job.id, to: .running) != nil { return true }
-            let state = try lifecycle.store.job(id: job.id)?.state
-            log.info("job.skipped", ["jobId": job.id, "state": state?.rawValue])
-            return state.map { !$0.isFinal } ?? true
+            if try lifecycle.begin(job.id) { return true }
+            log.info("job.skipped", ["jobId": job.id])
+            return false
         } catch {
             if case .notFound = error { return true }
             log.warn("job.recordFailed", ["jobId": job.id, "state": JobState.running.rawValue, "reason": "\(error)"])
