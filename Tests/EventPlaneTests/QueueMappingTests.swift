@@ -52,12 +52,13 @@ struct QueueMappingTests {
         await host.shutdown()
     }
 
-    /// A queue redriven to its own dead-letter queue after two receives, messages returning after 1 s.
+    /// A queue redriven to its own dead-letter queue after two receives, messages returning after 5 s:
+    /// long enough that a processed message is deleted before it could return, on a loaded machine too.
     func queues(_ project: EventProject, name: String, fifo: Bool = false) throws -> (queue: String, deadLetters: String) {
         let suffix = fifo ? ".fifo" : ""
         var attributes = fifo ? ["FifoQueue": "true"] : [:]
         let deadLetters = try project.createQueue("\(name)-dlq\(suffix)", attributes: attributes)
-        attributes["VisibilityTimeout"] = "1"
+        attributes["VisibilityTimeout"] = "5"
         attributes["RedrivePolicy"] = #"{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:123456789012:\#(name)-dlq\#(suffix)","maxReceiveCount":"2"}"#
         return (try project.createQueue(name + suffix, attributes: attributes), deadLetters)
     }
@@ -92,7 +93,7 @@ struct QueueMappingTests {
         let (queue, deadLetters) = try queues(project, name: "partial-jobs")
         for body in ["ok-1", "fail-2", "ok-3", "fail-4", "ok-5"] { try project.send(body, to: queue) }
         try await withPoller(project) { () async throws in
-            #expect(try await eventually(within: 30) { try project.peek(deadLetters).count == 2 })
+            #expect(try await eventually(within: 60) { try project.peek(deadLetters).count == 2 })
             #expect(try await eventually { try project.depth(queue) == 0 })
         }
         let bodies = project.receivedRecords().compactMap { $0["body"]?.stringValue }
@@ -107,7 +108,7 @@ struct QueueMappingTests {
         let (queue, deadLetters) = try queues(project, name: "malformed-jobs")
         for body in ["ok-1", "malformed-2"] { try project.send(body, to: queue) }
         try await withPoller(project) { () async throws in
-            #expect(try await eventually(within: 30) { try project.peek(deadLetters).count == 2 })
+            #expect(try await eventually(within: 60) { try project.peek(deadLetters).count == 2 })
         }
         let bodies = project.receivedRecords().compactMap { $0["body"]?.stringValue }
         #expect(bodies.filter { $0 == "ok-1" }.count == 2, "\(bodies)")
@@ -119,7 +120,7 @@ struct QueueMappingTests {
         let (queue, deadLetters) = try queues(project, name: "whole-jobs")
         for body in ["crash-batch-1", "ok-2"] { try project.send(body, to: queue) }
         try await withPoller(project) { () async throws in
-            #expect(try await eventually(within: 30) { try project.peek(deadLetters).count == 2 })
+            #expect(try await eventually(within: 60) { try project.peek(deadLetters).count == 2 })
             try project.send("fail-but-not-reported", to: queue)
             #expect(try await eventually { project.receivedRecords().contains { $0["body"] == "fail-but-not-reported" } })
             #expect(try await eventually { try project.depth(queue) == 0 })
@@ -134,7 +135,7 @@ struct QueueMappingTests {
         for body in ["a1", "a2-flaky", "a3"] { try project.send(body, to: queue, group: "A") }
         for body in ["b1", "b2"] { try project.send(body, to: queue, group: "B") }
         try await withPoller(project) { () async throws in
-            #expect(try await eventually(within: 30) {
+            #expect(try await eventually(within: 60) {
                 try project.depth(queue) == 0 && project.receivedRecords().filter { $0["body"] == "a3" }.count == 2
             })
         }
