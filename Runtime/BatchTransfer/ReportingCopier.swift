@@ -10,9 +10,11 @@ public struct JobTransferItem: Decodable, Sendable {
     public var jobID: String?
     public var retryCount: Int?
     public var maxRetries: Int?
+    /// The router whose dispatch started the execution; the copy runs only under the job's.
+    public var dispatcher: String?
 
     enum CodingKeys: String, CodingKey {
-        case jobID = "job_id", retryCount = "retry_count", maxRetries = "max_retries"
+        case jobID = "job_id", retryCount = "retry_count", maxRetries = "max_retries", dispatcher
     }
 
     public init(from decoder: any Decoder) throws {
@@ -21,6 +23,7 @@ public struct JobTransferItem: Decodable, Sendable {
         jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
         retryCount = try container.decodeIfPresent(Int.self, forKey: .retryCount)
         maxRetries = try container.decodeIfPresent(Int.self, forKey: .maxRetries)
+        dispatcher = try container.decodeIfPresent(String.self, forKey: .dispatcher)
     }
 
     /// Whether the state machine will not retry a failure of this attempt.
@@ -33,7 +36,7 @@ public struct JobTransferItem: Decodable, Sendable {
 /// Copies one object and, when it belongs to a job, moves the job: `RUNNING` before,
 /// `VERIFYING` while the destination is read back, `SUCCEEDED` with its size, or `FAILED` when the
 /// copy cannot succeed (a non-retryable error, or any error on the state machine's last attempt).
-/// A job cancelled before the copy began is not copied.
+/// A job cancelled before the copy began, or taken over by another router's dispatch, is not copied.
 public struct ReportingCopier: Sendable {
     public let copier: ObjectCopier
     public let jobs: JobLifecycle?
@@ -49,7 +52,7 @@ public struct ReportingCopier: Sendable {
         let key = event.item.entry.key
         let destinationKey = request.destinationKey(for: key)
         do {
-            if try !jobs.begin(jobID) {
+            if try !jobs.begin(jobID, dispatcher: event.dispatcher) {
                 return TransferOutcome(key: key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
             }
             let outcome: TransferOutcome

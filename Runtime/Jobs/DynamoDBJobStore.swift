@@ -44,7 +44,7 @@ public struct DynamoDBJobStore: JobStore {
         let item: DynamoDBItem
         do throws(AWSError) {
             item = try dynamoDB.updateItem(
-                table: table, key: Job.key(id: id), update: update, condition: Self.condition(for: change.state),
+                table: table, key: Job.key(id: id), update: update, condition: Self.condition(for: change),
                 attributes: attributes)
         } catch where error.kind == .conditionalCheckFailed {
             guard let current = try job(id: id) else { throw .notFound(id: id) }
@@ -56,10 +56,52 @@ public struct DynamoDBJobStore: JobStore {
         return job
     }
 
-    /// The job exists and is in one of the states the move is allowed from.
-    private static func condition(for state: JobState) -> String {
-        let allowed = state.allowedPredecessors.indices.map { ":from\($0)" }
-        return "attribute_exists(pk) AND #state IN (\(allowed.joined(separator: ", ")))"
+    public func takeOver(_ id: String, from previous: String?, to dispatcher: String) throws(JobStoreError) -> Job? {
+        var attributes = ExpressionAttributes(
+            names: ["#state": "state"], values: [":queued": .s(JobState.queued.rawValue), ":to": .s(dispatcher), ":true": .bool(true)])
+        var condition = "#state = :queued AND (attribute_not_exists(dispatched) OR dispatched <> :true) AND "
+        if let previous {
+            condition += "dispatcher = :from"
+            attributes.values[":from"] = .s(previous)
+        } else {
+            condition += "attribute_not_exists(dispatcher)"
+        }
+        return try conditionalUpdate(id, update: "SET dispatcher = :to", condition: condition, attributes: attributes)
+    }
+
+    public func markDispatched(_ id: String, by dispatcher: String) throws(JobStoreError) -> Bool {
+        try conditionalUpdate(
+            id, update: "SET dispatched = :true", condition: "dispatcher = :me",
+            attributes: ExpressionAttributes(values: [":me": .s(dispatcher), ":true": .bool(true)])) != nil
+    }
+
+    /// An update that changes no state; nil when its condition does not hold.
+    private func conditionalUpdate(
+        _ id: String, update: String, condition: String, attributes: ExpressionAttributes
+    ) throws(JobStoreError) -> Job? {
+        let item: DynamoDBItem
+        do throws(AWSError) {
+            item = try dynamoDB.updateItem(
+                table: table, key: Job.key(id: id), update: update, condition: "attribute_exists(pk) AND " + condition,
+                attributes: attributes)
+        } catch where error.kind == .conditionalCheckFailed {
+            return nil
+        } catch {
+            throw .storage(error)
+        }
+        guard let job = Job(record: item) else { throw .malformed(id: id) }
+        return job
+    }
+
+    /// The job exists, is in one of the states the move is allowed from and, for an executor's
+    /// move to `RUNNING`, is under the executor's dispatch.
+    private static func condition(for change: JobChange) -> String {
+        let allowed = change.state.allowedPredecessors.indices.map { ":from\($0)" }
+        var condition = "attribute_exists(pk) AND #state IN (\(allowed.joined(separator: ", ")))"
+        if change.state == .running, change.dispatcher != nil {
+            condition += " AND (attribute_not_exists(dispatcher) OR dispatcher = :dispatcher)"
+        }
+        return condition
     }
 
     private static func expression(for change: JobChange) -> (String, ExpressionAttributes) {
@@ -76,6 +118,10 @@ public struct DynamoDBJobStore: JobStore {
         if change.state == .running {
             sets.append("attempts = attempts + :one")
             attributes.values[":one"] = .number(1)
+        }
+        if let dispatcher = change.dispatcher, change.state == .queued || change.state == .running {
+            attributes.values[":dispatcher"] = .s(dispatcher)
+            if change.state == .queued { sets.append("dispatcher = :dispatcher") }
         }
         if let bytes = change.bytes {
             sets.append("#bytes = :bytes")

@@ -20,6 +20,8 @@ extension Job {
         item["createdAt"] = .s(createdAt)
         item["updatedAt"] = .s(updatedAt)
         item["history"] = .l(history.map(\.attribute))
+        if let dispatcher { item["dispatcher"] = .s(dispatcher) }
+        if dispatched { item["dispatched"] = .bool(true) }
         if let bytes { item["bytes"] = .number(bytes) }
         if let checksum { item["checksum"] = .s(checksum) }
         if let failure {
@@ -47,6 +49,8 @@ extension Job {
         self.flow = flow
         self.state = state
         attempts = item["attempts"]?.int64Value.map(Int.init) ?? 0
+        dispatcher = item["dispatcher"]?.stringValue
+        dispatched = item["dispatched"]?.boolValue ?? false
         bytes = item["bytes"]?.int64Value
         checksum = item["checksum"]?.stringValue
         failure = item["errorCode"]?.stringValue.map {

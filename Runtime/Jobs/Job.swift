@@ -61,6 +61,13 @@ public struct Job: Sendable, Hashable {
     /// The destination's checksum as the executor verified it (e.g. `CRC32C:…`).
     public var checksum: String?
     public var failure: Failure?
+    /// The router (`name@region`) whose dispatch the job runs under: set when the job is queued,
+    /// moved only when a router takes over a queued job whose dispatcher died before it dispatched.
+    /// An executor runs the job only under this dispatch, so a dispatch that was overtaken is inert.
+    public var dispatcher: String?
+    /// Whether `dispatcher` has sent the job to its executor; a queued job not yet dispatched is
+    /// the only one another router may take over.
+    public var dispatched: Bool
     public var createdAt: String
     public var updatedAt: String
     public var history: [Transition]
@@ -77,6 +84,7 @@ public struct Job: Sendable, Hashable {
         self.flow = flow
         state = .received
         attempts = 0
+        dispatched = false
         self.createdAt = createdAt
         updatedAt = createdAt
         history = [Transition(state: .received, at: createdAt, by: by)]

@@ -15,6 +15,16 @@ public protocol JobStore: Sendable {
     ///   it, `.notFound` when there is no such job.
     @discardableResult
     func apply(_ change: JobChange, to id: String) throws(JobStoreError) -> Job
+
+    /// Gives a queued job that `previous` has not dispatched to `dispatcher`: the router that took
+    /// over the partition after `previous` stopped renewing its lease.
+    /// - Returns: the job under its new dispatcher; nil when it is no longer queued and
+    ///   undispatched under `previous` (someone moved it first).
+    func takeOver(_ id: String, from previous: String?, to dispatcher: String) throws(JobStoreError) -> Job?
+
+    /// Records that `dispatcher` has sent the job to its executor.
+    /// - Returns: false when the job is no longer `dispatcher`'s (another router took it over).
+    func markDispatched(_ id: String, by dispatcher: String) throws(JobStoreError) -> Bool
 }
 
 /// One move of a job and what comes with it.
@@ -27,9 +37,14 @@ public struct JobChange: Sendable, Hashable {
     public var bytes: Int64?
     public var checksum: String?
     public var failure: Job.Failure?
+    /// The dispatch the move belongs to: recorded as the job's dispatcher by a move to `QUEUED`,
+    /// and required to be the job's dispatcher by a move to `RUNNING` (an executor of an
+    /// overtaken dispatch is refused).
+    public var dispatcher: String?
 
     public init(
-        to state: JobState, at: String, by: String, bytes: Int64? = nil, checksum: String? = nil, failure: Job.Failure? = nil
+        to state: JobState, at: String, by: String, bytes: Int64? = nil, checksum: String? = nil, failure: Job.Failure? = nil,
+        dispatcher: String? = nil
     ) {
         self.state = state
         self.at = at
@@ -37,6 +52,7 @@ public struct JobChange: Sendable, Hashable {
         self.bytes = bytes
         self.checksum = checksum
         self.failure = failure
+        self.dispatcher = dispatcher
     }
 }
 

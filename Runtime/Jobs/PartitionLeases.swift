@@ -27,11 +27,15 @@ public struct PartitionLeases: Sendable {
         self.now = now
     }
 
+    /// `duration` in milliseconds.
+    public var milliseconds: Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
     /// Takes the lease for `owner`, or renews it when `owner` holds it already.
     /// - Returns: false when another owner holds an unexpired lease.
     public func acquire(_ partition: String, owner: String) throws(AWSError) -> Bool {
         let now = now()
-        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
         do throws(AWSError) {
             try dynamoDB.updateItem(
                 table: table, key: ["pk": .s("lease#\(partition)")], update: "SET #owner = :me, expiresAt = :until",

@@ -24,14 +24,19 @@ public struct TransferJob: Sendable, Hashable, Codable {
     public var destination: TransferEndpoint
     /// A multipart upload an earlier attempt started (SFTP → S3, or SFTP → SFTP's staging leg).
     public var resumeUploadID: String?
+    /// The router whose dispatch this message is; the worker runs the job only while it is the
+    /// job's dispatcher (absent on a job queued by hand).
+    public var dispatcher: String?
 
     public init(
-        id: String, flow: Flow, source: TransferEndpoint, destination: TransferEndpoint, resumeUploadID: String? = nil
+        id: String, flow: Flow, source: TransferEndpoint, destination: TransferEndpoint, resumeUploadID: String? = nil,
+        dispatcher: String? = nil
     ) {
         self.id = id
         self.flow = flow
         self.source = source
         self.destination = destination
         self.resumeUploadID = resumeUploadID
+        self.dispatcher = dispatcher
     }
 }

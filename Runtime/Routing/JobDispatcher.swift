@@ -11,7 +11,8 @@ public import Jobs
 /// `TransferWorker`'s `work.fifo`.
 ///
 /// Sending twice is harmless: the execution is named after the job, so Step Functions refuses a
-/// second start, and the work message's deduplication id is the job id.
+/// second start, and the work message's deduplication id is the job id. Both carry the job's
+/// dispatcher, under which alone the executor runs it (`JobLifecycle.begin`).
 public struct JobDispatcher: Sendable {
     /// Where a job went.
     public enum Route: String, Sendable {
@@ -59,12 +60,12 @@ public struct JobDispatcher: Sendable {
             let input = OneObjectInput(
                 jobID: job.id, sourceBucket: from.bucket, sourcePrefix: from.key, destinationBucket: to.bucket,
                 destinationPrefix: to.key, key: from.key, size: job.object.size,
-                etag: String(job.object.version.filter { $0 != "\"" }))
+                etag: String(job.object.version.filter { $0 != "\"" }), dispatcher: job.dispatcher)
             let json = String(decoding: try JSONEncoder().encode(input), as: UTF8.self)
             try startExecution(input: json, name: job.id)
         default:
             let flow = TransferJob.Flow(job.flow)
-            let message = TransferJob(id: job.id, flow: flow, source: source, destination: destination)
+            let message = TransferJob(id: job.id, flow: flow, source: source, destination: destination, dispatcher: job.dispatcher)
             try sqs.sendMessage(
                 queueURL: workQueueURL,
                 SQSOutgoingMessage(
@@ -85,10 +86,11 @@ private struct OneObjectInput: Encodable {
     var key: String
     var size: Int64
     var etag: String
+    var dispatcher: String?
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id", sourceBucket = "source_bucket", sourcePrefix = "source_prefix"
-        case destinationBucket = "destination_bucket", destinationPrefix = "destination_prefix", key, size, etag
+        case destinationBucket = "destination_bucket", destinationPrefix = "destination_prefix", key, size, etag, dispatcher
     }
 }
 

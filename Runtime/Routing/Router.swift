@@ -138,11 +138,37 @@ public struct Router: Sendable {
         guard try lookups.lease(job.partition) else {
             throw RoutingFailure(reason: "partition \(job.partition) is leased by another router")
         }
-        if job.state == .received { try jobs.move(id, to: .queued) }
+        guard let claimed = try claim(job) else {
+            log.info("job.duplicate", ["jobId": id, "state": job.state.rawValue])
+            return true
+        }
         let route = try dispatcher.dispatch(
-            job, from: source.transferEndpoint(at: relative), to: destination.transferEndpoint(at: relative))
+            claimed, from: source.transferEndpoint(at: relative), to: destination.transferEndpoint(at: relative))
+        if try !jobs.markDispatched(id, by: owner) {
+            log.warn("job.overtaken", ["jobId": id, "reason": "another router took the job over; this dispatch will not run"])
+        }
         log.info("job.dispatched", ["jobId": id, "route": route.rawValue, "created": String(created)])
         return true
+    }
+
+    /// The job queued under this router's dispatch, ready to send; nil when it needs no sending
+    /// from here: it was dispatched already, is past `QUEUED`, or another router claimed it first.
+    ///
+    /// Called while holding the partition's lease. A job queued by another router that never
+    /// recorded its dispatch is taken over: that router lost the lease, so it died (or stalled)
+    /// between queueing and dispatching, and whatever it may have sent is refused by the executor.
+    private func claim(_ job: Job) throws(JobStoreError) -> Job? {
+        var job = job
+        if job.state == .received {
+            if let queued = try jobs.move(job.id, to: .queued, dispatcher: owner) { return queued }
+            guard let current = try jobs.store.job(id: job.id) else { return nil }
+            job = current
+        }
+        guard job.state == .queued, !job.dispatched else { return nil }
+        if job.dispatcher == owner { return job }
+        guard let taken = try jobs.takeOver(job.id, from: job.dispatcher, to: owner) else { return nil }
+        log.warn("job.takenOver", ["jobId": job.id, "from": job.dispatcher ?? "none"])
+        return taken
     }
 }
 

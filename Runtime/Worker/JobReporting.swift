@@ -12,12 +12,12 @@ struct JobReporting: Sendable {
     let lifecycle: JobLifecycle?
     let log: LineLogger
 
-    /// Moves the job to `RUNNING`. False when its record says it was cancelled or has finished:
-    /// the worker then does not run it.
+    /// Moves the job to `RUNNING`. False when its record says it was cancelled or has finished,
+    /// or belongs to another router's dispatch: the worker then does not run it.
     func start(_ job: TransferJob) -> Bool {
         guard let lifecycle else { return true }
         do {
-            if try lifecycle.begin(job.id) { return true }
+            if try lifecycle.begin(job.id, dispatcher: job.dispatcher) { return true }
             log.info("job.skipped", ["jobId": job.id])
             return false
         } catch {

@@ -10,6 +10,7 @@ public import TransferCore
 /// | retryable failure | left; visible again after the retry delay | kept, so the retry resumes | kept |
 /// | stopped (SIGTERM) | left; visible again at once, for another worker | kept | kept |
 /// | skipped: the job record says cancelled or already finished | deleted | cleared | aborted |
+/// | cancelled while it ran: stopped after the part in flight | deleted | cleared | aborted |
 ///
 /// Why a non-retryable job is deleted rather than left for the queue's redrive policy: the redrive
 /// counts receives, so leaving it would run a job known to fail `maxReceiveCount` more times before
@@ -25,6 +26,8 @@ public struct MessageDisposition: Sendable, Hashable {
         case malformed
         /// The job's record says it was cancelled or has finished: it is not run.
         case skipped
+        /// The job was cancelled while it ran and stopped after the part in flight.
+        case cancelled
     }
 
     public var deleteMessage: Bool
@@ -38,7 +41,7 @@ public struct MessageDisposition: Sendable, Hashable {
         switch outcome {
         case .succeeded:
             MessageDisposition(deleteMessage: true, visibleAfterSeconds: nil, clearCheckpoint: true, abandonUpload: false)
-        case .failed(.nonRetryable), .malformed, .skipped:
+        case .failed(.nonRetryable), .malformed, .skipped, .cancelled:
             MessageDisposition(deleteMessage: true, visibleAfterSeconds: nil, clearCheckpoint: true, abandonUpload: true)
         case .failed(.transient), .failed(.throttling):
             MessageDisposition(

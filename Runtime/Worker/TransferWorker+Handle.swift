@@ -29,17 +29,29 @@ extension TransferWorker {
             return WorkerEvent(messageID: message.messageID, jobID: job.id, outcome: .skipped)
         }
         log.info("job.started", ["jobId": job.id, "flow": job.flow.rawValue])
-        let (runner, log) = (runner, log)
-        let result = withVisibilityHeartbeat(
-            sqs: queue, queueURL: settings.queueURL, receiptHandle: message.receiptHandle,
-            timeoutSeconds: settings.visibilityTimeoutSeconds,
-            onBeat: { error in
-                if let error {
-                    log.warn("job.heartbeatFailed", ["jobId": job.id, "reason": "\(error)"])
+        let (log, jobStop) = (log, StopFlag(following: stop))
+        var runner = runner
+        runner.stop = jobStop
+        let (result, cancelled) = withCancellationWatch(
+            jobID: job.id, jobs: reporting.lifecycle, intervalSeconds: settings.cancelCheckSeconds, raising: jobStop
+        ) {
+            withVisibilityHeartbeat(
+                sqs: queue, queueURL: settings.queueURL, receiptHandle: message.receiptHandle,
+                timeoutSeconds: settings.visibilityTimeoutSeconds,
+                onBeat: { error in
+                    if let error {
+                        log.warn("job.heartbeatFailed", ["jobId": job.id, "reason": "\(error)"])
+                    }
                 }
+            ) { () -> Result<JobReport, TransferError> in
+                do throws(TransferError) { return .success(try runner.run(job)) } catch { return .failure(error) }
             }
-        ) { () -> Result<JobReport, TransferError> in
-            do throws(TransferError) { return .success(try runner.run(job)) } catch { return .failure(error) }
+        }
+        if cancelled, case .failure = result {
+            log.info("job.cancelled", ["jobId": job.id])
+            runner.abandon(job)
+            settle(message, jobID: job.id, MessageDisposition.after(.cancelled, retryDelaySeconds: settings.retryDelaySeconds))
+            return WorkerEvent(messageID: message.messageID, jobID: job.id, outcome: .cancelled)
         }
         if !stop.isRequested { reporting.finish(job, result) }
         let event = event(for: result, job: job, messageID: message.messageID)

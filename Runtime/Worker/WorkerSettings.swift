@@ -30,13 +30,16 @@ public struct WorkerSettings: Sendable, Hashable {
     /// all over one connection and login (`ParallelUpload`).
     public var channelsPerFile: Int
     public var parallelThresholdBytes: Int64
+    /// How often a running job's record is read for a cancellation, which stops the job after
+    /// the part in flight.
+    public var cancelCheckSeconds: Double
 
     public init(
         queueURL: String, checkpointTable: String, stagingBucket: String, visibilityTimeoutSeconds: Int = 300,
         receiveWaitSeconds: Int = 20, retryDelaySeconds: Int = 60, partSize: Int64 = 8 * 1024 * 1024,
         sessionsPerEndpoint: Int = 4, sftpTimeoutSeconds: Int = 30, jobsTopicARN: String? = nil,
         channelsPerFile: Int = ParallelUpload.standard.channels,
-        parallelThresholdBytes: Int64 = ParallelUpload.standard.threshold
+        parallelThresholdBytes: Int64 = ParallelUpload.standard.threshold, cancelCheckSeconds: Double = 5
     ) {
         self.queueURL = queueURL
         self.checkpointTable = checkpointTable
@@ -50,6 +53,7 @@ public struct WorkerSettings: Sendable, Hashable {
         self.jobsTopicARN = jobsTopicARN
         self.channelsPerFile = channelsPerFile
         self.parallelThresholdBytes = parallelThresholdBytes
+        self.cancelCheckSeconds = cancelCheckSeconds
     }
 
     /// How S3 → SFTP copies split large files over channels.
@@ -60,7 +64,8 @@ public struct WorkerSettings: Sendable, Hashable {
     /// Reads `WORK_QUEUE_URL`, `JOB_TABLE` and `STAGING_BUCKET` (required), and
     /// `VISIBILITY_TIMEOUT_SECONDS` (300), `RECEIVE_WAIT_SECONDS` (20), `RETRY_DELAY_SECONDS` (60),
     /// `PART_SIZE_BYTES` (8 MiB), `SFTP_SESSIONS_PER_ENDPOINT` (4), `SFTP_TIMEOUT_SECONDS` (30),
-    /// `SFTP_CHANNELS_PER_FILE` (4), `SFTP_PARALLEL_THRESHOLD_BYTES` (64 MiB) and `JOBS_TOPIC_ARN` (none).
+    /// `SFTP_CHANNELS_PER_FILE` (4), `SFTP_PARALLEL_THRESHOLD_BYTES` (64 MiB), `CANCEL_CHECK_SECONDS` (5)
+    /// and `JOBS_TOPIC_ARN` (none).
     /// Empty values count as unset.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
@@ -81,6 +86,7 @@ public struct WorkerSettings: Sendable, Hashable {
                     "SFTP_CHANNELS_PER_FILE", default: Int64(ParallelUpload.standard.channels),
                     in: 1...Int64(ParallelUpload.maximumChannels))),
             parallelThresholdBytes: try settings.number(
-                "SFTP_PARALLEL_THRESHOLD_BYTES", default: ParallelUpload.standard.threshold, in: 1...Int64.max))
+                "SFTP_PARALLEL_THRESHOLD_BYTES", default: ParallelUpload.standard.threshold, in: 1...Int64.max),
+            cancelCheckSeconds: Double(try settings.number("CANCEL_CHECK_SECONDS", default: 5, in: 1...3600)))
     }
 }

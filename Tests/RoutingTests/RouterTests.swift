@@ -2,6 +2,7 @@ import AWS
 import Events
 import Foundation
 import Jobs
+import MotoPeer
 import Routing
 import Synchronization
 import Testing
@@ -143,6 +144,56 @@ struct RouterTests {
         #expect(work.count == 2)
         let job = try #require(try fixture.store.job(id: try JSONDecoder().decode(TransferJob.self, from: Data(work[0].body.utf8)).id))
         #expect(job.history.last?.by == "router@eu-west-1")
+    }
+
+    @Test("a job queued by a router that died before it dispatched is taken over, once its lease expired, and sent under the new router")
+    func takeOverUndispatched() throws {
+        let world = try World(fixture)
+        try endpoints(world)
+        let clock = Mutex<Int64>(Int64(Date().timeIntervalSince1970 * 1000))
+        let now: @Sendable () -> Int64 = { clock.withLock { $0 } }
+        let survivor = fixture.router(owner: "router@eu-west-1", world: world, now: now)
+        // The dead router's last acts: the job made and queued under its lease, nothing sent.
+        let dead = JobLifecycle(store: fixture.store, notifier: nil, actor: "router@us-east-1")
+        let object = Job.Object(key: "in/orphan.csv", size: 100, version: "\"e1\"")
+        let (source, destination) = ("\(world.name)-landing", "\(world.name)-partner")
+        let id = try JobIdentity.jobID(customer: "acme", sourceEndpoint: source, destinationEndpoint: destination, object: object)
+        let (job, _) = try dead.create(
+            Job(
+                id: id, customer: "acme", sourceEndpoint: source, destinationEndpoint: destination, object: object, flow: .s3ToSFTP,
+                createdAt: dead.timestamp, by: dead.actor))
+        try dead.move(id, to: .queued, dispatcher: dead.actor)
+        let leases = PartitionLeases(dynamoDB: DynamoDBClient(client: fixture.account.client()), table: RoutingFixture.jobTable, duration: .seconds(30), now: now)
+        #expect(try leases.acquire(job.partition, owner: dead.actor))
+
+        let event = try world.event("in/orphan.csv")
+        #expect(survivor.route(SQSEvent(records: [event])).batchItemFailures.count == 1, "held while the dead router's lease lasts")
+        #expect(try fixture.drain(world.workQueueURL).isEmpty)
+        clock.withLock { $0 += 31_000 }
+        #expect(survivor.route(SQSEvent(records: [event])).batchItemFailures.isEmpty)
+        let work = try fixture.drain(world.workQueueURL)
+        try #require(work.count == 1)
+        let message = try JSONDecoder().decode(TransferJob.self, from: Data(work[0].body.utf8))
+        #expect(message.id == id && message.dispatcher == "router@eu-west-1")
+        let taken = try #require(try fixture.store.job(id: id))
+        #expect(taken.dispatcher == "router@eu-west-1" && taken.dispatched && taken.history.map(\.state) == [.received, .queued])
+    }
+
+    @Test("a batch longer than a third of the lease renews the lease as it goes, so no other router takes the partition mid-batch")
+    func heartbeat() throws {
+        let world = try World(fixture)
+        try endpoints(world)
+        // Every reading of the clock is four seconds after the last: the batch outlasts the 30 s lease.
+        let clock = Mutex<Int64>(Int64(Date().timeIntervalSince1970 * 1000))
+        let router = fixture.router(owner: "router@us-east-1", world: world, now: { clock.withLock { $0 += 4_000; return $0 } })
+        let records = try (0..<12).map { try world.event("in/long/\($0).csv") }
+        #expect(router.route(SQSEvent(records: records)).batchItemFailures.isEmpty)
+        let rival = PartitionLeases(
+            dynamoDB: DynamoDBClient(client: fixture.account.client()), table: RoutingFixture.jobTable, duration: .seconds(30),
+            now: { clock.withLock { $0 } })
+        for destination in ["partner", "archive"] {
+            #expect(try !rival.acquire("acme/\(world.name)-landing/\(world.name)-\(destination)", owner: "router@eu-west-1"))
+        }
     }
 
     @Test("two routers in two regions on one stream with duplicates: every object dispatched exactly once")

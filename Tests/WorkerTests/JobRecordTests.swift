@@ -2,6 +2,8 @@ import AWS
 import Foundation
 import Jobs
 import MotoPeer
+import SSHPeer
+import Synchronization
 import Testing
 import TransferCore
 import Worker
@@ -78,6 +80,61 @@ extension WorkerSuite {
                 let record = try #require(try store.job(id: job.id))
                 #expect(record.state == .failed && record.failure?.code == "NonRetryableError")
                 #expect(record.failure?.message.contains("records/missing.bin") == true)
+            }
+        }
+
+        @Test("a job cancelled while it runs stops after the part in flight: CANCELLED, upload aborted, nothing under the final name")
+        func cancelledWhileRunning() async throws {
+            try await offCooperativePool { [fixture, store] in
+                try withSSHServer { server in
+                    let path = server.dataDirectory + "/cancelled.bin"
+                    try TestData.writeFile(path, count: 64 * 1024 * 1024)
+                    let key = "records/cancelled.bin"
+                    let router = JobLifecycle(store: store, notifier: nil, actor: "router@us-east-1")
+                    let record = Job(
+                        id: TestData.jobID(), customer: "acme", sourceEndpoint: "partner", destinationEndpoint: "landing",
+                        object: Job.Object(key: path, size: 64 * 1024 * 1024, version: "1"), flow: .sftpToS3,
+                        createdAt: router.timestamp, by: "router@us-east-1")
+                    _ = try router.create(record)
+                    try router.move(record.id, to: .queued, dispatcher: "router@us-east-1")
+                    let job = TransferJob(
+                        id: record.id, flow: .sftpToS3, source: TestData.sftp(path, on: server, secret: try fixture.storeKey(of: server)),
+                        destination: TestData.s3(key), dispatcher: "router@us-east-1")
+                    let queue = try fixture.createQueue()
+                    try fixture.enqueue(job, on: queue)
+                    var settings = fixture.settings(queue: queue)
+                    settings.cancelCheckSeconds = 0.2
+                    let worker = TransferWorker(settings: settings, client: fixture.client(), stop: StopFlag(), log: { _ in })
+
+                    let outcome = Mutex<WorkerEvent?>(nil)
+                    let running = Thread { outcome.withLock { $0 = try? worker.processNext() } }
+                    running.start()
+                    // Waits for a condition, not a time: the first part is in S3, then the customer cancels.
+                    var uploadID: String?
+                    for _ in 0..<600 where uploadID == nil {
+                        Thread.sleep(forTimeInterval: 0.05)
+                        if let upload = try fixture.checkpoints.uploadID(forJob: job.id),
+                            !(try fixture.s3.listParts(bucket: WorkerFixture.bucket, key: key, uploadID: upload)).isEmpty
+                        {
+                            uploadID = upload
+                        }
+                    }
+                    let upload = try #require(uploadID)
+                    try #require(try JobLifecycle(store: store, notifier: nil, actor: "api").move(job.id, to: .cancelled) != nil)
+                    while !running.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+
+                    let event = try #require(outcome.withLock { $0 })
+                    #expect(event.outcome == .cancelled)
+                    #expect(throws: AWSError.self, "the upload is aborted") {
+                        try fixture.s3.listParts(bucket: WorkerFixture.bucket, key: key, uploadID: upload)
+                    }
+                    #expect(throws: AWSError.self, "nothing under the final name") {
+                        try fixture.s3.headObject(bucket: WorkerFixture.bucket, key: key)
+                    }
+                    #expect(try fixture.messageCounts(queue: queue) == (0, 0))
+                    #expect(try fixture.checkpoints.uploadID(forJob: job.id) == nil)
+                    #expect(try store.job(id: job.id)?.history.map(\.state) == [.received, .queued, .running, .cancelled])
+                }
             }
         }
     }

@@ -21,9 +21,12 @@ final class InMemoryJobStore: JobStore {
     func apply(_ change: JobChange, to id: String) throws(JobStoreError) -> Job {
         let outcome: Result<Job, JobStoreError> = jobs.withLock { jobs in
             guard var job = jobs[id] else { return .failure(.notFound(id: id)) }
-            guard change.state.allowedPredecessors.contains(job.state) else {
+            let overtaken = change.state == .running && change.dispatcher != nil && job.dispatcher != nil
+                && job.dispatcher != change.dispatcher
+            guard change.state.allowedPredecessors.contains(job.state), !overtaken else {
                 return .failure(.refused(id: id, to: change.state, current: job.state))
             }
+            if change.state == .queued, let dispatcher = change.dispatcher { job.dispatcher = dispatcher }
             job.state = change.state
             job.updatedAt = change.at
             job.history.append(Job.Transition(state: change.state, at: change.at, by: change.by))
@@ -35,5 +38,23 @@ final class InMemoryJobStore: JobStore {
             return .success(job)
         }
         return try outcome.get()
+    }
+
+    func takeOver(_ id: String, from previous: String?, to dispatcher: String) throws(JobStoreError) -> Job? {
+        jobs.withLock { jobs in
+            guard var job = jobs[id], job.state == .queued, !job.dispatched, job.dispatcher == previous else { return nil }
+            job.dispatcher = dispatcher
+            jobs[id] = job
+            return job
+        }
+    }
+
+    func markDispatched(_ id: String, by dispatcher: String) throws(JobStoreError) -> Bool {
+        jobs.withLock { jobs in
+            guard var job = jobs[id], job.dispatcher == dispatcher else { return false }
+            job.dispatched = true
+            jobs[id] = job
+            return true
+        }
     }
 }

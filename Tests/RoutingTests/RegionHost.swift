@@ -1,0 +1,104 @@
+import AWS
+import Events
+import Foundation
+import Glibc
+import MotoPeer
+
+/// One region of the engine for the two-region test: `emulator start-lambda` serving the
+/// template's functions with `AWS_REGION` set to the region, so its `Router` is a process of its
+/// own that signs for, queues in and starts executions in that region.
+final class RegionHost {
+    let region: String
+    /// The region's Router, for the threads that drive it.
+    let router: RegionRouter
+    private let process: Process
+    private let logPath: String
+
+    /// Starts the host and waits until its Invoke API listens.
+    init(region: String, account: MotoAccount, environment extra: [String: String], parameters: [String]) throws {
+        self.region = region
+        logPath = NSTemporaryDirectory() + "region-host-\(region)-\(UUID().uuidString).log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        var environment = ProcessInfo.processInfo.environment.merging(account.processEnvironment) { $1 }
+        environment["AWS_SESSION_TOKEN"] = nil
+        environment.merge(extra) { $1 }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/emulator")
+        process.arguments = [
+            "start-lambda", "--port", "0", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
+            "--endpoint-url", account.endpoint, "--region", region, "--parameter-overrides",
+        ] + parameters
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+        var port: String?
+        var log = ""
+        for _ in 0..<300 where port == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            port = log.range(of: "Lambda Invoke API on http://127.0.0.1:").map { String(log[$0.upperBound...].prefix { $0.isNumber }) }
+        }
+        guard let port else {
+            process.terminate()
+            throw MotoStartFailure(reason: "emulator start-lambda (\(region)) did not listen: \(log)")
+        }
+        router = RegionRouter(
+            invoker: AWSClient(
+                region: region, credentials: StaticCredentialProvider(account.credentials),
+                endpoints: EndpointResolver(allServices: "http://127.0.0.1:\(port)"), retryPolicy: RetryPolicy(maxAttempts: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10))),
+            hostID: process.processIdentifier)
+    }
+
+    /// Everything the host and its functions wrote.
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Stops the host (and its functions) and removes its log.
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: logPath)
+    }
+}
+
+/// A region's Router as the test drives it: invoked with ingest batches as the region's SQS
+/// mapping would, and SIGKILLed mid-batch.
+struct RegionRouter: Sendable {
+    let invoker: AWSClient
+    /// The emulator process whose child the Router is.
+    let hostID: pid_t
+
+    private static let lambda = ServiceDescriptor(name: "Lambda", signingName: "lambda", endpointPrefix: "lambda", environmentName: "LAMBDA")
+
+    /// Routes one batch; nil when the invocation failed (the Router died).
+    func route(_ event: SQSEvent) -> SQSBatchResponse? {
+        guard let body = try? JSONEncoder().encode(event),
+            let response = try? invoker.send(
+                AWSRequest(method: "POST", path: "/2015-03-31/functions/Router/invocations", body: .bytes(Array(body))),
+                to: Self.lambda, operation: "Invoke"),
+            !response.headers.contains(where: { $0.name.lowercased() == "x-amz-function-error" })
+        else { return nil }
+        return try? JSONDecoder().decode(SQSBatchResponse.self, from: Data(response.body))
+    }
+
+    /// SIGKILLs the Router processes, as a region's functions die without warning.
+    func killRouter() {
+        for pid in children(named: "Router") { kill(pid, SIGKILL) }
+    }
+
+    /// The host's child processes whose command is `name`.
+    private func children(named name: String) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")"), let open = stat.firstIndex(of: "(")
+            else { return nil }
+            let command = stat[stat.index(after: open)..<close]
+            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+            guard command == name, fields.count > 1, pid_t(fields[1]) == hostID else { return nil }
+            return pid
+        }
+    }
+}
