@@ -35,7 +35,7 @@ public final class GlobalTableRelay: Sendable {
     private static func resign(_ request: HTTPWire.Request, signer: SigV4Signer, credentials: AWSCredentials) throws -> [UInt8] {
         let headLength = Array(request.head.utf8).count + 4
         let body = Array(request.raw[headLength...])
-        let requestLine = request.head.prefix { $0 != "\r" }
+        let requestLine = request.head.split(separator: "\r\n").first.map(String.init) ?? ""
         let parts = requestLine.split(separator: " ")
         let owned = ["authorization", "x-amz-date", "x-amz-security-token", "connection"]
         let kept = request.headers.filter { !owned.contains($0.name.lowercased()) }
@@ -45,7 +45,7 @@ public final class GlobalTableRelay: Sendable {
                 method: String(parts[0]), path: String(parts[1]), headers: signed, payloadHash: try PayloadHash.sha256(of: body)),
             credentials: credentials, date: Date())
         let headers = kept + signature + [("Connection", "close")]
-        let head = ([String(requestLine)] + headers.map { "\($0.name): \($0.value)" }).joined(separator: "\r\n") + "\r\n\r\n"
+        let head = ([requestLine] + headers.map { "\($0.name): \($0.value)" }).joined(separator: "\r\n") + "\r\n\r\n"
         return Array(head.utf8) + body
     }
 }

@@ -136,6 +136,20 @@ struct TwoRegionWorld {
         self.account = account
         try account.createBucket(landing)
         try account.createBucket(archive)
+        // `emulator up` makes no state machine in moto (the emulator runs its own); each region's
+        // Router starts its executions on moto's, named as the template names it.
+        for region in [TwoRegionTests.victim, TwoRegionTests.survivor] {
+            struct Input: Encodable {
+                var name = "JobStateMachine"
+                var definition = #"{"StartAt": "Copy", "States": {"Copy": {"Type": "Pass", "End": true}}}"#
+                var roleArn = "arn:aws:iam::123456789012:role/job-state-machine"
+            }
+            struct Output: Decodable { var stateMachineArn: String }
+            _ = try AWSClient(
+                region: region, credentials: StaticCredentialProvider(account.credentials),
+                endpoints: EndpointResolver(allServices: account.endpoint)
+            ).json(.stepFunctions, "CreateStateMachine", Input(), as: Output.self)
+        }
         let s3 = S3Client(client: account.client())
         for index in 0..<TwoRegionTests.objects {
             let key = Self.key(index)
