@@ -34,6 +34,10 @@ bench:
 	$(SWIFT) build -c release --product event-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/event-bench"
 	$(SWIFT) build -c release --product emulator
+	$(SWIFT) build -c release --product Router --static-swift-stdlib
+	$(SWIFT) build -c release --product router-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/router-bench" --build-dir "$$($(SWIFT) build -c release --show-bin-path)"
+	$(SWIFT) build -c release --product emulator
 	for product in ListObjects TransferObject ValidateTransfer GenerateReport; do \
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	scripts/workflow-bench.sh "$$($(SWIFT) build -c release --show-bin-path)"

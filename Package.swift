@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "sftp-bench", targets: ["SFTPBench"]),
         .executable(name: "pattern-bench", targets: ["PatternBench"]),
         .executable(name: "event-bench", targets: ["EventBench"]),
+        .executable(name: "router-bench", targets: ["RouterBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -158,6 +159,10 @@ let package = Package(
                 "LambdaHost", "AWS", "MotoPeer", "StateMachine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/EventBench"),
+        .executableTarget(
+            name: "RouterBench",
+            dependencies: ["AWS", "Jobs", "Events", "MotoPeer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/RouterBench"),
         .executableTarget(
             name: "PatternBench",
             dependencies: [
