@@ -76,6 +76,19 @@ public struct JobDispatcher: Sendable {
     }
 }
 
+extension JobDispatcher {
+    /// Sends a pull schedule's run to the worker; the schedule and its run time make the
+    /// deduplication id, so a run sent twice is polled once.
+    public func sendPoll(_ request: PollRequest, run: String) throws {
+        try sqs.sendMessage(
+            queueURL: workQueueURL,
+            SQSOutgoingMessage(
+                id: request.scheduleID, body: String(decoding: try JSONEncoder().encode(request), as: UTF8.self),
+                groupID: String("poll/\(request.scheduleID)".prefix(128)),
+                deduplicationID: String("\(request.scheduleID)@\(run)".prefix(128))))
+    }
+}
+
 /// The one-object state machine's input: `TransferObject`'s item and the job it belongs to.
 private struct OneObjectInput: Encodable {
     var jobID: String

@@ -1,16 +1,19 @@
 #if canImport(FoundationEssentials)
 import FoundationEssentials
-import Jobs
 #else
 import Foundation
 #endif
 import AWS
+import Jobs
 import LineLogging
 import TransferCore
 
 extension TransferWorker {
     /// Runs the message's job under the visibility heartbeat, then settles the message.
     func handle(_ message: SQSMessage) -> WorkerEvent {
+        if let request = try? JSONDecoder().decode(PollRequest.self, from: Data(message.body.utf8)) {
+            return handle(request, message: message)
+        }
         let job: TransferJob
         do {
             job = try JSONDecoder().decode(TransferJob.self, from: Data(message.body.utf8))
@@ -18,7 +21,7 @@ extension TransferWorker {
             log.error(
                 "job.failed",
                 ["messageId": message.messageID, "errorType": TransferError.Kind.nonRetryable.rawValue,
-                 "reason": "the message body is not a transfer job: \(error)"])
+                 "reason": "the message body is neither a transfer job nor a pull run: \(error)"])
             settle(message, jobID: nil, MessageDisposition.after(.malformed, retryDelaySeconds: settings.retryDelaySeconds))
             return WorkerEvent(messageID: message.messageID, jobID: nil, outcome: .malformed)
         }

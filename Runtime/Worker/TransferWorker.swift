@@ -17,6 +17,8 @@ public final class TransferWorker: Sendable {
     public let stop: StopFlag
     let log: LineLogger
     let reporting: JobReporting
+    /// What a pull run needs beyond a transfer's; nil when the worker takes none.
+    let pull: PullRun?
 
     /// The worker of the container: SQS, S3, Secrets Manager and, unless `checkpoints` is given,
     /// DynamoDB, all through `client`. Jobs with a record in the job table are reported there (and
@@ -39,15 +41,21 @@ public final class TransferWorker: Sendable {
             store: DynamoDBJobStore(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
             notifier: settings.jobsTopicARN.map { JobNotifier(sns: SNSClient(client: client), topicARN: $0) },
             actor: "worker@\(client.region)")
-        self.init(settings: settings, queue: SQSClient(client: client), runner: runner, jobs: jobs, log: log)
+        let pull = settings.ingestQueueURL.map {
+            PullRun(
+                seenFiles: DynamoDBSeenFileStore(dynamoDB: DynamoDBClient(client: client), table: settings.checkpointTable),
+                ingest: SQSClient(client: client), ingestQueueURL: $0, settleSeconds: settings.pullSettleSeconds)
+        }
+        self.init(settings: settings, queue: SQSClient(client: client), runner: runner, jobs: jobs, pull: pull, log: log)
     }
 
     /// A worker taking jobs from `queue` and running them with `runner`, reporting them through
-    /// `jobs` when given; it stops when `runner.stop` is raised.
+    /// `jobs` when given, and pull runs with `pull`; it stops when `runner.stop` is raised.
     public init(
-        settings: WorkerSettings, queue: any JobQueue, runner: JobRunner, jobs: JobLifecycle? = nil,
+        settings: WorkerSettings, queue: any JobQueue, runner: JobRunner, jobs: JobLifecycle? = nil, pull: PullRun? = nil,
         log: @escaping @Sendable (String) -> Void
     ) {
+        self.pull = pull
         self.settings = settings
         self.queue = queue
         self.runner = runner

@@ -33,13 +33,20 @@ public struct WorkerSettings: Sendable, Hashable {
     /// How often a running job's record is read for a cancellation, which stops the job after
     /// the part in flight.
     public var cancelCheckSeconds: Double
+    /// The ingest queue, where a pull's files go as `TransferRequested` jobs for the Router;
+    /// nil: the worker takes no pull runs.
+    public var ingestQueueURL: String?
+    /// How long a pull waits between its two listings: a file whose size and modification time
+    /// held still over it has settled and is taken.
+    public var pullSettleSeconds: Double
 
     public init(
         queueURL: String, checkpointTable: String, stagingBucket: String, visibilityTimeoutSeconds: Int = 300,
         receiveWaitSeconds: Int = 20, retryDelaySeconds: Int = 60, partSize: Int64 = 8 * 1024 * 1024,
         sessionsPerEndpoint: Int = 4, sftpTimeoutSeconds: Int = 30, jobsTopicARN: String? = nil,
         channelsPerFile: Int = ParallelUpload.standard.channels,
-        parallelThresholdBytes: Int64 = ParallelUpload.standard.threshold, cancelCheckSeconds: Double = 5
+        parallelThresholdBytes: Int64 = ParallelUpload.standard.threshold, cancelCheckSeconds: Double = 5,
+        ingestQueueURL: String? = nil, pullSettleSeconds: Double = 10
     ) {
         self.queueURL = queueURL
         self.checkpointTable = checkpointTable
@@ -54,6 +61,8 @@ public struct WorkerSettings: Sendable, Hashable {
         self.channelsPerFile = channelsPerFile
         self.parallelThresholdBytes = parallelThresholdBytes
         self.cancelCheckSeconds = cancelCheckSeconds
+        self.ingestQueueURL = ingestQueueURL
+        self.pullSettleSeconds = pullSettleSeconds
     }
 
     /// How S3 → SFTP copies split large files over channels.
@@ -64,8 +73,8 @@ public struct WorkerSettings: Sendable, Hashable {
     /// Reads `WORK_QUEUE_URL`, `JOB_TABLE` and `STAGING_BUCKET` (required), and
     /// `VISIBILITY_TIMEOUT_SECONDS` (300), `RECEIVE_WAIT_SECONDS` (20), `RETRY_DELAY_SECONDS` (60),
     /// `PART_SIZE_BYTES` (8 MiB), `SFTP_SESSIONS_PER_ENDPOINT` (4), `SFTP_TIMEOUT_SECONDS` (30),
-    /// `SFTP_CHANNELS_PER_FILE` (4), `SFTP_PARALLEL_THRESHOLD_BYTES` (64 MiB), `CANCEL_CHECK_SECONDS` (5)
-    /// and `JOBS_TOPIC_ARN` (none).
+    /// `SFTP_CHANNELS_PER_FILE` (4), `SFTP_PARALLEL_THRESHOLD_BYTES` (64 MiB), `CANCEL_CHECK_SECONDS` (5),
+    /// `PULL_SETTLE_SECONDS` (10), `INGEST_QUEUE_URL` (none: no pull runs) and `JOBS_TOPIC_ARN` (none).
     /// Empty values count as unset.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
@@ -87,6 +96,8 @@ public struct WorkerSettings: Sendable, Hashable {
                     in: 1...Int64(ParallelUpload.maximumChannels))),
             parallelThresholdBytes: try settings.number(
                 "SFTP_PARALLEL_THRESHOLD_BYTES", default: ParallelUpload.standard.threshold, in: 1...Int64.max),
-            cancelCheckSeconds: Double(try settings.number("CANCEL_CHECK_SECONDS", default: 5, in: 1...3600)))
+            cancelCheckSeconds: Double(try settings.number("CANCEL_CHECK_SECONDS", default: 5, in: 1...3600)),
+            ingestQueueURL: settings.value("INGEST_QUEUE_URL"),
+            pullSettleSeconds: Double(try settings.number("PULL_SETTLE_SECONDS", default: 10, in: 1...600)))
     }
 }

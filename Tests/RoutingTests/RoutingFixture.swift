@@ -12,6 +12,7 @@ import Routing
 final class RoutingFixture: Sendable {
     static let jobTable = "router-jobs"
     static let endpointTable = "router-endpoints"
+    static let scheduleTable = "router-schedules"
     let account: MotoAccount
     let stateMachineARN: String
     let topicARN: String
@@ -30,6 +31,7 @@ final class RoutingFixture: Sendable {
             let client = account.client()
             try MotoTables.createPartitionKeyTable(Self.jobTable, with: client)
             try Self.createEndpointTable(client)
+            try Self.createScheduleTable(client)
             topicARN = try account.createTopic(named: "router-jobs")
             stateMachineARN = try Self.createStateMachine(client)
         } catch {
@@ -53,11 +55,15 @@ final class RoutingFixture: Sendable {
                 sqs: SQSClient(client: client), workQueueURL: world.workQueueURL, stepFunctions: StepFunctionsClient(client: client),
                 stateMachineARN: stateMachineARN, stateMachineLimitBytes: 1024 * 1024),
             deadLetters: DeadLetterQueue(sqs: SQSClient(client: client), queueURL: world.deadLetterQueueURL),
-            owner: owner, log: LineLogger(format: .json, minimumLevel: .error))
+            schedules: schedules, owner: owner, log: LineLogger(format: .json, minimumLevel: .error))
     }
 
     var catalog: DynamoDBEndpointCatalog {
         DynamoDBEndpointCatalog(dynamoDB: DynamoDBClient(client: account.client()), table: Self.endpointTable)
+    }
+
+    var schedules: DynamoDBScheduleCatalog {
+        DynamoDBScheduleCatalog(dynamoDB: DynamoDBClient(client: account.client()), table: Self.scheduleTable)
     }
 
     var store: DynamoDBJobStore {
@@ -106,6 +112,20 @@ final class RoutingFixture: Sendable {
              "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
              "GlobalSecondaryIndexes": [{"IndexName": "\#(DynamoDBEndpointCatalog.bucketIndex)",
                "KeySchema": [{"AttributeName": "bucket", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}]}
+            """#
+        _ = try client.json(.dynamoDB, "CreateTable", body: Array(definition.utf8))
+    }
+
+    /// The template's schedule table: `pk`, and the sparse `Due` index of active schedules by `dueAt`.
+    private static func createScheduleTable(_ client: AWSClient) throws {
+        let definition = #"""
+            {"TableName": "\#(scheduleTable)", "BillingMode": "PAY_PER_REQUEST",
+             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "due", "AttributeType": "S"},
+                                      {"AttributeName": "dueAt", "AttributeType": "S"}],
+             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+             "GlobalSecondaryIndexes": [{"IndexName": "\#(TransferSchedule.dueIndex)",
+               "KeySchema": [{"AttributeName": "due", "KeyType": "HASH"}, {"AttributeName": "dueAt", "KeyType": "RANGE"}],
+               "Projection": {"ProjectionType": "ALL"}}]}
             """#
         _ = try client.json(.dynamoDB, "CreateTable", body: Array(definition.utf8))
     }
