@@ -229,7 +229,7 @@ let package = Package(
         .testTarget(
             name: "WorkerTests",
             dependencies: [
-                "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
+                "Worker", "Jobs", "Events", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "MotoPeer", "SSHPeer", "TransferWorker",
                 "EmulatorCLI", "LineLogging",
             ],
             path: "Tests/WorkerTests"),

@@ -1,0 +1,71 @@
+import AWS
+import Events
+import Foundation
+import Jobs
+import MotoPeer
+import SSHPeer
+import Testing
+import TransferCore
+import Worker
+
+extension WorkerSuite {
+    /// A pull schedule's run on the worker, against sshd: the settled files matching the pattern
+    /// become jobs for the Router, each file version once.
+    @Suite("pull runs")
+    struct PullRunTests {
+        let fixture: WorkerFixture
+
+        init() throws {
+            fixture = try WorkerFixture.get()
+        }
+
+        @Test("a run makes one RECEIVED job and one TransferRequested message per settled matching file; the next run takes none again")
+        func run() async throws {
+            try await offCooperativePool { [fixture] in
+                try withSSHServer { server in
+                    let directory = server.dataDirectory + "/outgoing"
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    try TestData.writeFile(directory + "/a.csv", count: 1000)
+                    try TestData.writeFile(directory + "/b.csv", count: 2000)
+                    try TestData.writeFile(directory + "/notes.txt", count: 10)
+                    try TestData.writeFile(directory + "/.c.csv", count: 10)
+                    let location = SFTPLocation(
+                        host: "127.0.0.1", port: server.port, username: server.username, path: directory,
+                        hostKeyFingerprint: server.hostKey.fingerprint, secretID: try fixture.storeKey(of: server))
+                    let request = PollRequest(
+                        scheduleID: "nightly-\(UUID().uuidString.prefix(8))", customer: "acme", sourceEndpoint: "acme-drop", source: location,
+                        pattern: "*.csv", destinationEndpoint: "acme-landing", flow: .sftpToS3)
+                    let (work, ingest) = (try fixture.createQueue(), try fixture.createQueue())
+                    var settings = fixture.settings(queue: work)
+                    settings.ingestQueueURL = ingest
+                    settings.pullSettleSeconds = 0.5
+                    let worker = TransferWorker(settings: settings, client: fixture.client(), stop: StopFlag(), log: { _ in })
+                    let body = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+                    let sqs = SQSClient(client: fixture.client())
+                    try sqs.sendMessage(queueURL: work, SQSOutgoingMessage(body: body, groupID: "poll", deduplicationID: "run-1"))
+
+                    let event = try #require(try worker.processNext())
+                    #expect(event.outcome == .succeeded, "\(String(describing: event.error))")
+                    let messages = try sqs.receiveMessages(queueURL: ingest, maxMessages: 10)
+                    let ids = try messages.map { message -> String in
+                        guard case .transferRequested(let id) = try IngestMessage(body: message.body) else { throw WorkerProcess.Failure(description: message.body) }
+                        return id
+                    }
+                    #expect(ids.count == 2)
+                    let store = DynamoDBJobStore(dynamoDB: DynamoDBClient(client: fixture.client()), table: WorkerFixture.table)
+                    let jobs = try ids.map { try #require(try store.job(id: $0)) }.sorted { $0.object.key < $1.object.key }
+                    #expect(jobs.map(\.object.key) == [directory + "/a.csv", directory + "/b.csv"])
+                    #expect(jobs.map(\.object.size) == [1000, 2000])
+                    #expect(jobs.allSatisfy { $0.state == .received && $0.flow == .sftpToS3 && $0.customer == "acme" })
+                    #expect(jobs.allSatisfy { Int64($0.object.version) != nil }, "the version is the file's mtime")
+                    #expect(Set(messages.map { $0.attributes["MessageGroupId"] }) == ["acme/acme-drop/acme-landing"])
+
+                    try sqs.sendMessage(queueURL: work, SQSOutgoingMessage(body: body, groupID: "poll", deduplicationID: "run-2"))
+                    #expect(try worker.processNext()?.outcome == .succeeded)
+                    for message in messages { try sqs.deleteMessage(queueURL: ingest, receiptHandle: message.receiptHandle) }
+                    #expect(try sqs.receiveMessages(queueURL: ingest, maxMessages: 10).isEmpty, "each file version is taken once")
+                }
+            }
+        }
+    }
+}
