@@ -55,12 +55,21 @@ struct TwoRegionTests {
         let batches = try world.stream()
         let (dead, alive) = (dying.router, living.router)
         let diedMidBatch = Mutex(false)
+        // The victim's fourth batch is cut once the victim has queued one of its objects' jobs.
+        let earlier = Set(batches.prefix(3).flatMap(\.records).map(\.body))
+        let watched = try batches[3].records.filter { !earlier.contains($0.body) }.flatMap { try world.jobIDs(of: $0) }
+        let store = world.store
         let victimThread = Thread {
             for batch in batches.prefix(3) { _ = dead.route(batch) }
             let answered = Mutex(false)
             let invocation = Thread { answered.withLock { $0 = dead.route(batches[3]) != nil } }
             invocation.start()
-            Thread.sleep(forTimeInterval: 0.25)
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, !invocation.isFinished,
+                !watched.contains(where: { (try? store.job(id: $0))??.dispatcher == "Router@\(victim)" })
+            {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
             dead.killRouter()
             while !invocation.isFinished { Thread.sleep(forTimeInterval: 0.05) }
             diedMidBatch.withLock { $0 = !answered.withLock { $0 } }
@@ -184,6 +193,17 @@ struct TwoRegionWorld {
         records += try (0..<TwoRegionTests.objects).filter { $0 % 10 == 3 }.map(record)
         records.shuffle()
         return stride(from: 0, to: records.count, by: 10).map { SQSEvent(records: Array(records[$0..<min($0 + 10, records.count)])) }
+    }
+
+    /// Both jobs of the object an event names.
+    func jobIDs(of record: SQSEvent.Record) throws -> [String] {
+        let event = try JSONDecoder().decode(S3ObjectCreatedEvent.self, from: Data(record.body.utf8))
+        let key = event.detail.object.key
+        let customer = try #require(key.split(separator: "/").first.map { String($0.dropFirst()) })
+        let object = Job.Object(key: key, size: event.detail.object.size, version: event.detail.object.etag ?? "")
+        return try ["archive-\(customer)", "partner-\(customer)"].map {
+            try JobIdentity.jobID(customer: "c\(customer)", sourceEndpoint: "landing-\(customer)", destinationEndpoint: $0, object: object)
+        }
     }
 
     /// Both jobs of every object.
