@@ -55,12 +55,15 @@ struct TwoRegionTests {
         let batches = try world.stream()
         let (dead, alive) = (dying.router, living.router)
         let diedMidBatch = Mutex(false)
-        // The victim's fourth batch is cut once the victim has queued one of its objects' jobs.
+        // The victim routes three batches alone, so it holds the partitions; then the survivor starts,
+        // and the victim's fourth batch is cut once the victim has queued one of its objects' jobs.
+        let aloneDone = DispatchSemaphore(value: 0)
         let earlier = Set(batches.prefix(3).flatMap(\.records).map(\.body))
         let watched = try batches[3].records.filter { !earlier.contains($0.body) }.flatMap { try world.jobIDs(of: $0) }
         let store = world.store
         let victimThread = Thread {
             for batch in batches.prefix(3) { _ = dead.route(batch) }
+            aloneDone.signal()
             let answered = Mutex(false)
             let invocation = Thread { answered.withLock { $0 = dead.route(batches[3]) != nil } }
             invocation.start()
@@ -75,6 +78,7 @@ struct TwoRegionTests {
             diedMidBatch.withLock { $0 = !answered.withLock { $0 } }
         }
         victimThread.start()
+        aloneDone.wait()
         var pending = batches
         var heldBack = 0
         let deadline = Date().addingTimeInterval(120)
