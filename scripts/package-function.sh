@@ -8,15 +8,23 @@
 #   licenses/        the Debian copyright file of every package a file comes from
 #   PACKAGE.txt      what each file is, from which Debian package at which version, and why
 # Every library must be listed in Packaging/libraries.txt, which says why it is there.
-# Usage: scripts/package-function.sh BUILD_DIR NAME OUT_DIR
-#   BUILD_DIR  a release build folder holding the executable NAME
-#   NAME       the function (or the TransferWorker)
-#   OUT_DIR    where NAME.zip and NAME/ are written (NAME/ is replaced)
+# Usage: scripts/package-function.sh [--libraries DIR] BUILD_DIR NAME OUT_DIR
+#   --libraries DIR  libraries built for the packages (scripts/build-libcurl.sh's folder: the
+#                    file, VERSION and copyright), loaded and bundled in place of the machine's
+#                    library of the same name
+#   BUILD_DIR        a release build folder holding the executable NAME
+#   NAME             the function (or the TransferWorker)
+#   OUT_DIR          where NAME.zip and NAME/ are written (NAME/ is replaced)
 # Environment: CC (default: clang) builds bootstrap; it needs glibc's static libc.a (libc6-dev).
 set -euo pipefail
 
-usage="usage: scripts/package-function.sh BUILD_DIR NAME OUT_DIR"
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+usage="usage: scripts/package-function.sh [--libraries DIR] BUILD_DIR NAME OUT_DIR"
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+own_libraries=""
+if [ "${1:-}" = "--libraries" ]; then
+  own_libraries=$(cd "${2:?--libraries needs a folder}" && pwd)
+  shift 2
+fi
 [ $# -eq 3 ] || { echo "$usage" >&2; exit 2; }
 build_dir=$1 name=$2 out_dir=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,8 +47,9 @@ case "$(uname -m)" in
   *) fail "no glibc loader name known for $(uname -m)" ;;
 esac
 
-# The loader's closure: "name => path (address)" lines, and the loader's own "path (address)".
-closure=$(ldd "$binary") || fail "ldd cannot read $binary"
+# The loader's closure: "name => path (address)" lines, and the loader's own "path (address)"; the
+# libraries of --libraries are found first, as the package's lib/ is found first when it runs.
+closure=$(LD_LIBRARY_PATH=$own_libraries ldd "$binary") || fail "ldd cannot read $binary"
 missing=$(awk '/=> not found/ { print $1 }' <<<"$closure")
 if [ -n "$missing" ]; then
   for file in $missing; do
@@ -84,9 +93,14 @@ while read -r file path; do
   debian_package=${entry%% *} why=${entry#* }
   why=${why#"${why%%[! ]*}"}
   install -m 755 "$path" "$package/lib/$file"
-  version=$(dpkg-query -W -f='${Version}' "$debian_package" 2>/dev/null) || version="?"
+  if [ -n "$own_libraries" ] && [ "$(dirname "$path")" = "$own_libraries" ]; then
+    version="$(cat "$own_libraries/VERSION") (source)"
+    install -m 644 "$own_libraries/copyright" "$package/licenses/$debian_package"
+  else
+    version=$(dpkg-query -W -f='${Version}' "$debian_package" 2>/dev/null) || version="?"
+    debian_packages+=("$debian_package")
+  fi
   printf '%-32s %-18s %-28s %s\n' "lib/$file" "$debian_package" "$version" "$why" >>"$package/PACKAGE.txt"
-  debian_packages+=("$debian_package")
 done <<<"$libraries"
 
 ca_bundle=/etc/ssl/certs/ca-certificates.crt
