@@ -83,7 +83,7 @@ strip --strip-all "$package/bin/$name"
   echo
   printf '%-32s %-18s %-28s %s\n' file "Debian package" version why
   printf '%-32s %-18s %-28s %s\n' bootstrap - - "Packaging/bootstrap.c, linked statically"
-  printf '%-32s %-18s %-28s %s\n' "bin/$name" - - "the function, release build, static Swift standard library"
+  printf '%-32s %-18s %-28s %s\n' "bin/$name" - - "the function, release build, static Swift standard library and C++ runtime (GCC's libstdc++, under licenses/libgcc-s1)"
 } >"$package/PACKAGE.txt"
 
 debian_packages=()
