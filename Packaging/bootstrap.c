@@ -16,7 +16,8 @@
    Linux lays out otherwise and an empty root lacks, so AWS_CA_BUNDLE (which the AWS client reads)
    is set to the package's own bundle unless it is set already.
 
-   Built by scripts/package-function.sh with -DPROGRAM='"name"' -DLOADER='"ld-linux-x86-64.so.2"'. */
+   Built by scripts/package-function.sh, statically against musl (musl-gcc: 40 KB, where glibc's
+   static libc makes it 0.7 MB), with -DPROGRAM='"name"' -DLOADER='"ld-linux-x86-64.so.2"'. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
