@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "sftp-bench", targets: ["SFTPBench"]),
         .executable(name: "pattern-bench", targets: ["PatternBench"]),
         .executable(name: "event-bench", targets: ["EventBench"]),
+        .executable(name: "fuzz", targets: ["Fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -58,6 +59,8 @@ let package = Package(
         .target(name: "HTTPTransport", dependencies: ["CCurl", "Sockets"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
         .target(name: "Timestamps", path: "Runtime/Timestamps"),
+        // EventBridge's schedule expressions (rate, cron, at): read, refused as AWS refuses, next fire.
+        .target(name: "Schedules", dependencies: ["Timestamps"], path: "Runtime/Schedules"),
         .target(name: "LineLogging", dependencies: ["JSONText", "Timestamps"], path: "Runtime/LineLogging"),
         .target(
             name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText", "LineLogging"], path: "Runtime/LambdaRuntime",
@@ -108,6 +111,7 @@ let package = Package(
                 "CSpawn",
                 "StateMachine",
                 "EventPatterns",
+                "Schedules",
                 "Timestamps",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,6 +139,19 @@ let package = Package(
         // sshd, and the loopback proxies and servers around them.
         .target(name: "MotoPeer", dependencies: ["AWS", "Sockets"], path: "Peers/MotoPeer"),
         .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets"], path: "Peers/SSHPeer"),
+        .target(name: "ScriptedPeer", dependencies: ["HTTPTransport"], path: "Peers/ScriptedPeer"),
+
+        // The parsers of untrusted input, run on mutated samples by `fuzz`, the tests and libFuzzer.
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "BatchTransfer", "Events", "Jobs", "LambdaRuntime", "LambdaHost", "StateMachine", "EventPatterns",
+                "HTTPTransport", "ScriptedPeer",
+            ],
+            path: "Fuzz/Targets"),
+        .executableTarget(
+            name: "Fuzz", dependencies: ["FuzzTargets", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Fuzz/Runner"),
 
         .executableTarget(
             name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo",
@@ -192,7 +209,9 @@ let package = Package(
         .testTarget(
             name: "TemplateReaderTests", dependencies: ["LambdaHost", "AWS", "MotoPeer", "StateMachine", "EmulatorCLI"],
             path: "Tests/TemplateReaderTests"),
-        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoPeer"], path: "Tests/HTTPTransportTests"),
+        .testTarget(
+            name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoPeer", "ScriptedPeer"], path: "Tests/HTTPTransportTests"),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MotoPeer"], path: "Tests/FuzzTests"),
         .testTarget(
             name: "AWSTests", dependencies: ["AWS", "MotoPeer"], path: "Tests/AWSTests",
             exclude: ["Resources/README.md"], resources: [.copy("Resources/aws-sig-v4-test-suite.json")]),
@@ -211,7 +230,7 @@ let package = Package(
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .testTarget(
             name: "EventPlaneTests",
-            dependencies: ["LambdaHost", "EventPatterns", "StateMachine", "AWS", "MotoPeer", "EmulatorCLI"],
+            dependencies: ["LambdaHost", "EventPatterns", "Schedules", "StateMachine", "AWS", "MotoPeer", "EmulatorCLI"],
             path: "Tests/EventPlaneTests", exclude: ["Fixtures"]),
         .testTarget(name: "EventPatternsTests", dependencies: ["EventPatterns", "StateMachine"], path: "Tests/EventPatternsTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
