@@ -109,7 +109,7 @@ ca_bundle=/etc/ssl/certs/ca-certificates.crt
 [ -f "$ca_bundle" ] || fail "no $ca_bundle: install ca-certificates"
 install -m 644 "$ca_bundle" "$package/etc/ca-certificates.crt"
 printf '%-32s %-18s %-28s %s\n' etc/ca-certificates.crt ca-certificates "$(dpkg-query -W -f='${Version}' ca-certificates)" \
-  "the CAs TLS trusts: Debian's libcurl looks at /etc/ssl/certs, which the package cannot rely on" >>"$package/PACKAGE.txt"
+  "the CAs TLS trusts: libcurl, built with Debian's CA locations, looks at /etc/ssl/certs, which the package cannot rely on" >>"$package/PACKAGE.txt"
 debian_packages+=(ca-certificates)
 
 for debian_package in $(printf '%s\n' "${debian_packages[@]}" | sort -u); do
