@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
 
-.PHONY: deps build test demo bench fuzz footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench fuzz footprint package package-check package-libcurl-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -59,6 +59,14 @@ package-check: package
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
+
+# The HTTP transport, Runtime API client and AWS client suites (plain HTTP, HTTPS with private CAs,
+# TLS verification, faults) on the packages' libcurl (scripts/build-libcurl.sh) in place of Debian's.
+package-libcurl-check: deps
+	@scripts/install-deps.sh --package
+	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
+	LD_LIBRARY_PATH="$$(scripts/build-libcurl.sh $(SCRATCH))" \
+		$(SWIFT) test --scratch-path $(SCRATCH) --skip-build --filter 'MotoSuite|HTTPTransportTests|CurlRuntimeAPIClientTests'
 
 # The demo's batch workflow and SFTP jobs on moto and sshd, with every function and the worker run
 # from its package, each in an empty root (emulator --packages).
