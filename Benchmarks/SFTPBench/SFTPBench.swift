@@ -32,7 +32,7 @@ struct SFTPBench: ParsableCommand {
     @Option(help: "MACs our client offers, comma-separated, most wanted first. Default: SSHAlgorithms.fastest.")
     var macs: String?
 
-    @Flag(help: "Time our SFTP download alone, then stop (to compare --ciphers and --macs choices quickly).")
+    @Flag(help: "Time our SFTP download alone, then sftp get and curl get, each with its client's CPU per GB (steadier than the time on a busy machine), then stop (to compare --ciphers and --macs choices quickly).")
     var readOnly = false
 
     @Flag(help: "Only the rows at internet round trips (loopback, 20, 50, 100 ms through a delaying proxy): ours, sftp put/get, curl get and the TransferWorker's flows.")
@@ -66,10 +66,24 @@ struct SFTPBench: ParsableCommand {
 
         var ours = server.configuration()
         ours.algorithms = algorithms
+        let cpuBefore = ProcessMemory.cpuSeconds()
         let read = try Timing.seconds { try SFTPRead.discarding(file, from: ours) }
+        let readCPU = ProcessMemory.cpuSeconds() - cpuBefore
         let megabytes = Double(size) / 1_000_000
         if readOnly {
-            print("SFTP read alone: \(String(format: "%.0f", megabytes / read)) MB/s (\(algorithms.ciphers[0]), \(algorithms.macs[0]))")
+            func line(_ name: String, seconds: Double, cpu: Double) -> String {
+                "\(name): \(String(format: "%.0f", megabytes / seconds)) MB/s, \(String(format: "%.2f", cpu / megabytes * 1000)) CPU s/GB"
+            }
+            let peers = try PeerClients(server: server)
+            let childCPU = ProcessMemory.childCPUSeconds()
+            let get = try Timing.seconds { try peers.openSSHGet(file) }
+            let getCPU = ProcessMemory.childCPUSeconds() - childCPU
+            let curl = try Timing.seconds { try peers.curlGet(file) }
+            let curlCPU = ProcessMemory.childCPUSeconds() - childCPU - getCPU
+            print(
+                line("SFTP read alone (\(algorithms.ciphers[0]), \(algorithms.macs[0]) at best)", seconds: read, cpu: readCPU)
+                    + "; " + line("sftp get (ssh included)", seconds: get, cpu: getCPU) + "; "
+                    + line("curl get", seconds: curl, cpu: curlCPU))
             return
         }
         let sessions = SFTPSessionLimiter(sessionsPerEndpoint: 1)
