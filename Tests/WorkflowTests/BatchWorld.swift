@@ -39,7 +39,7 @@ final class BatchWorld: Sendable {
         client = account.client(
             retryPolicy: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)))
         do {
-            try Self.createRoles(client, trusting: account.user.arn)
+            try Self.createRoles(account, client: client)
             for bucket in [Self.sourceBucket, Self.destinationBucket] { try account.createBucket(bucket, client: client) }
             firstUp = try Self.emulator(["up"], credentials: account.credentials, endpoint: account.endpoint)
             reportQueueURL = try Self.subscribeQueue(client)
@@ -53,16 +53,25 @@ final class BatchWorld: Sendable {
     static func emulator(
         _ arguments: [String], credentials: AWSCredentials, endpoint: String, environment extra: [String: String] = [:]
     ) throws -> CommandRun {
+        try CommandRun.run(
+            BuildProducts.directory + "/emulator", emulatorArguments(arguments, endpoint: endpoint),
+            environment: emulatorEnvironment(credentials: credentials, extra: extra))
+    }
+
+    /// `arguments` with the product's template, the build folder and `endpoint`.
+    static func emulatorArguments(_ arguments: [String], endpoint: String) -> [String] {
+        arguments + ["--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint]
+    }
+
+    /// This process's environment with the operator's credentials and region, and `extra`.
+    static func emulatorEnvironment(credentials: AWSCredentials, extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
         environment["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey
         environment["AWS_SESSION_TOKEN"] = nil
         environment["AWS_REGION"] = region
         for (name, value) in extra { environment[name] = value }
-        return try CommandRun.run(
-            BuildProducts.directory + "/emulator",
-            arguments + ["--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint],
-            environment: environment)
+        return environment
     }
 
     /// Runs one execution of the transfer state machine with retry waits scaled down a thousandfold.
@@ -85,32 +94,21 @@ final class BatchWorld: Sendable {
             credentials: credentials, endpoint: endpoint ?? moto.endpoint, environment: environment)
     }
 
-    private static func createRoles(_ client: AWSClient, trusting principal: String) throws {
-        let trust = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\(principal)"},\
-            "Action":"sts:AssumeRole"}]}
-            """
+    private static func createRoles(_ account: MotoAccount, client: AWSClient) throws {
         let source = "arn:aws:s3:::\(sourceBucket)"
         let destination = "arn:aws:s3:::\(destinationBucket)"
-        let roles = [
-            ("transfer-source-reader", """
-                {"Version":"2012-10-17","Statement":[\
-                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
-                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
-                """),
-            ("transfer-destination-writer", """
-                {"Version":"2012-10-17","Statement":[\
-                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
-                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
-                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
-                {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
-                """),
-        ]
-        for (name, policy) in roles {
-            _ = try client.query(.iam, action: "CreateRole", parameters: [("RoleName", name), ("AssumeRolePolicyDocument", trust)])
-            _ = try client.query(
-                .iam, action: "PutRolePolicy", parameters: [("RoleName", name), ("PolicyName", name), ("PolicyDocument", policy)])
-        }
+        try account.createRole(named: "transfer-source-reader", assumableBy: account.user.arn, policy: """
+            {"Version":"2012-10-17","Statement":[\
+            {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
+            """, client: client)
+        try account.createRole(named: "transfer-destination-writer", assumableBy: account.user.arn, policy: """
+            {"Version":"2012-10-17","Statement":[\
+            {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
+            {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
+            {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
+            """, client: client)
     }
 
     private static func subscribeQueue(_ client: AWSClient) throws -> String {
