@@ -8,6 +8,7 @@ public struct TransferReport: Codable, Sendable, Hashable {
 
     public var execution: String
     public var status: Status
+    public var mode: BatchRequest.Mode
     public var source: String
     public var destination: String
     public var startedAt: String
@@ -15,33 +16,46 @@ public struct TransferReport: Codable, Sendable, Hashable {
     public var durationSeconds: Double
     public var objects: Counts
     public var bytes: ByteCounts
+    /// ListObjects invocations the listing took.
+    public var listingInvocations: Int
+    /// Child executions the copy took (one per batch); 0 when there was nothing to copy.
+    public var batches: Int
     public var validation: ValidationResult
     /// Every item that failed, with the error the state machine recorded.
     public var failures: [Failure]
     /// Why the transfer step failed as a whole, when it did (more failures than tolerated).
     public var transferError: StateError?
 
+    /// Objects: `listed` at the source; of those `copied`, `skipped` (already at the destination)
+    /// and `failed`; and destination objects the source does not have, `deleted`.
     public struct Counts: Codable, Sendable, Hashable {
         public var listed: Int
         public var copied: Int
         public var skipped: Int
         public var failed: Int
+        public var deleted: Int
 
-        public init(listed: Int = 0, copied: Int = 0, skipped: Int = 0, failed: Int = 0) {
+        public init(listed: Int = 0, copied: Int = 0, skipped: Int = 0, failed: Int = 0, deleted: Int = 0) {
             self.listed = listed
             self.copied = copied
             self.skipped = skipped
             self.failed = failed
+            self.deleted = deleted
         }
     }
 
+    /// The same objects' bytes.
     public struct ByteCounts: Codable, Sendable, Hashable {
         public var listed: Int64
         public var copied: Int64
+        public var skipped: Int64
+        public var deleted: Int64
 
-        public init(listed: Int64 = 0, copied: Int64 = 0) {
+        public init(listed: Int64 = 0, copied: Int64 = 0, skipped: Int64 = 0, deleted: Int64 = 0) {
             self.listed = listed
             self.copied = copied
+            self.skipped = skipped
+            self.deleted = deleted
         }
     }
 
@@ -52,11 +66,13 @@ public struct TransferReport: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case execution, status, source, destination
+        case execution, status, mode, source, destination
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationSeconds = "duration_seconds"
-        case objects, bytes, validation, failures
+        case objects, bytes
+        case listingInvocations = "listing_invocations"
+        case batches, validation, failures
         case transferError = "transfer_error"
     }
 }

@@ -64,6 +64,57 @@ struct BatchWorkflowTests {
         }
     }
 
+    /// Objects in the scale test: what the emulator, its functions and moto copy and check in about
+    /// two minutes on the project's two-core machine.
+    static let scaleCount = 10_000
+
+    @Test("10,000 objects: a listing resumed page by page, batched children, every object verified; a sync rerun starts no child, and an extra goes only with delete")
+    func copiesAtScale() async throws {
+        try await offCooperativePool { [self] in
+            let objects = SampleObjects(prefix: "scale/", count: Self.scaleCount, largeEvery: Self.scaleCount * 10)
+            try objects.upload(to: BatchWorld.sourceBucket, with: s3)
+            let onePagePerListing = ["ListingBudgetSeconds=0"]
+
+            let run = try world.startExecution(
+                name: "scale-first", sourcePrefix: "scale/", destinationPrefix: "scale-copy/", parameters: onePagePerListing)
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try self.report("scale-first")
+            #expect(report.objects == TransferReport.Counts(listed: Self.scaleCount, copied: Self.scaleCount))
+            #expect(report.bytes.copied == Int64(objects.totalBytes))
+            #expect(report.validation.status == .passed && report.validation.checked == Self.scaleCount)
+            #expect(report.listingInvocations == Self.scaleCount / 1_000, "one page of 1,000 keys per ListObjects invocation")
+            #expect(run.stderr.components(separatedBy: "ListObjects started").count - 1 == Self.scaleCount / 1_000)
+            #expect(run.stderr.contains("TransferAll \(Self.scaleCount)/\(Self.scaleCount) done, 0 failed"), "\(run.stderr)")
+            #expect(report.batches == Self.scaleCount / 100, "children of 100 objects each (BatchMaxItems' default)")
+            try objects.forEachConcurrently { [s3] index in
+                let key = "scale-copy/" + objects.key(index).dropFirst("scale/".count)
+                let copy = try s3.getObject(bucket: BatchWorld.destinationBucket, key: key).body
+                guard copy == objects.content(index) else { throw Mismatch(key: key) }
+            }
+
+            try s3.putObject(
+                bucket: BatchWorld.destinationBucket, key: "scale-copy/plain/not in the source.txt", body: .bytes(Array("x".utf8)))
+            let rerun = try world.startExecution(
+                name: "scale-sync", sourcePrefix: "scale/", destinationPrefix: "scale-copy/", options: [#""mode":"sync""#],
+                parameters: onePagePerListing)
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(try self.report("scale-sync").objects == TransferReport.Counts(listed: Self.scaleCount, skipped: Self.scaleCount))
+            #expect(!rerun.stderr.contains("TransferAll"), "nothing to copy: no Map run, no function per object\n\(rerun.stderr)")
+            #expect(try s3.headObject(bucket: BatchWorld.destinationBucket, key: "scale-copy/plain/not in the source.txt").contentLength == 1)
+
+            let deleting = try world.startExecution(
+                name: "scale-delete", sourcePrefix: "scale/", destinationPrefix: "scale-copy/",
+                options: [#""mode":"sync""#, #""delete":true"#], parameters: onePagePerListing)
+            #expect(deleting.status == 0, "\(deleting.stderr)")
+            let deleted = try self.report("scale-delete")
+            #expect(deleted.objects == TransferReport.Counts(listed: Self.scaleCount, skipped: Self.scaleCount, deleted: 1))
+            #expect(deleted.bytes.deleted == 1)
+            #expect(throws: AWSError.self) {
+                try s3.headObject(bucket: BatchWorld.destinationBucket, key: "scale-copy/plain/not in the source.txt")
+            }
+        }
+    }
+
     @Test("an object the destination role may not write fails alone, without retries, and the report names it")
     func deniedObjectFailsAlone() async throws {
         try await offCooperativePool { [self] in

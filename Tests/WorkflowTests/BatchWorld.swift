@@ -66,14 +66,18 @@ final class BatchWorld: Sendable {
     }
 
     /// Runs one execution of the transfer state machine with retry waits scaled down a thousandfold.
+    /// - Parameters:
+    ///   - options: more fields of the input (`"mode":"copy"`), as JSON members.
+    ///   - parameters: more template parameter overrides (`ListingBudgetSeconds=0`).
     func startExecution(
-        name: String, sourcePrefix: String, destinationPrefix: String, endpoint: String? = nil,
-        environment: [String: String] = [:]
+        name: String, sourcePrefix: String, destinationPrefix: String, options: [String] = [], parameters: [String] = [],
+        endpoint: String? = nil, environment: [String: String] = [:]
     ) throws -> CommandRun {
         let input = NSTemporaryDirectory() + "execution-\(name)-\(getpid()).json"
         try """
             {"source_bucket":"\(Self.sourceBucket)","source_prefix":"\(sourcePrefix)",\
-            "destination_bucket":"\(Self.destinationBucket)","destination_prefix":"\(destinationPrefix)"}
+            "destination_bucket":"\(Self.destinationBucket)","destination_prefix":"\(destinationPrefix)"\
+            \(options.map { "," + $0 }.joined())}
             """.write(toFile: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: input) }
         return try Self.emulator(
@@ -81,7 +85,7 @@ final class BatchWorld: Sendable {
                 "start-execution", "TransferStateMachine", "--input", input, "--execution-name", name, "--time-scale", "0.001",
                 "--parameter-overrides", "MultipartThresholdBytes=100000", "MultipartPartSizeBytes=40000",
                 "MultipartConcurrency=3",
-            ],
+            ] + parameters,
             credentials: credentials, endpoint: endpoint ?? moto.endpoint, environment: environment)
     }
 
@@ -101,7 +105,8 @@ final class BatchWorld: Sendable {
             ("transfer-destination-writer", """
                 {"Version":"2012-10-17","Statement":[\
                 {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
-                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
+                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload","s3:DeleteObject"],\
+                "Resource":"\(destination)/*"},\
                 {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
                 {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
                 """),
