@@ -2,8 +2,9 @@ import Glibc
 import Sockets
 
 /// A loopback HTTP proxy in front of moto that spoils the first `faultCount` requests matching
-/// `spoils` (503 SlowDown, a TCP reset, or 400 ExpiredToken as AWS answers when temporary
-/// credentials have run out) and forwards everything else, recording the request
+/// `spoils` (503 SlowDown, a TCP reset, 400 ExpiredToken as AWS answers when temporary
+/// credentials have run out, or 403 AccessDenied, as S3 refuses a copy whose source the caller may
+/// not read, which moto does not check) and forwards everything else, recording the request
 /// line of every request it sees.
 ///
 /// Each connection carries one request: forwarded requests get `Connection: close` both ways, so
@@ -13,6 +14,7 @@ public final class FaultProxy: Sendable {
         case slowDown
         case reset
         case expiredToken
+        case accessDenied
     }
 
     private let server: LoopbackServer
@@ -74,6 +76,10 @@ public final class FaultProxy: Sendable {
             HTTPWire.writeAll(client, HTTPWire.response(
                 status: "400 Bad Request", contentType: "application/xml",
                 body: "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><RequestId>proxy-\(number)</RequestId></Error>"))
+        case .accessDenied:
+            HTTPWire.writeAll(client, HTTPWire.response(
+                status: "403 Forbidden", contentType: "application/xml",
+                body: "<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>proxy-\(number)</RequestId></Error>"))
         case .reset:
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))

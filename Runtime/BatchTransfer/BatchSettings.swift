@@ -14,6 +14,11 @@ public struct BatchSettings: Sendable, Hashable {
     /// Where manifests, per-item results and reports are written.
     public var manifestBucket: String
     public var sourceRole: RoleReference?
+    /// The source's own S3 endpoint (another S3-compatible server) and region (another partition),
+    /// when it is not where the function's other clients go. S3 cannot copy server-side between
+    /// endpoints, so with one set `auto` streams every object.
+    public var sourceEndpointURL: String?
+    public var sourceRegion: String?
     public var destinationRole: RoleReference?
     /// SSE-KMS key for every object written at the destination; the bucket's default otherwise.
     public var destinationKMSKeyID: String?
@@ -39,7 +44,8 @@ public struct BatchSettings: Sendable, Hashable {
     public static let defaultListingBudgetSeconds: Int64 = 600
 
     public init(
-        manifestBucket: String, sourceRole: RoleReference? = nil, destinationRole: RoleReference? = nil,
+        manifestBucket: String, sourceRole: RoleReference? = nil, sourceEndpointURL: String? = nil,
+        sourceRegion: String? = nil, destinationRole: RoleReference? = nil,
         destinationKMSKeyID: String? = nil, reportTopicARN: String? = nil,
         multipartThreshold: Int64 = defaultMultipartThreshold, partSize: Int64 = defaultPartSize,
         partConcurrency: Int = defaultPartConcurrency, streamPartSize: Int64 = defaultStreamPartSize,
@@ -48,6 +54,8 @@ public struct BatchSettings: Sendable, Hashable {
     ) {
         self.manifestBucket = manifestBucket
         self.sourceRole = sourceRole
+        self.sourceEndpointURL = sourceEndpointURL
+        self.sourceRegion = sourceRegion
         self.destinationRole = destinationRole
         self.destinationKMSKeyID = destinationKMSKeyID
         self.reportTopicARN = reportTopicARN
@@ -59,7 +67,8 @@ public struct BatchSettings: Sendable, Hashable {
         self.listingBudgetSeconds = listingBudgetSeconds
     }
 
-    /// Reads `MANIFEST_BUCKET`, `SOURCE_ROLE_ARN` / `SOURCE_EXTERNAL_ID`, `DESTINATION_ROLE_ARN` /
+    /// Reads `MANIFEST_BUCKET`, `SOURCE_ROLE_ARN` / `SOURCE_EXTERNAL_ID`, `SOURCE_ENDPOINT_URL` /
+    /// `SOURCE_REGION`, `DESTINATION_ROLE_ARN` /
     /// `DESTINATION_EXTERNAL_ID`, `DESTINATION_KMS_KEY_ID`, `REPORT_TOPIC_ARN`,
     /// `MULTIPART_THRESHOLD_BYTES`, `MULTIPART_PART_SIZE_BYTES`, `MULTIPART_CONCURRENCY`,
     /// `STREAM_PART_SIZE_BYTES`, `BATCH_ITEM_CONCURRENCY` and `LISTING_BUDGET_SECONDS`.
@@ -77,6 +86,7 @@ public struct BatchSettings: Sendable, Hashable {
         return BatchSettings(
             manifestBucket: bucket,
             sourceRole: value("SOURCE_ROLE_ARN").map { RoleReference(arn: $0, externalID: value("SOURCE_EXTERNAL_ID")) },
+            sourceEndpointURL: value("SOURCE_ENDPOINT_URL"), sourceRegion: value("SOURCE_REGION"),
             destinationRole: value("DESTINATION_ROLE_ARN").map {
                 RoleReference(arn: $0, externalID: value("DESTINATION_EXTERNAL_ID"))
             },
@@ -89,6 +99,11 @@ public struct BatchSettings: Sendable, Hashable {
             listingBudgetSeconds: try settings.number(
                 "LISTING_BUDGET_SECONDS", default: defaultListingBudgetSeconds, in: 0...Int64.max))
     }
+}
+
+extension BatchSettings {
+    /// Whether the source has an endpoint or region of its own, which S3 cannot copy from.
+    public var sourceIsElsewhere: Bool { sourceEndpointURL != nil || sourceRegion != nil }
 }
 
 /// A role to assume, with the ExternalId its trust policy may require.

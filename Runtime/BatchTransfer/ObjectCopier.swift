@@ -3,7 +3,8 @@ public import TransferCore
 
 /// `TransferObject`: copies one object server-side as the destination writer role or, when the
 /// request's `operation_mode` says so or (`auto`) S3 refuses the server-side copy as access
-/// denied, by streaming it through the function (`StreamedCopy`) as both roles.
+/// denied or the source is on another endpoint or in another region, by streaming it through the
+/// function (`StreamedCopy`) as both roles.
 ///
 /// Below the multipart threshold a single `CopyObject` keeps the source's content type and
 /// metadata. At and above it, the object is copied in parts with `UploadPartCopy`, several at a
@@ -35,7 +36,10 @@ public struct ObjectCopier: Sendable {
                 ? TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
                 : TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .copied, method: method, bytes: entry.size)
         }
-        if request.operationMode == .streamed { return outcome(try stream(entry, request: request, destinationKey: destinationKey)) }
+        let serverSideImpossible = request.operationMode == .auto && settings.sourceIsElsewhere
+        if request.operationMode == .streamed || serverSideImpossible {
+            return outcome(try stream(entry, request: request, destinationKey: destinationKey))
+        }
         do {
             if entry.size < settings.multipartThreshold {
                 try s3.copyObject(

@@ -58,6 +58,7 @@ public struct ReportGenerator: Sendable {
         var counts = TransferReport.Counts(listed: listing.listed, skipped: listing.skipped, deleted: listing.deleted)
         var bytes = TransferReport.ByteCounts(
             listed: listing.listedBytes, skipped: listing.skippedBytes, deleted: listing.deletedBytes)
+        var methods = TransferReport.MethodCounts()
         var failures: [TransferReport.Failure] = []
         var batches = 0
         if let details = state.transfer?.resultWriterDetails {
@@ -70,6 +71,13 @@ public struct ReportGenerator: Sendable {
                         case .copied:
                             counts.copied += 1
                             bytes.copied += item.bytes
+                            if item.method == .streamed {
+                                methods.streamed.objects += 1
+                                methods.streamed.bytes += item.bytes
+                            } else {
+                                methods.serverSide.objects += 1
+                                methods.serverSide.bytes += item.bytes
+                            }
                         case .skipped:
                             counts.skipped += 1
                             bytes.skipped += item.bytes
@@ -96,7 +104,7 @@ public struct ReportGenerator: Sendable {
             destination: "s3://\(request.destinationBucket)/\(request.destinationPrefix)",
             startedAt: execution.startedAt, finishedAt: ISO8601Timestamp.format(finished),
             durationSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000, objects: counts, bytes: bytes,
-            listingInvocations: listing.invocations, batches: batches,
+            methods: methods, listingInvocations: listing.invocations, batches: batches,
             validation: validation, failures: failures, transferError: state.transferError)
     }
 

@@ -1,6 +1,6 @@
-/// `TransferObject`'s event from the Distributed Map's `ItemBatcher`: the request as `BatchInput`,
-/// the manifest entries as `Items`, and how many times the state machine has retried this batch
-/// (`$$.State.RetryCount`) out of how many it will.
+/// `TransferObject`'s event from the Distributed Map's `ItemBatcher`: the request (the execution's
+/// input, `BatchInput.request`), the manifest entries as `Items`, and how many times the state
+/// machine has retried this batch (`$$.State.RetryCount`) out of how many it will.
 public struct TransferBatch: Codable, Sendable, Hashable {
     public var request: BatchRequest
     public var items: [ManifestEntry]
@@ -22,10 +22,30 @@ public struct TransferBatch: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case request = "BatchInput"
+        case batchInput = "BatchInput"
         case items = "Items"
         case retryCount = "retry_count"
         case maxRetries = "max_retries"
+    }
+
+    private struct BatchInput: Codable {
+        var request: BatchRequest
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        request = try container.decode(BatchInput.self, forKey: .batchInput).request
+        items = try container.decode([ManifestEntry].self, forKey: .items)
+        retryCount = try container.decodeIfPresent(Int.self, forKey: .retryCount)
+        maxRetries = try container.decodeIfPresent(Int.self, forKey: .maxRetries)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(BatchInput(request: request), forKey: .batchInput)
+        try container.encode(items, forKey: .items)
+        try container.encodeIfPresent(retryCount, forKey: .retryCount)
+        try container.encodeIfPresent(maxRetries, forKey: .maxRetries)
     }
 }
 

@@ -16,6 +16,9 @@ public struct TransferReport: Codable, Sendable, Hashable {
     public var durationSeconds: Double
     public var objects: Counts
     public var bytes: ByteCounts
+    /// The copied objects by how they were copied: the bytes S3 copied server-side, and those that
+    /// went through our functions.
+    public var methods: MethodCounts
     /// ListObjects invocations the listing took.
     public var listingInvocations: Int
     /// Child executions the copy took (one per batch); 0 when there was nothing to copy.
@@ -59,6 +62,33 @@ public struct TransferReport: Codable, Sendable, Hashable {
         }
     }
 
+    public struct MethodCounts: Codable, Sendable, Hashable {
+        /// CopyObject and UploadPartCopy.
+        public var serverSide: Tally
+        /// GET and PUT (or multipart upload) through `TransferObject`.
+        public var streamed: Tally
+
+        public init(serverSide: Tally = Tally(), streamed: Tally = Tally()) {
+            self.serverSide = serverSide
+            self.streamed = streamed
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case serverSide = "server_side"
+            case streamed
+        }
+    }
+
+    public struct Tally: Codable, Sendable, Hashable {
+        public var objects: Int
+        public var bytes: Int64
+
+        public init(objects: Int = 0, bytes: Int64 = 0) {
+            self.objects = objects
+            self.bytes = bytes
+        }
+    }
+
     public struct Failure: Codable, Sendable, Hashable {
         public var key: String
         public var error: String
@@ -70,7 +100,7 @@ public struct TransferReport: Codable, Sendable, Hashable {
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case durationSeconds = "duration_seconds"
-        case objects, bytes
+        case objects, bytes, methods
         case listingInvocations = "listing_invocations"
         case batches, validation, failures
         case transferError = "transfer_error"

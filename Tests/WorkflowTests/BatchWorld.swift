@@ -13,6 +13,8 @@ final class BatchWorld: Sendable {
     static let manifestBucket = "local-manifestbucket"
     static let reportTopic = "arn:aws:sns:us-east-1:123456789012:ReportTopic"
     static let operatorName = "transfer-operator"
+    /// A destination writer that may not read the source bucket: S3 refuses it every server-side copy.
+    static let walledRole = "transfer-destination-walled"
     /// Keys the destination role may not write (under any destination prefix).
     static let forbiddenPattern = "*/forbidden/*"
 
@@ -109,6 +111,11 @@ final class BatchWorld: Sendable {
                 "Resource":"\(destination)/*"},\
                 {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
                 {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
+                """),
+            (walledRole, """
+                {"Version":"2012-10-17","Statement":[\
+                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
+                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"}]}
                 """),
         ]
         for (name, policy) in roles {
