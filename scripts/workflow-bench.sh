@@ -9,13 +9,14 @@
 #  3. The orchestration alone: a sync run over 10,000 and then 100,000 objects all present at the
 #     destination (nothing to copy); its time and the emulator's peak RSS, which must not grow with
 #     the item count.
-# Usage: scripts/workflow-bench.sh BIN_DIR
+# Usage: scripts/workflow-bench.sh BIN_DIR  (WORKFLOW_BENCH_OBJECTS and WORKFLOW_BENCH_LARGE_RUN
+# change the 10,000 and 100,000, for a quick look)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 bin=${1:?usage: workflow-bench.sh BIN_DIR}
-objects=10000
-large_run=100000
+objects=${WORKFLOW_BENCH_OBJECTS:-10000}
+large_run=${WORKFLOW_BENCH_LARGE_RUN:-100000}
 
 port=$(free_port)
 work=$(mktemp -d)

@@ -47,6 +47,25 @@ public struct ListingSummary: Codable, Sendable, Hashable {
         self.resume = resume
     }
 
+    /// Fields after `total_bytes` may be absent (a summary written by hand, or by an earlier
+    /// version): a complete listing of one call whose every object is in the manifest.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        manifestBucket = try container.decode(String.self, forKey: .manifestBucket)
+        manifestKey = try container.decode(String.self, forKey: .manifestKey)
+        count = try container.decode(Int.self, forKey: .count)
+        totalBytes = try container.decode(Int64.self, forKey: .totalBytes)
+        listed = try container.decodeIfPresent(Int.self, forKey: .listed) ?? count
+        listedBytes = try container.decodeIfPresent(Int64.self, forKey: .listedBytes) ?? totalBytes
+        skipped = try container.decodeIfPresent(Int.self, forKey: .skipped) ?? 0
+        skippedBytes = try container.decodeIfPresent(Int64.self, forKey: .skippedBytes) ?? 0
+        deleted = try container.decodeIfPresent(Int.self, forKey: .deleted) ?? 0
+        deletedBytes = try container.decodeIfPresent(Int64.self, forKey: .deletedBytes) ?? 0
+        invocations = try container.decodeIfPresent(Int.self, forKey: .invocations) ?? 1
+        complete = try container.decodeIfPresent(Bool.self, forKey: .complete) ?? true
+        resume = try container.decodeIfPresent(ListingResume.self, forKey: .resume)
+    }
+
     enum CodingKeys: String, CodingKey {
         case manifestBucket = "manifest_bucket"
         case manifestKey = "manifest_key"

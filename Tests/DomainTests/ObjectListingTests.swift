@@ -1,4 +1,5 @@
 import AWS
+import Foundation
 import BatchTransfer
 import Testing
 import TransferCore
@@ -81,6 +82,14 @@ struct ObjectListingTests {
         #expect(store.requests("ListObjectsV2").filter { $0.bucket == "source" }.count == 5)
     }
 
+    @Test("a listing summary without the resume fields reads as a complete listing of one call")
+    func summaryWithoutResumeFields() throws {
+        let text = #"{"manifest_bucket": "m", "manifest_key": "k", "count": 2, "total_bytes": 10}"#
+        let summary = try JSONDecoder().decode(ListingSummary.self, from: Data(text.utf8))
+        #expect(summary == ListingSummary(manifestBucket: "m", manifestKey: "k", count: 2, totalBytes: 10))
+        #expect(summary.complete && summary.listed == 2 && summary.listedBytes == 10 && summary.invocations == 1)
+    }
+
     @Test("copy mode writes every listed object to the manifest and never lists the destination")
     func copyModeListsEverything() throws {
         _ = seedSync()
@@ -135,7 +144,7 @@ struct ObjectListingTests {
     func cutOffAfterManifestPart() throws {
         // About 145 bytes a manifest line: 63,000 lines fill more than one 8 MiB part.
         for index in 0..<64_000 {
-            let key = "in/daily/2025-06-01/region=eu-west-1/customer=acme-corporation/object-\(padded(index)).json"
+            let key = "in/daily/2025-06-01/region=eu-west-1/customer=acme-corporation/nightly-exports/object-\(padded(index)).json"
             store.put(Content(Array(key.utf8)), bucket: "source", key: key)
         }
         store.fail(with: S3Failure.internalError, after: 63) { $0.operation == "ListObjectsV2" && $0.bucket == "source" }
