@@ -28,6 +28,8 @@ export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 
 export RCLONE_CONFIG_MOTO_TYPE=s3 RCLONE_CONFIG_MOTO_PROVIDER=Other RCLONE_CONFIG_MOTO_ENDPOINT="$endpoint" \
   RCLONE_CONFIG_MOTO_ACCESS_KEY_ID=bench RCLONE_CONFIG_MOTO_SECRET_ACCESS_KEY=bench RCLONE_CONFIG_MOTO_REGION=us-east-1
 for _ in $(seq 100); do curl -s -o /dev/null "$endpoint" && break; sleep 0.1; done
+# rclone's S3 backend refuses AWS_CA_BUNDLE (set for the CLI's sake) with its own HTTP transport.
+rclone_copy() { env -u AWS_CA_BUNDLE rclone copy --transfers 32 --checkers 32 "$@"; }
 
 s3() { aws --endpoint-url "$endpoint" s3 "$@"; }
 s3 mb s3://bench-source >/dev/null
@@ -61,7 +63,7 @@ execution() {
 }
 count() { s3 ls --recursive "s3://bench-destination/$1" | wc -l; }
 
-ours=() cli=() rclone_=()
+ours=() cli=() rclone_times=()
 for round in 1 2 3; do
   before=$(wc -l <"$work/moto.log")
   start=$(seconds)
@@ -72,15 +74,15 @@ for round in 1 2 3; do
   s3 cp --recursive --quiet s3://bench-source/data/ "s3://bench-destination/cli-$round/"
   cli+=("$(python3 -c "print($(seconds) - $start)")")
   start=$(seconds)
-  rclone copy --transfers 32 --checkers 32 "moto:bench-source/data" "moto:bench-destination/rclone-$round"
-  rclone_+=("$(python3 -c "print($(seconds) - $start)")")
+  rclone_copy "moto:bench-source/data" "moto:bench-destination/rclone-$round"
+  rclone_times+=("$(python3 -c "print($(seconds) - $start)")")
   for tool in emulator cli rclone; do
     copied=$(count "$tool-$round/")
     [ "$copied" -eq "$objects" ] || { echo "workflow-bench: $tool copied $copied of $objects in round $round" >&2; exit 1; }
   done
 done
 
-python3 - "${ours[*]}" "${cli[*]}" "${rclone_[*]}" "$objects" <<'PY'
+python3 - "${ours[*]}" "${cli[*]}" "${rclone_times[*]}" "$objects" <<'PY'
 import statistics, sys
 ours, cli, rclone = ([float(v) for v in arg.split()] for arg in sys.argv[1:4])
 o, c, r = statistics.median(ours), statistics.median(cli), statistics.median(rclone)
@@ -123,7 +125,7 @@ printf '{"source_bucket":"bench-source","source_prefix":"data/","destination_buc
   >"$work/input.json"
 read -r small_time small_rss < <(orchestration "present-$objects")
 put_objects bench-source many/ "$large_run"
-rclone copy --transfers 32 --checkers 32 "moto:bench-source/many" "moto:bench-destination/many" 2>/dev/null
+rclone_copy "moto:bench-source/many" "moto:bench-destination/many"
 printf '{"source_bucket":"bench-source","source_prefix":"many/","destination_bucket":"bench-destination","destination_prefix":"many/"}' \
   >"$work/input.json"
 read -r large_time large_rss < <(orchestration "present-$large_run")
