@@ -3,10 +3,13 @@ import BatchTransfer
 import FunctionErrors
 import TransferCore
 
-/// TransferObject: copies one manifest entry to the destination as the destination writer role,
-/// or skips it when it is already there; for a job the Router made, it also moves the job.
+/// TransferObject: copies a batch of manifest entries to the destination as the destination
+/// writer role, reporting each (the batch workflow), or one object of a job the Router made,
+/// moving the job (JobStateMachine).
 await Lambda.run(initialise: {
     let step = try BatchStep.fromEnvironment()
-    let copier = ReportingCopier(copier: ObjectCopier(stores: step.stores, settings: step.settings), jobs: step.jobs)
-    return { (event: JobTransferItem, _: LambdaContext) throws(TransferError) -> TransferOutcome in try copier.run(event) }
+    let handler = TransferObjectHandler(copier: ObjectCopier(stores: step.stores, settings: step.settings), jobs: step.jobs)
+    return { (event: TransferObjectEvent, _: LambdaContext) throws(TransferError) -> TransferObjectResult in
+        try handler.run(event)
+    }
 })

@@ -1,11 +1,19 @@
 import Glibc
 import Sockets
 
+<<<<<<< HEAD
 /// A loopback HTTP proxy in front of moto that spoils requests matching `spoils` (503 SlowDown, 500
 /// InternalError, a TCP reset, or 400 ExpiredToken as AWS answers when temporary credentials have
 /// run out): the first `count` of them, or each with a given probability (a chaos run), and
 /// forwards everything else, recording the request line of every request it sees and the status
 /// moto answered each forwarded one with.
+=======
+/// A loopback HTTP proxy in front of moto that spoils the first `faultCount` requests matching
+/// `spoils` (503 SlowDown, a TCP reset, 400 ExpiredToken as AWS answers when temporary
+/// credentials have run out, or 403 AccessDenied, as S3 refuses a copy whose source the caller may
+/// not read, which moto does not check) and forwards everything else, recording the request
+/// line of every request it sees.
+>>>>>>> scale
 ///
 /// Each connection carries one request: forwarded requests get `Connection: close` both ways, so
 /// the counts are exact and every retry arrives on a fresh connection.
@@ -15,6 +23,7 @@ public final class FaultProxy: Sendable {
         case internalError
         case reset
         case expiredToken
+        case accessDenied
     }
 
     /// Which matching requests are spoiled.
@@ -112,6 +121,10 @@ public final class FaultProxy: Sendable {
             HTTPWire.writeAll(client, HTTPWire.response(
                 status: "400 Bad Request", contentType: "application/xml",
                 body: "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><RequestId>proxy-\(number)</RequestId></Error>"))
+        case .accessDenied:
+            HTTPWire.writeAll(client, HTTPWire.response(
+                status: "403 Forbidden", contentType: "application/xml",
+                body: "<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>proxy-\(number)</RequestId></Error>"))
         case .reset:
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))

@@ -7,34 +7,23 @@ import JSONText
 
 /// One object of a manifest: the item a Distributed Map iteration copies.
 ///
-/// The ETag is kept without its quotes. `present` says the listing found the object at the
-/// destination already, with the same size and ETag, so the copy is skipped without a request. A manifest is a JSON array with one entry per line, so
+/// The ETag is kept without its quotes. A manifest is a JSON array with one entry per line, so
 /// any JSON reader (Step Functions' `ItemReader`) takes it whole while our own readers stream it
 /// line by line.
 public struct ManifestEntry: Codable, Sendable, Hashable {
     public var key: String
     public var size: Int64
     public var etag: String
-    public var present: Bool
 
-    public init(key: String, size: Int64, etag: String, present: Bool = false) {
+    public init(key: String, size: Int64, etag: String) {
         self.key = key
         self.size = size
         self.etag = ETag.unquoted(etag)
-        self.present = present
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        key = try container.decode(String.self, forKey: .key)
-        size = try container.decode(Int64.self, forKey: .size)
-        etag = try container.decode(String.self, forKey: .etag)
-        present = try container.decodeIfPresent(Bool.self, forKey: .present) ?? false
     }
 
     /// The entry as one line of JSON, written by hand: a million of them go through here.
     var jsonLine: String {
-        #"{"key":\#(JSONText.quoted(key)),"size":\#(size),"etag":\#(JSONText.quoted(etag)),"present":\#(present)}"#
+        #"{"key":\#(JSONText.quoted(key)),"size":\#(size),"etag":\#(JSONText.quoted(etag))}"#
     }
 
     /// Parses one manifest line (`{…}` with or without a trailing comma); nil for `[` and `]`.

@@ -5,7 +5,10 @@ public import AWS
 /// `PutObject`.
 ///
 /// Call `append` for each entry, then `finish`; `abort` (or a failed `finish`) removes the
-/// uploaded parts.
+/// uploaded parts. A writer that must stop before the end (a listing out of time) calls
+/// `suspend`, which stores the bytes not yet uploaded as a tail object and returns a `Checkpoint`;
+/// a writer made from that checkpoint carries on with the same upload, so the manifest stays one
+/// object however many invocations write it.
 public final class ManifestWriter {
     public let bucket: String
     public let key: String
@@ -20,6 +23,34 @@ public final class ManifestWriter {
 
     public static let defaultPartSize = 8 * 1024 * 1024
 
+    /// Where a suspended manifest stands: its upload, the parts uploaded, the object holding the
+    /// bytes not yet uploaded, and the entries written so far.
+    public struct Checkpoint: Codable, Sendable, Hashable {
+        public var uploadID: String?
+        public var parts: [Part]
+        public var tailKey: String
+        public var count: Int
+        public var totalBytes: Int64
+
+        public struct Part: Codable, Sendable, Hashable {
+            public var number: Int
+            public var eTag: String
+
+            enum CodingKeys: String, CodingKey {
+                case number
+                case eTag = "etag"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case uploadID = "upload_id"
+            case parts
+            case tailKey = "tail_key"
+            case count
+            case totalBytes = "total_bytes"
+        }
+    }
+
     public init(s3: any ObjectStore, bucket: String, key: String, partSize: Int = defaultPartSize) {
         precondition(partSize >= Int(S3Client.minimumPartSize), "S3 parts are at least 5 MiB")
         self.s3 = s3
@@ -28,6 +59,29 @@ public final class ManifestWriter {
         self.partSize = partSize
         buffer.reserveCapacity(partSize + 4096)
         buffer.append(UInt8(ascii: "["))
+    }
+
+    /// Carries on from `checkpoint`: reads its tail object back into memory.
+    public convenience init(
+        s3: any ObjectStore, bucket: String, key: String, partSize: Int = defaultPartSize, resuming checkpoint: Checkpoint
+    ) throws(AWSError) {
+        self.init(s3: s3, bucket: bucket, key: key, partSize: partSize)
+        buffer = try s3.getObject(bucket: bucket, key: checkpoint.tailKey).body
+        uploadID = checkpoint.uploadID
+        parts = checkpoint.parts.map { MultipartPart(partNumber: $0.number, eTag: $0.eTag) }
+        count = checkpoint.count
+        totalBytes = checkpoint.totalBytes
+    }
+
+    /// Stores the bytes not yet uploaded at `tailKey` and returns where the manifest stands. Each
+    /// suspension needs a tail key of its own, so a retried invocation still reads the tail its
+    /// checkpoint names.
+    public func suspend(tailKey: String) throws(AWSError) -> Checkpoint {
+        try s3.putObject(
+            bucket: bucket, key: tailKey, body: .bytes(buffer), options: PutObjectOptions(contentType: "application/json"))
+        return Checkpoint(
+            uploadID: uploadID, parts: parts.map { .init(number: $0.partNumber, eTag: $0.eTag) }, tailKey: tailKey,
+            count: count, totalBytes: totalBytes)
     }
 
     public func append(_ entry: ManifestEntry) throws(AWSError) {

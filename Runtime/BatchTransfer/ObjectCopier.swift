@@ -1,15 +1,18 @@
 import AWS
 public import TransferCore
 
-/// `TransferObject`: copies one object server-side as the destination writer role.
+/// `TransferObject`: copies one object server-side as the destination writer role or, when the
+/// request's `operation_mode` says so or (`auto`) S3 refuses the server-side copy as access
+/// denied or the source is on another endpoint or in another region, by streaming it through the
+/// function (`StreamedCopy`) as both roles.
 ///
 /// Below the multipart threshold a single `CopyObject` keeps the source's content type and
 /// metadata. At and above it, the object is copied in parts with `UploadPartCopy`, several at a
 /// time, each pinned to the manifest's ETag; the upload carries the source's content type and
-/// metadata plus `source-etag`, and is aborted if any part fails. An object the listing found at
-/// the destination already (`present`) is skipped without a request; a large object is also
-/// skipped when the destination's `source-etag` names the source's ETag (its own ETag, being
-/// multipart, cannot match). So a rerun copies nothing twice.
+/// metadata plus `source-etag`, and is aborted if any part fails. Objects already at the
+/// destination never reach the copier in `sync` mode (the listing leaves them out of the
+/// manifest); a large object is also skipped when the destination's `source-etag` names the
+/// source's ETag, so a retried batch does not copy its large objects twice.
 public struct ObjectCopier: Sendable {
     public let stores: RoleStores
     public let settings: BatchSettings
@@ -28,27 +31,63 @@ public struct ObjectCopier: Sendable {
         let destinationKey = request.destinationKey(for: entry.key)
         let s3 = stores.destination
         let description = "copying s3://\(request.sourceBucket)/\(entry.key) to s3://\(request.destinationBucket)/\(destinationKey)"
-        let skipped = TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
-        if entry.present { return skipped }
+        func outcome(_ method: TransferOutcome.Method) -> TransferOutcome {
+            method == .none
+                ? TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
+                : TransferOutcome(key: entry.key, destinationKey: destinationKey, status: .copied, method: method, bytes: entry.size)
+        }
+        let serverSideImpossible = request.operationMode == .auto && settings.sourceIsElsewhere
+        if request.operationMode == .streamed || serverSideImpossible {
+            return outcome(try stream(entry, request: request, destinationKey: destinationKey))
+        }
         do {
-            let method: TransferOutcome.Method
             if entry.size < settings.multipartThreshold {
                 try s3.copyObject(
                     sourceBucket: request.sourceBucket, sourceKey: entry.key, bucket: request.destinationBucket,
                     key: destinationKey,
                     options: CopyObjectOptions(
                         kmsKeyID: settings.destinationKMSKeyID, sourceIfMatch: "\"\(entry.etag)\"", sourceSize: entry.size))
-                method = .copyObject
-            } else {
-                if try isAlreadyCopied(entry, s3: s3, bucket: request.destinationBucket, key: destinationKey) { return skipped }
-                try copyInParts(entry, s3: s3, request: request, destinationKey: destinationKey)
-                method = .multipartCopy
+                return outcome(.copyObject)
             }
-            return TransferOutcome(
-                key: entry.key, destinationKey: destinationKey, status: .copied, method: method, bytes: entry.size)
+            if try isAlreadyCopied(entry, s3: s3, bucket: request.destinationBucket, key: destinationKey) { return outcome(.none) }
+            try copyInParts(entry, s3: s3, request: request, destinationKey: destinationKey)
+            return outcome(.multipartCopy)
+        } catch where request.operationMode == .auto && error.kind == .accessDenied
+            && !canRead(request.sourceBucket, entry.key, as: s3)
+        {
+            return outcome(try stream(entry, request: request, destinationKey: destinationKey))
         } catch {
             throw TransferError(error, context: description)
         }
+    }
+
+    /// Whether `store`'s role may read the object: a denied copy falls back to streaming only when
+    /// the source was what was denied, not the write.
+    private func canRead(_ bucket: String, _ key: String, as store: any ObjectStore) -> Bool {
+        do {
+            _ = try store.headObject(bucket: bucket, key: key)
+            return true
+        } catch {
+            return error.kind != .accessDenied
+        }
+    }
+
+    /// Copies by streaming (`StreamedCopy`); `.none` when a large object is already there.
+    private func stream(_ entry: ManifestEntry, request: BatchRequest, destinationKey: String) throws(TransferError) -> TransferOutcome.Method {
+        if entry.size >= settings.streamPartSize {
+            do {
+                if try isAlreadyCopied(entry, s3: stores.destination, bucket: request.destinationBucket, key: destinationKey) {
+                    return .none
+                }
+            } catch {
+                throw TransferError(error, context: "checking s3://\(request.destinationBucket)/\(destinationKey)")
+            }
+        }
+        try StreamedCopy(
+            source: stores.source, destination: stores.destination, partSize: settings.streamPartSize,
+            kmsKeyID: settings.destinationKMSKeyID
+        ).copy(entry, request: request, destinationKey: destinationKey)
+        return .streamed
     }
 
     private func isAlreadyCopied(

@@ -55,18 +55,42 @@ public struct ReportGenerator: Sendable {
         let execution = try state.required(state.execution, "execution")
         let listing = try state.required(state.listing, "listing")
         let validation = try state.required(state.validation, "validation")
-        var counts = TransferReport.Counts(listed: listing.count)
-        var bytes = TransferReport.ByteCounts(listed: listing.totalBytes)
+        var counts = TransferReport.Counts(listed: listing.listed, skipped: listing.skipped, deleted: listing.deleted)
+        var bytes = TransferReport.ByteCounts(
+            listed: listing.listedBytes, skipped: listing.skippedBytes, deleted: listing.deletedBytes)
+        var methods = TransferReport.MethodCounts()
         var failures: [TransferReport.Failure] = []
+        var batches = 0
         if let details = state.transfer?.resultWriterDetails {
             let decoder = JSONDecoder()
             try MapRunResults(s3: stores.own, details: details).forEach { entry throws(TransferError) in
-                if entry.status == "SUCCEEDED", let outcome = Self.decode(TransferOutcome.self, entry.output, decoder) {
-                    if outcome.status == .copied { counts.copied += 1 } else { counts.skipped += 1 }
-                    bytes.copied += outcome.bytes
-                } else if entry.status != "SUCCEEDED" {
-                    counts.failed += 1
-                    failures.append(Self.failure(entry, decoder))
+                batches += 1
+                if entry.status == "SUCCEEDED", let outcome = Self.decode(BatchOutcome.self, entry.output, decoder) {
+                    for item in outcome.items {
+                        switch item.status {
+                        case .copied:
+                            counts.copied += 1
+                            bytes.copied += item.bytes
+                            if item.method == .streamed {
+                                methods.streamed.objects += 1
+                                methods.streamed.bytes += item.bytes
+                            } else {
+                                methods.serverSide.objects += 1
+                                methods.serverSide.bytes += item.bytes
+                            }
+                        case .skipped:
+                            counts.skipped += 1
+                            bytes.skipped += item.bytes
+                        case .failed:
+                            counts.failed += 1
+                            failures.append(
+                                TransferReport.Failure(key: item.key, error: item.error ?? "Failed", reason: item.reason ?? ""))
+                        }
+                    }
+                } else {
+                    let batchFailures = Self.failures(entry, decoder)
+                    counts.failed += batchFailures.count
+                    failures += batchFailures
                 }
             }
         }
@@ -75,11 +99,12 @@ public struct ReportGenerator: Sendable {
         let succeeded = failures.isEmpty && state.transferError == nil && validation.status == .passed
         let request = state.request
         return TransferReport(
-            execution: execution.name, status: succeeded ? .succeeded : .failed,
+            execution: execution.name, status: succeeded ? .succeeded : .failed, mode: request.mode,
             source: "s3://\(request.sourceBucket)/\(request.sourcePrefix)",
             destination: "s3://\(request.destinationBucket)/\(request.destinationPrefix)",
             startedAt: execution.startedAt, finishedAt: ISO8601Timestamp.format(finished),
             durationSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000, objects: counts, bytes: bytes,
+            methods: methods, listingInvocations: listing.invocations, batches: batches,
             validation: validation, failures: failures, transferError: state.transferError)
     }
 
@@ -87,7 +112,8 @@ public struct ReportGenerator: Sendable {
         let objects = report.objects
         let message = """
             Transfer \(report.execution) \(report.status.rawValue): \(objects.copied) copied, \(objects.skipped) skipped, \
-            \(objects.failed) failed of \(objects.listed) listed; validation \(report.validation.status.rawValue). \
+            \(objects.failed) failed of \(objects.listed) listed, \(objects.deleted) deleted; \
+            validation \(report.validation.status.rawValue). \
             Report: s3://\(settings.manifestBucket)/\(key)
             """
         do {
@@ -100,11 +126,13 @@ public struct ReportGenerator: Sendable {
         }
     }
 
-    private static func failure(_ entry: MapRunResults.Entry, _ decoder: JSONDecoder) -> TransferReport.Failure {
-        let key = decode(TransferItem.self, entry.input, decoder)?.entry.key ?? "(unknown key)"
+    /// A child that failed as a whole (its Lambda crashed or timed out, or it ran out of retries):
+    /// every object of its batch failed with the child's error.
+    private static func failures(_ entry: MapRunResults.Entry, _ decoder: JSONDecoder) -> [TransferReport.Failure] {
+        let keys = decode(TransferBatch.self, entry.input, decoder)?.items.map(\.key) ?? ["(unknown batch)"]
         let cause = entry.cause ?? ""
         let reason = decode(LambdaErrorPayload.self, cause, decoder)?.errorMessage ?? cause
-        return TransferReport.Failure(key: key, error: entry.error ?? entry.status, reason: reason)
+        return keys.map { TransferReport.Failure(key: $0, error: entry.error ?? entry.status, reason: reason) }
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String?, _ decoder: JSONDecoder) -> T? {

@@ -12,7 +12,8 @@ public import TransferCore
 public struct RoleClients: Sendable {
     /// Signs with the function's own credentials (the execution role).
     public let own: AWSClient
-    /// Signs as the source reader role, or as the function itself when none is configured.
+    /// Signs as the source reader role, or as the function itself when none is configured; goes to
+    /// the source's own endpoint and region when the settings name them.
     public let source: AWSClient
     /// Signs as the destination writer role, or as the function itself when none is configured.
     public let destination: AWSClient
@@ -29,8 +30,16 @@ public struct RoleClients: Sendable {
         } catch {
             throw TransferError(error, context: "setting up the AWS client")
         }
+        let sourceRole = assuming(settings.sourceRole, from: own, sessionName: sessionName)
+        let source =
+            settings.sourceEndpointURL == nil && settings.sourceRegion == nil
+            ? sourceRole
+            : AWSClient(
+                region: settings.sourceRegion ?? own.region, credentials: sourceRole.credentialProvider,
+                endpoints: settings.sourceEndpointURL.map(EndpointResolver.init(allServices:)) ?? own.endpoints,
+                retryPolicy: own.retryPolicy)
         return RoleClients(
-            own: own, source: assuming(settings.sourceRole, from: own, sessionName: sessionName),
+            own: own, source: source,
             destination: assuming(settings.destinationRole, from: own, sessionName: sessionName))
     }
 

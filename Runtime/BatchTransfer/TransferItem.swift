@@ -27,11 +27,16 @@ public struct TransferOutcome: Codable, Sendable, Hashable {
         case copied
         /// Already at the destination with the same size and content: not copied again.
         case skipped
+        /// Not copied; `error` and `reason` say why. Only in a batch's outcome: a single object's
+        /// failure is the invocation's error.
+        case failed
     }
 
     public enum Method: String, Codable, Sendable {
         case copyObject = "copy"
         case multipartCopy = "multipart"
+        /// Through the function: GET as the source role, PUT or multipart upload as the destination's.
+        case streamed
         case none
     }
 
@@ -40,18 +45,26 @@ public struct TransferOutcome: Codable, Sendable, Hashable {
     public var status: Status
     public var method: Method
     public var bytes: Int64
+    /// For a failed object: the error type the state machine would have matched (`NonRetryableError`…).
+    public var error: String?
+    public var reason: String?
 
-    public init(key: String, destinationKey: String, status: Status, method: Method, bytes: Int64) {
+    public init(
+        key: String, destinationKey: String, status: Status, method: Method, bytes: Int64, error: String? = nil,
+        reason: String? = nil
+    ) {
         self.key = key
         self.destinationKey = destinationKey
         self.status = status
         self.method = method
         self.bytes = bytes
+        self.error = error
+        self.reason = reason
     }
 
     enum CodingKeys: String, CodingKey {
         case key
         case destinationKey = "destination_key"
-        case status, method, bytes
+        case status, method, bytes, error, reason
     }
 }

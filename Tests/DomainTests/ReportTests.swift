@@ -34,8 +34,8 @@ struct ReportTests {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
-    func item(_ key: String) throws -> String {
-        try json(TransferItem(request: Self.request, entry: ManifestEntry(key: key, size: 1_000, etag: "etag-\(key)")))
+    func batch(_ keys: [String]) throws -> String {
+        try json(TransferBatch(request: Self.request, items: keys.map { ManifestEntry(key: $0, size: 1_000, etag: "etag-\($0)") }))
     }
 
     /// Writes the result files of a Distributed Map run and its result manifest, as a
@@ -62,8 +62,10 @@ struct ReportTests {
 
     @Test("a run with 10,000 failed items reports each failed key once with its reason, and sends back only counts")
     func tenThousandFailures() throws {
-        var succeeded: [ResultEntry] = []
+        var outcomes: [TransferOutcome] = []
         var copiedBytes: Int64 = 0
+        var expectedErrors: [String: String] = [:]
+        var expectedReasons: [String: String] = [:]
         for index in 0..<250 {
             let key = "in/ok-\(padded(index))"
             let copied = index < 200
@@ -71,35 +73,41 @@ struct ReportTests {
                 key: key, destinationKey: "out/ok-\(padded(index))", status: copied ? .copied : .skipped,
                 method: copied ? .copyObject : .none, bytes: copied ? Int64(index) * 1_000 : 0)
             copiedBytes += outcome.bytes
-            succeeded.append(ResultEntry(Status: "SUCCEEDED", Input: try item(key), Output: try json(outcome)))
+            outcomes.append(outcome)
         }
-        var failed: [ResultEntry] = []
-        var expectedErrors: [String: String] = [:]
-        var expectedReasons: [String: String] = [:]
+        var timedOut: [String] = []
         for index in 0..<10_000 {
             let key = "in/failed-\(padded(index))"
-            if index % 1_000 == 999 {
-                // A Lambda that ran out of time: Step Functions records no cause.
-                failed.append(ResultEntry(Status: "FAILED", Input: try item(key), Error: "States.Timeout"))
+            if index % 1_000 >= 998 {
+                // Batches whose Lambda ran out of time: Step Functions records no cause.
+                timedOut.append(key)
                 (expectedErrors[key], expectedReasons[key]) = ("States.Timeout", "")
                 continue
             }
             let type = index % 3 == 0 ? "ThrottlingError" : "NonRetryableError"
             let message = "copying s3://source/\(key) to s3://destination/out/failed-\(padded(index)): failure \(index)"
-            failed.append(
-                ResultEntry(
-                    Status: "FAILED", Input: try item(key), Error: type,
-                    Cause: try json(LambdaError(errorType: type, errorMessage: message))))
+            outcomes.append(
+                TransferOutcome(
+                    key: key, destinationKey: "out/failed-\(padded(index))", status: .failed, method: .none, bytes: 0, error: type,
+                    reason: message))
             (expectedErrors[key], expectedReasons[key]) = (type, message)
+        }
+        let succeeded = try stride(from: 0, to: outcomes.count, by: 100).map { start in
+            let items = Array(outcomes[start..<min(start + 100, outcomes.count)])
+            return ResultEntry(Status: "SUCCEEDED", Input: try batch(items.map(\.key)), Output: try json(BatchOutcome(items: items)))
+        }
+        let failed = try stride(from: 0, to: timedOut.count, by: 2).map { start in
+            ResultEntry(Status: "FAILED", Input: try batch(Array(timedOut[start..<(start + 2)])), Error: "States.Timeout")
         }
         var state = ExecutionState(
             request: Self.request, execution: ExecutionInfo(name: "big-run", startedAt: "2025-06-01T12:00:00Z"),
             listing: ListingSummary(
-                manifestBucket: "manifests", manifestKey: "runs/big-run/manifest.json", count: 10_250, totalBytes: 10_250_000),
+                manifestBucket: "manifests", manifestKey: "runs/big-run/manifest.json", count: 10_250, totalBytes: 10_250_000,
+                listed: 10_300, listedBytes: 10_300_000, skipped: 50, skippedBytes: 50_000, deleted: 3, deletedBytes: 30),
             validation: ValidationResult(
                 checked: 10_250, mismatchCount: 10_000,
                 mismatches: (0..<100).map { .init(key: "in/failed-\(padded($0))", reason: "missing") }))
-        state.transfer = try storeResults(succeeded: [succeeded], failed: [Array(failed[..<6_000]), Array(failed[6_000...])])
+        state.transfer = try storeResults(succeeded: [Array(succeeded[..<60]), Array(succeeded[60...])], failed: [failed])
         let topic = RecordingTopic()
         let generator = ReportGenerator(
             stores: RoleStores(own: store, source: store, destination: store), topic: topic,
@@ -109,14 +117,15 @@ struct ReportTests {
         let summary = try generator.run(state)
 
         #expect(summary.status == .failed)
-        #expect(summary.objects == TransferReport.Counts(listed: 10_250, copied: 200, skipped: 50, failed: 10_000))
+        #expect(summary.objects == TransferReport.Counts(listed: 10_300, copied: 200, skipped: 100, failed: 10_000, deleted: 3))
         #expect(summary.reportKey == "runs/big-run/report.json")
         #expect(try JSONEncoder().encode(summary).count < 1_024, "the state document gets counts, never the failures")
 
         let stored = try #require(store.object(bucket: "manifests", key: "runs/big-run/report.json"))
         let report = try JSONDecoder().decode(TransferReport.self, from: Data(stored.content.bytes))
         #expect(report.objects == summary.objects)
-        #expect(report.bytes == TransferReport.ByteCounts(listed: 10_250_000, copied: copiedBytes))
+        #expect(report.bytes == TransferReport.ByteCounts(listed: 10_300_000, copied: copiedBytes, skipped: 50_000, deleted: 30))
+        #expect(report.mode == .sync)
         #expect(report.failures.count == 10_000)
         #expect(Set(report.failures.map(\.key)).count == 10_000, "each failed key is named once")
         #expect(Dictionary(report.failures.map { ($0.key, $0.error) }) { first, _ in first } == expectedErrors)
@@ -130,7 +139,8 @@ struct ReportTests {
         #expect(topic.publications.count == 1)
         #expect(publication.topicARN == "arn:aws:sns:us-east-1:123456789012:reports")
         #expect(publication.subject == "Transfer FAILED: big-run")
-        #expect(publication.message.contains("200 copied, 50 skipped, 10000 failed of 10250 listed"), "\(publication.message)")
+        #expect(
+            publication.message.contains("200 copied, 100 skipped, 10000 failed of 10300 listed, 3 deleted"), "\(publication.message)")
         #expect(publication.message.contains("s3://manifests/runs/big-run/report.json"))
         #expect(publication.message.utf8.count < 1_024, "the notification names the report, not the failures")
         #expect(publication.attributes == ["status": "FAILED", "execution": "big-run"])
@@ -141,11 +151,11 @@ struct ReportTests {
         let writer = ManifestWriter(s3: store, bucket: "manifests", key: "runs/checked/manifest.json")
         var missing: [String] = []
         for index in 0..<12_000 {
-            let key = "in/records/2025/06/item-\(padded(index)).json"
+            let key = "in/records/2025/06/daily-exports/item-\(padded(index)).json"
             let content = Content(Array("item \(index)".utf8))
             let eTag = store.put(content, bucket: "source", key: key)
             if index % 6 == 0 {
-                store.put(content, bucket: "destination", key: "out/records/2025/06/item-\(padded(index)).json")
+                store.put(content, bucket: "destination", key: "out/records/2025/06/daily-exports/item-\(padded(index)).json")
             } else {
                 missing.append(key)
             }
@@ -164,7 +174,7 @@ struct ReportTests {
         #expect(result.mismatchCount == 10_000)
         #expect(result.mismatches.count == ValidationResult.listedMismatchLimit)
         #expect(result.mismatches.map(\.key) == Array(missing.prefix(ValidationResult.listedMismatchLimit)))
-        #expect(result.mismatches.first?.reason == "missing at s3://destination/out/records/2025/06/item-000001.json")
+        #expect(result.mismatches.first?.reason == "missing at s3://destination/out/records/2025/06/daily-exports/item-000001.json")
         #expect(try JSONEncoder().encode(result).count < 32 * 1_024, "far below Step Functions' 256 KB state limit")
         let manifestReads = store.requests("GetObject").filter { $0.key == "runs/checked/manifest.json" }
         #expect(manifestReads.count == 2, "the 1.2 MB manifest is read in two 1 MiB ranges")

@@ -64,15 +64,21 @@ struct DataFlowTests {
 
     @Test func contextObjectFields() async throws {
         let result = try await Harness.run(Harness.passParameters(
-            #"{"id.$": "$$.Execution.Id", "state.$": "$$.State.Name", "machine.$": "$$.StateMachine.Name", "input.$": "$$.Execution.Input.k", "retry.$": "$$.State.RetryCount", "start.$": "$$.Execution.StartTime"}"#),
+            #"{"id.$": "$$.Execution.Id", "state.$": "$$.State.Name", "machine.$": "$$.StateMachine.Name", "input.$": "$$.Execution.Input.k", "start.$": "$$.Execution.StartTime"}"#),
             input: ["k": "v"])
         let output = try #require(result.output)
         #expect(output["id"] == "arn:aws:states:us-east-1:123456789012:execution:StateMachine:test-execution")
         #expect(output["state"] == "P")
         #expect(output["machine"] == "StateMachine")
         #expect(output["input"] == "v")
-        #expect(output["retry"] == 0)
         #expect(output["start"]?.stringValue?.hasSuffix("Z") == true)
+    }
+
+    @Test("$$.State of a state without Retry has no RetryCount, as on AWS")
+    func stateWithoutRetriesHasNoRetryCount() async throws {
+        let result = try await Harness.run(Harness.passParameters(#"{"state.$": "$$.State"}"#))
+        let state = try #require(result.output?["state"]?.objectValue)
+        #expect(Set(state.keys) == ["Name", "EnteredTime"])
     }
 
     @Test("JSONPath forms", arguments: [
@@ -82,10 +88,37 @@ struct DataFlowTests {
         ("$.list[*].n", #"{"list": [{"n": 1}, {"m": 0}, {"n": 3}]}"#, "[1, 3]"),
         ("$.list[1:]", #"{"list": [1, 2, 3]}"#, "[2, 3]"),
         ("$.list[0,2]", #"{"list": [1, 2, 3]}"#, "[1, 3]"),
+        ("$.users[?(@.status == 0)]", #"{"users": [{"id": 1, "status": 0}, {"id": 2, "status": 1}, {"id": 3, "status": 0}]}"#,
+         #"[{"id": 1, "status": 0}, {"id": 3, "status": 0}]"#),
+        ("$.users[?(@.status != 0)].id", #"{"users": [{"id": 1, "status": 0}, {"id": 2, "status": 1}, {"id": 3}]}"#, "[2, 3]"),
+        ("$.users[?(@.age >= 18)].id", #"{"users": [{"id": 1, "age": 17}, {"id": 2, "age": 18.5}, {"id": 3, "age": "x"}]}"#, "[2]"),
+        ("$.users[?(@.name == 'b')].id", #"{"users": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]}"#, "[2]"),
+        ("$.users[?(@.tags)].id", #"{"users": [{"id": 1, "tags": []}, {"id": 2}]}"#, "[1]"),
     ])
     func jsonPathForms(_ path: String, _ input: String, _ expected: String) async throws {
         let result = try await Harness.run(Harness.passParameters(#"{"v.$": "\#(path)"}"#), input: .parse(input))
         #expect(result.output?["v"] == .parse(expected))
+    }
+
+    @Test("a quoted bracket name keeps its backslashes as written, as on AWS")
+    func quotedNameKeepsBackslashes() async throws {
+        let result = try await Harness.run(
+            Harness.passParameters(#"{"v.$": "$['Test\\\"Name']"}"#), input: .parse(#"{"Test\\\"Name": 7, "Test\"Name": 8}"#))
+        #expect(result.output?["v"] == 7)
+    }
+
+    @Test("InputPath and OutputPath may select from the context object")
+    func contextPathsInInputAndOutputPath() async throws {
+        let input = try await Harness.run(
+            #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$$.Execution.Input.inner", "End": true}}}"#,
+            input: .parse(#"{"inner": {"k": 1}, "other": 2}"#))
+        #expect(input.output == .parse(#"{"k": 1}"#))
+        let whole = try await Harness.run(
+            #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$$", "OutputPath": "$.State.Name", "End": true}}}"#)
+        #expect(whole.output == "P")
+        let output = try await Harness.run(
+            #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "OutputPath": "$$.State.Name", "End": true}}}"#)
+        #expect(output.output == "P")
     }
 
     /// AWS fails the execution on a path that selects nothing; not even States.ALL catches it.

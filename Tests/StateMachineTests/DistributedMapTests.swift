@@ -117,6 +117,43 @@ struct DistributedMapTests {
         #expect(services.calls.allSatisfy { $0.input.serialized().utf8.count <= 30 })
     }
 
+    @Test("EXPRESS children take batches sized by paths, with the execution's input as BatchInput, and have express ARNs")
+    func expressChildrenWithBatchesFromPaths() async throws {
+        let services = Self.services(["in/items.json": Self.tenItems])
+        let machine = Self.machine(
+            reader: Self.jsonReader,
+            extra: #"""
+                "ItemBatcher": {"MaxItemsPerBatchPath": "$.settings.items", "MaxInputBytesPerBatchPath": "$.settings.bytes",
+                                "BatchInput": {"request.$": "$$.Execution.Input"}},
+                "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "runs"}},
+                """#
+        ).replacingOccurrences(of: #""ExecutionType": "STANDARD""#, with: #""ExecutionType": "EXPRESS""#)
+        let input: JSONValue = ["bucket": "in", "mode": "sync", "settings": ["items": 3, "bytes": 262_144]]
+        let result = try await Harness.run(machine, input: input, services: services)
+        #expect(services.calls.map { $0.input["Items"]?.arrayValue?.count ?? 0 }.sorted() == [1, 3, 3, 3])
+        #expect(services.calls.allSatisfy { $0.input["BatchInput"] == ["request": input] })
+        let key = try #require(result.output?["ResultWriterDetails"]?["Key"]?.stringValue)
+        let succeeded = key.replacingOccurrences(of: "manifest.json", with: "SUCCEEDED_0.json")
+        let file = try #require(services.object("out/" + succeeded))
+        let entries = try #require(try JSONValue(parsing: file).arrayValue)
+        #expect(entries.count == 4)
+        #expect(entries.allSatisfy { $0["ExecutionArn"]?.stringValue?.contains(":express:StateMachine/TransferAll:") == true })
+    }
+
+    @Test("ExecutionType must be STANDARD or EXPRESS, and only for a DISTRIBUTED Map")
+    func executionTypeIsChecked() throws {
+        let unknown = try Harness.definitionError(
+            Self.machine(reader: Self.jsonReader).replacingOccurrences(of: "STANDARD", with: "FAST"))
+        #expect(unknown.description.contains("must be STANDARD or EXPRESS, got 'FAST'"), "\(unknown)")
+        let inline = try Harness.definitionError(
+            #"""
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE", "ExecutionType": "EXPRESS"}, "StartAt": "P",
+                "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+            """#)
+        #expect(inline.description.contains("applies only to Mode DISTRIBUTED"), "\(inline)")
+    }
+
     @Test func failuresWithinToleranceLetTheMapSucceed() async throws {
         let result = try await Harness.run(
             Self.machine(reader: Self.jsonReader, extra: #""ToleratedFailurePercentage": 20,"#),

@@ -74,6 +74,36 @@ struct StateTypeTests {
         #expect(result.failure?.error == "States.Runtime")
     }
 
+    @Test("a Wait until a timestamp more than 2^31 seconds away fails at once with States.Runtime", arguments: [
+        #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": "2200-01-01T00:00:00Z", "End": true}}}"#,
+        #"{"StartAt": "W", "States": {"W": {"Type": "Wait", "TimestampPath": "$.at", "End": true}}}"#,
+    ])
+    func waitTooFarFails(_ definition: String) async throws {
+        let started = ContinuousClock.now
+        let result = try await Harness.run(definition, input: ["at": "2100-01-01T00:00:00Z"])
+        #expect(result.failure?.error == "States.Runtime")
+        #expect(result.failure?.cause.contains("more than the 2147483648 seconds") == true, "\(String(describing: result.failure))")
+        #expect(ContinuousClock.now - started < .seconds(5), "failed without waiting")
+    }
+
+    @Test("a state output above 256 KiB fails with States.DataLimitExceeded, which not even States.ALL catches")
+    func outputAboveTheLimitFails() async throws {
+        let result = try await Harness.run(
+            #"""
+            {"StartAt": "Q", "States": {
+              "Q": {"Type": "Parallel", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true,
+                    "Branches": [{"StartAt": "Double", "States": {
+                      "Double": {"Type": "Pass", "Parameters": {"a.$": "$.text", "b.$": "$.text"}, "End": true}}}]},
+              "Caught": {"Type": "Succeed"}}}
+            """#, input: ["text": .string(String(repeating: "x", count: 140_000))])
+        #expect(result.failure?.error == "States.DataLimitExceeded")
+        #expect(result.failure?.cause.contains("'Double'") == true, "\(String(describing: result.failure))")
+        let small = try await Harness.run(
+            #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#,
+            input: ["text": .string(String(repeating: "x", count: 262_000))])
+        #expect(small.output?["text"]?.stringValue?.count == 262_000, "at the limit is allowed")
+    }
+
     @Test func succeedFiltersItsOutput() async throws {
         let result = try await Harness.run(
             #"{"StartAt": "S", "States": {"S": {"Type": "Succeed", "InputPath": "$.a", "OutputPath": "$.b"}}}"#,

@@ -22,7 +22,7 @@ struct ManifestTests {
             let entries = (0..<90_000).map { index in
                 ManifestEntry(
                     key: "in/dossier \(index % 7)/fichier \"\(index)\" ü.csv", size: Int64(index * 3),
-                    etag: "\"\(String(index, radix: 16))-etag\"", present: index % 5 == 0)
+                    etag: "\"\(String(index, radix: 16))-etag\"")
             }
             let writer = ManifestWriter(s3: s3, bucket: Self.bucket, key: "large.json", partSize: 5 * 1024 * 1024)
             for entry in entries { try writer.append(entry) }
@@ -47,12 +47,12 @@ struct ManifestTests {
     func manifestIsJSON() throws {
         let writer = ManifestWriter(s3: s3, bucket: Self.bucket, key: "small.json")
         try writer.append(ManifestEntry(key: "a\tb\n\"c\"", size: 1, etag: "\"x\""))
-        try writer.append(ManifestEntry(key: "d", size: 2, etag: "y", present: true))
+        try writer.append(ManifestEntry(key: "d", size: 2, etag: "y"))
         try writer.finish()
         let body = try s3.getObject(bucket: Self.bucket, key: "small.json").body
         let decoded = try JSONDecoder().decode([ManifestEntry].self, from: Data(body))
         #expect(decoded == [
-            ManifestEntry(key: "a\tb\n\"c\"", size: 1, etag: "x"), ManifestEntry(key: "d", size: 2, etag: "y", present: true),
+            ManifestEntry(key: "a\tb\n\"c\"", size: 1, etag: "x"), ManifestEntry(key: "d", size: 2, etag: "y"),
         ])
     }
 

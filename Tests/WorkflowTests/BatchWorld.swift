@@ -13,6 +13,8 @@ final class BatchWorld: Sendable {
     static let manifestBucket = "local-manifestbucket"
     static let reportTopic = "arn:aws:sns:us-east-1:123456789012:ReportTopic"
     static let operatorName = "transfer-operator"
+    /// A destination writer that may not read the source bucket: S3 refuses it every server-side copy.
+    static let walledRole = "transfer-destination-walled"
     /// Keys the destination role may not write (under any destination prefix).
     static let forbiddenPattern = "*/forbidden/*"
 
@@ -75,14 +77,18 @@ final class BatchWorld: Sendable {
     }
 
     /// Runs one execution of the transfer state machine with retry waits scaled down a thousandfold.
+    /// - Parameters:
+    ///   - options: more fields of the input (`"mode":"copy"`), as JSON members.
+    ///   - parameters: more template parameter overrides (`ListingBudgetSeconds=0`).
     func startExecution(
-        name: String, sourcePrefix: String, destinationPrefix: String, endpoint: String? = nil,
-        environment: [String: String] = [:]
+        name: String, sourcePrefix: String, destinationPrefix: String, options: [String] = [], parameters: [String] = [],
+        endpoint: String? = nil, environment: [String: String] = [:]
     ) throws -> CommandRun {
         let input = NSTemporaryDirectory() + "execution-\(name)-\(getpid()).json"
         try """
             {"source_bucket":"\(Self.sourceBucket)","source_prefix":"\(sourcePrefix)",\
-            "destination_bucket":"\(Self.destinationBucket)","destination_prefix":"\(destinationPrefix)"}
+            "destination_bucket":"\(Self.destinationBucket)","destination_prefix":"\(destinationPrefix)"\
+            \(options.map { "," + $0 }.joined())}
             """.write(toFile: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: input) }
         return try Self.emulator(
@@ -90,25 +96,36 @@ final class BatchWorld: Sendable {
                 "start-execution", "TransferStateMachine", "--input", input, "--execution-name", name, "--time-scale", "0.001",
                 "--parameter-overrides", "MultipartThresholdBytes=100000", "MultipartPartSizeBytes=40000",
                 "MultipartConcurrency=3",
-            ],
+            ] + parameters,
             credentials: credentials, endpoint: endpoint ?? moto.endpoint, environment: environment)
     }
 
     private static func createRoles(_ account: MotoAccount, client: AWSClient) throws {
         let source = "arn:aws:s3:::\(sourceBucket)"
         let destination = "arn:aws:s3:::\(destinationBucket)"
-        try account.createRole(named: "transfer-source-reader", assumableBy: account.user.arn, policy: """
-            {"Version":"2012-10-17","Statement":[\
-            {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
-            {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
-            """, client: client)
-        try account.createRole(named: "transfer-destination-writer", assumableBy: account.user.arn, policy: """
-            {"Version":"2012-10-17","Statement":[\
-            {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
-            {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
-            {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
-            {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
-            """, client: client)
+        let roles = [
+            ("transfer-source-reader", """
+                {"Version":"2012-10-17","Statement":[\
+                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
+                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
+                """),
+            ("transfer-destination-writer", """
+                {"Version":"2012-10-17","Statement":[\
+                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
+                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload","s3:DeleteObject"],\
+                "Resource":"\(destination)/*"},\
+                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
+                {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
+                """),
+            (walledRole, """
+                {"Version":"2012-10-17","Statement":[\
+                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
+                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"}]}
+                """),
+        ]
+        for (name, policy) in roles {
+            try account.createRole(named: name, assumableBy: account.user.arn, policy: policy, client: client)
+        }
     }
 
     private static func subscribeQueue(_ client: AWSClient) throws -> String {

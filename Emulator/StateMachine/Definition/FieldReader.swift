@@ -85,10 +85,12 @@ struct FieldReader {
     }
 
     /// `InputPath`/`OutputPath`/`ResultPath`: absent means `$`, JSON `null` means "none".
-    func nullablePath(_ field: String) throws(DefinitionError) -> JSONPath? {
+    /// - Parameter allowsContext: InputPath and OutputPath may select from the context object
+    ///   (`$$...`) as on AWS; ResultPath may not.
+    func nullablePath(_ field: String, allowsContext: Bool = false) throws(DefinitionError) -> JSONPath? {
         guard let value = members[field] else { return .input }
         if value == .null { return nil }
-        guard let path = try path(field), path.root == .input else {
+        guard let path = try path(field), path.root == .input || allowsContext else {
             throw error(field, "must be a path into the state's input ('$...')")
         }
         return path

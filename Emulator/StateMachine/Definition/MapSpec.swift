@@ -13,7 +13,14 @@ struct MapSpec: Sendable {
         "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath",
     ]
 
+    /// What a Distributed Map's children run as (`ProcessorConfig.ExecutionType`).
+    enum ExecutionType: String, Sendable {
+        case standard = "STANDARD"
+        case express = "EXPRESS"
+    }
+
     let mode: Mode
+    let executionType: ExecutionType
     let processor: StateGraph
     let itemsPath: JSONPath
     /// `ItemSelector`, or the legacy `Parameters` that means the same for a Map.
@@ -32,11 +39,20 @@ struct MapSpec: Sendable {
         guard let processorReader = try reader.nested(processorField) else {
             throw reader.error("ItemProcessor", "is required: the states each item runs through")
         }
-        let modeName = try processorReader.nested("ProcessorConfig")?.string("Mode") ?? "INLINE"
+        let config = try processorReader.nested("ProcessorConfig")
+        let modeName = try config?.string("Mode") ?? "INLINE"
         guard let mode = Mode(rawValue: modeName) else {
             throw processorReader.error("ProcessorConfig.Mode", "must be INLINE or DISTRIBUTED, got '\(modeName)'")
         }
         self.mode = mode
+        let typeName = try config?.string("ExecutionType") ?? "STANDARD"
+        guard let executionType = ExecutionType(rawValue: typeName) else {
+            throw processorReader.error("ProcessorConfig.ExecutionType", "must be STANDARD or EXPRESS, got '\(typeName)'")
+        }
+        if executionType == .express, mode == .inline {
+            throw processorReader.error("ProcessorConfig.ExecutionType", "applies only to Mode DISTRIBUTED")
+        }
+        self.executionType = executionType
         processor = try StateGraph(reader: processorReader, location: reader.stateName, allowsProcessorConfig: true)
         itemsPath = try reader.path("ItemsPath") ?? .input
         try reader.exclusive("ItemSelector", "Parameters")

@@ -17,8 +17,8 @@ extension State {
         try reader.rejectUnknown(allowed: fields.union(Self.commonFields), kind: "a \(type) state")
         self.name = name
         next = try Self.transition(reader, type: type)
-        inputPath = try reader.nullablePath("InputPath")
-        outputPath = try reader.nullablePath("OutputPath")
+        inputPath = try reader.nullablePath("InputPath", allowsContext: true)
+        outputPath = try reader.nullablePath("OutputPath", allowsContext: true)
         resultPath = try reader.nullablePath("ResultPath")
         if let resultPath, !resultPath.isFieldReference {
             throw reader.error("ResultPath", "must name object fields only ('$.a.b'), got '\(resultPath)'")

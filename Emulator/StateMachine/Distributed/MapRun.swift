@@ -11,14 +11,15 @@ struct MapRun: Sendable {
 
     /// - Parameters:
     ///   - label: the Map's `Label`, or its state name.
-    init(label: String, options: ExecutionOptions) {
+    ///   - executionType: EXPRESS children have `express:` ARNs, as AWS names them.
+    init(label: String, executionType: MapSpec.ExecutionType, options: ExecutionOptions) {
         id = UUID().uuidString.lowercased()
         let machine = "\(options.stateMachineName)/\(label)"
         childStateMachineName = machine
         let prefix = "arn:aws:states:\(options.region):\(options.accountID)"
         arn = "\(prefix):mapRun:\(machine):\(id)"
         childStateMachineArn = "\(prefix):stateMachine:\(machine)"
-        childExecutionPrefix = "\(prefix):execution:\(machine):"
+        childExecutionPrefix = "\(prefix):\(executionType == .express ? "express" : "execution"):\(machine):"
     }
 
     func childArn(_ name: String) -> String { childExecutionPrefix + name }

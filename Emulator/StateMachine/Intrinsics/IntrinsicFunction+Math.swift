@@ -14,10 +14,24 @@ extension IntrinsicFunction {
         return .int(start &+ Int64(bitPattern: offset))
     }
 
+    /// The sum of two numbers, each first rounded half up as AWS (Java's `Math.round`) does:
+    /// `1.49 + 1.5` is 3, `-2.5 + 0` is -2.
     static func mathAdd(_ arguments: IntrinsicArguments) throws(StateFailure) -> JSONValue {
-        let (sum, overflow) = try arguments.integer(0).addingReportingOverflow(try arguments.integer(1))
+        let (sum, overflow) = try roundedHalfUp(arguments, 0).addingReportingOverflow(try roundedHalfUp(arguments, 1))
         guard !overflow else { throw arguments.failure("the sum does not fit a 64-bit integer") }
         return .int(sum)
+    }
+
+    private static func roundedHalfUp(_ arguments: IntrinsicArguments, _ index: Int) throws(StateFailure) -> Int64 {
+        if let integer = arguments.value(index).integerValue { return integer }
+        guard let number = arguments.value(index).doubleValue else {
+            throw arguments.failure("argument \(index + 1) must be a number, got \(arguments.value(index).typeName) \(arguments.value(index))")
+        }
+        let rounded = (number + 0.5).rounded(.down)
+        guard let integer = Int64(exactly: rounded) else {
+            throw arguments.failure("argument \(index + 1) (\(number)) does not fit a 64-bit integer")
+        }
+        return integer
     }
 
     /// The lowercase hex digest of the UTF-8 text.

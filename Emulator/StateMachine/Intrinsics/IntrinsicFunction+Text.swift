@@ -3,7 +3,8 @@ import Foundation
 /// The string and JSON intrinsics.
 extension IntrinsicFunction {
     /// Each placeholder takes the natural text of a string, number, boolean or null; arrays and
-    /// objects are refused, as the ASL specification requires.
+    /// objects are rendered as AWS renders them, in Java's collection style (`{Arg1=1, Arg2=[]}`,
+    /// `[a, 1]`), object members in key order.
     static func format(_ template: IntrinsicString, _ arguments: IntrinsicArguments) throws(StateFailure) -> JSONValue {
         let placeholders = template.pieces.count - 1
         guard placeholders == arguments.count - 1 else {
@@ -12,19 +13,27 @@ extension IntrinsicFunction {
         }
         var text = template.pieces[0]
         for index in 1..<arguments.count {
-            switch arguments.value(index) {
-            case .string(let value): text += value
-            case .array, .object:
-                throw arguments.failure("argument \(index + 1) must be a string, number, boolean or null")
-            case let value: text += value.serialized()
-            }
+            text += javaText(arguments.value(index))
             text += template.pieces[index]
         }
         return .string(text)
     }
 
+    /// How Java's `toString` shows the value: strings bare, collections as `[a, b]` and `{k=v}`.
+    private static func javaText(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): text
+        case .array(let elements): "[" + elements.map(javaText).joined(separator: ", ") + "]"
+        case .object(let members):
+            "{" + members.sorted { $0.key < $1.key }.map { "\($0.key)=\(javaText($0.value))" }.joined(separator: ", ") + "}"
+        default: value.serialized()
+        }
+    }
+
+    /// The JSON value of the text; `null` for empty or blank text, as AWS answers.
     static func stringToJson(_ arguments: IntrinsicArguments) throws(StateFailure) -> JSONValue {
         let text = try arguments.string(0)
+        if text.allSatisfy(\.isWhitespace) { return .null }
         do {
             return try JSONValue(parsing: text)
         } catch {

@@ -41,8 +41,11 @@ extension JSONPath {
     }
 
     private static func bracketSegment(_ scanner: inout Substring, in text: String) throws(SyntaxError) -> Segment {
-        if scanner.hasPrefix("?") {
-            throw SyntaxError(message: "filter expressions are not supported in '\(text)'")
+        if scanner.hasPrefix("?(") {
+            guard let close = scanner.firstRange(of: ")]") else { throw SyntaxError(message: "missing ')]' in '\(text)'") }
+            let filter = try Filter(parsing: scanner[scanner.index(scanner.startIndex, offsetBy: 2)..<close.lowerBound], in: text)
+            scanner = scanner[close.upperBound...]
+            return .filter(filter)
         }
         if scanner.hasPrefix("'") || scanner.hasPrefix("\"") {
             var names: [String] = []
@@ -87,7 +90,9 @@ extension JSONPath {
         while let character = scanner.first {
             scanner.removeFirst()
             if character == "\\", let escaped = scanner.first {
+                // The backslash stays in the name, as AWS keeps it: $['Test\"Name'] names `Test\"Name`.
                 scanner.removeFirst()
+                name.append(character)
                 name.append(escaped)
             } else if character == quote {
                 return name

@@ -3,8 +3,8 @@
 /// `$` addresses the state's input, `$$` the context object. A path is *definite* when it names
 /// one node (`$.a.b`, `$['a b'][0]`); it then yields that node or nothing. Wildcards, unions and
 /// slices (`$.a[*].b`, `$.a[0,2]`, `$.a[1:]`) make it indefinite, and it yields an array of every
-/// match, as Jayway (the library AWS builds on) does. Recursive descent (`..`) and filters
-/// (`[?(...)]`) are refused when the definition is read.
+/// match, as Jayway (the library AWS builds on) does, and so do filters (`$.users[?(@.status == 0)]`,
+/// see `Filter`). Recursive descent (`..`) is refused when the definition is read.
 struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     enum Root: Sendable, Hashable {
         case input
@@ -18,6 +18,7 @@ struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case indices([Int])
         case wildcard
         case slice(start: Int?, end: Int?, step: Int)
+        case filter(Filter)
     }
 
     let text: String
@@ -76,6 +77,10 @@ struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             return members.keys.sorted().compactMap { members[$0] }
         case (.slice(let start, let end, let step), .array(let elements)):
             return slice(elements, start: start, end: end, step: step)
+        case (.filter(let filter), .array(let elements)):
+            return elements.filter(filter.matches)
+        case (.filter(let filter), .object(let members)):
+            return members.keys.sorted().compactMap { members[$0] }.filter(filter.matches)
         default:
             return []
         }

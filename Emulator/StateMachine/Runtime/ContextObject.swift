@@ -15,10 +15,16 @@ struct ContextObject: Sendable {
     var execution: ExecutionInfo
     var stateName: String
     var enteredTime: Date
+    /// Whether the state has a `Retry` field; AWS gives `$$.State.RetryCount` only to those.
+    var hasRetriers: Bool
     var retryCount = 0
     var mapItem: MapItem?
 
     var json: JSONValue {
+        var state: [String: JSONValue] = [
+            "Name": .string(stateName), "EnteredTime": .string(ISO8601Timestamp.format(enteredTime)),
+        ]
+        if hasRetriers { state["RetryCount"] = .int(Int64(retryCount)) }
         var document: [String: JSONValue] = [
             "Execution": [
                 "Id": .string(execution.id),
@@ -28,11 +34,7 @@ struct ContextObject: Sendable {
                 "StartTime": .string(ISO8601Timestamp.format(execution.startTime)),
                 "RedriveCount": 0,
             ],
-            "State": [
-                "Name": .string(stateName),
-                "EnteredTime": .string(ISO8601Timestamp.format(enteredTime)),
-                "RetryCount": .int(Int64(retryCount)),
-            ],
+            "State": .object(state),
             "StateMachine": ["Id": .string(execution.stateMachineId), "Name": .string(execution.stateMachineName)],
         ]
         if let mapItem {

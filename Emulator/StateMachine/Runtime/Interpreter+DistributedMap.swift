@@ -9,13 +9,13 @@ extension Interpreter {
     func runDistributedMap(
         _ state: State, _ spec: MapSpec, input: JSONValue, context: ContextObject, scope: Scope, path: String
     ) async throws(StateFailure) -> JSONValue {
-        let effective = try state.selectInput(input)
+        let effective = try state.selectInput(input, context: context)
         let pathScope = PathScope(input: effective, context: context, random: random)
         let items = try await readItems(spec, pathScope: pathScope)
         let selected = try selectItems(items, spec: spec, effective: effective, context: context)
         let childInputs = try batchInputs(selected, spec: spec, pathScope: pathScope)
         let tolerance = try FailureTolerance(spec, pathScope: pathScope, itemCount: items.count)
-        let run = MapRun(label: spec.label ?? state.name, options: options)
+        let run = MapRun(label: spec.label ?? state.name, executionType: spec.executionType, options: options)
         let children = await runChildren(
             childInputs, processor: spec.processor, run: run, limit: try concurrencyLimit(spec, pathScope: pathScope),
             tolerance: tolerance, state: state, path: path)
@@ -35,7 +35,7 @@ extension Interpreter {
                     + " (\(tolerance))")
         }
         let selectedResult = try state.applyResultSelector(result, context: context, random: random)
-        return try state.output(placing: selectedResult, into: input)
+        return try state.output(placing: selectedResult, into: input, context: context)
     }
 
     /// Item inputs after `ItemBatcher`, with the item count each stands for.

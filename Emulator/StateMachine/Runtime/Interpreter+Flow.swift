@@ -4,7 +4,7 @@ import Timestamps
 /// The states that only steer: Choice, Wait and Fail.
 extension Interpreter {
     func choose(_ state: State, _ spec: ChoiceSpec, input: JSONValue, context: ContextObject) throws(StateFailure) -> Step {
-        let effective = try state.selectInput(input)
+        let effective = try state.selectInput(input, context: context)
         let scope = PathScope(input: effective, context: context, random: random)
         var target = spec.defaultNext
         for rule in spec.rules {
@@ -17,10 +17,14 @@ extension Interpreter {
             throw StateFailure(
                 error: "States.NoChoiceMatched", cause: "No Choice rule matched the input and the state has no Default")
         }
-        return Step(next: target, output: try state.selectOutput(effective))
+        return Step(next: target, output: try state.selectOutput(effective, context: context))
     }
 
-    /// Waits `Seconds`, or until `Timestamp`; a timestamp in the past does not wait.
+    /// The farthest a Wait's timestamp may be: 2^31 seconds. AWS fails a Wait beyond it at once.
+    static let longestWaitSeconds = 2_147_483_648.0
+
+    /// Waits `Seconds`, or until `Timestamp`; a timestamp in the past does not wait, one more than
+    /// 2^31 seconds away fails with `States.Runtime` without waiting.
     func wait(_ spec: WaitSpec, input: JSONValue, context: ContextObject) async throws(StateFailure) {
         let scope = PathScope(input: input, context: context, random: random)
         let seconds: Double
@@ -35,6 +39,10 @@ extension Interpreter {
                 throw .runtime("The value \(value) at '\(path)' for 'TimestampPath' is not an RFC 3339 timestamp")
             }
             seconds = date.timeIntervalSinceNow
+        }
+        if seconds > Self.longestWaitSeconds {
+            throw .runtime(
+                "The Wait state's timestamp is \(Int64(seconds)) seconds away, more than the \(Int64(Self.longestWaitSeconds)) seconds a Wait may last")
         }
         try await sleep(seconds: max(0, seconds))
     }

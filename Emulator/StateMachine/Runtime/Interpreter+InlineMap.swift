@@ -5,7 +5,7 @@ extension Interpreter {
     func runInlineMap(
         _ state: State, _ spec: MapSpec, input: JSONValue, context: ContextObject, scope: Scope, path: String
     ) async throws(StateFailure) -> JSONValue {
-        let effective = try state.selectInput(input)
+        let effective = try state.selectInput(input, context: context)
         let pathScope = PathScope(input: effective, context: context, random: random)
         let items = try mapItems(spec, pathScope: pathScope)
         let itemInputs = try selectItems(items, spec: spec, effective: effective, context: context)
@@ -38,7 +38,7 @@ extension Interpreter {
         }
         if let firstFailure { throw firstFailure }
         let selected = try state.applyResultSelector(.array(outputs.map { $0 ?? .null }), context: context, random: random)
-        return try state.output(placing: selected, into: input)
+        return try state.output(placing: selected, into: input, context: context)
     }
 
     /// The array `ItemsPath` selects from the effective input.

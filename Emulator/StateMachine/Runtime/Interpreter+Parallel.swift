@@ -5,7 +5,7 @@ extension Interpreter {
     func runParallel(
         _ state: State, _ branches: [StateGraph], input: JSONValue, context: ContextObject, scope: Scope, path: String
     ) async throws(StateFailure) -> JSONValue {
-        let effective = try state.selectInput(input)
+        let effective = try state.selectInput(input, context: context)
         let branchInput = try state.applyParameters(effective, context: context, random: random)
         var outputs = [JSONValue?](repeating: nil, count: branches.count)
         var firstFailure: StateFailure?
@@ -29,6 +29,6 @@ extension Interpreter {
         }
         if let firstFailure { throw firstFailure }
         let selected = try state.applyResultSelector(.array(outputs.map { $0 ?? .null }), context: context, random: random)
-        return try state.output(placing: selected, into: input)
+        return try state.output(placing: selected, into: input, context: context)
     }
 }

@@ -3,7 +3,7 @@ extension Interpreter {
     func runTask(
         _ state: State, _ spec: TaskSpec, input: JSONValue, context: ContextObject, scope: Scope
     ) async throws(StateFailure) -> JSONValue {
-        let effective = try state.selectInput(input)
+        let effective = try state.selectInput(input, context: context)
         let taskInput = try state.applyParameters(effective, context: context, random: random)
         let limit = try spec.timeout?.resolve(in: PathScope(input: effective, context: context, random: random))
         let taskContext = TaskContext(
@@ -15,6 +15,6 @@ extension Interpreter {
             try await services.invokeTask(resource: spec.resource, input: taskInput, context: taskContext)
         }
         let selected = try state.applyResultSelector(result, context: context, random: random)
-        return try state.output(placing: selected, into: input)
+        return try state.output(placing: selected, into: input, context: context)
     }
 }

@@ -36,10 +36,13 @@ struct Interpreter: Sendable {
             guard let state = graph.states[name] else { throw .runtime("The state '\(name)' does not exist") }
             let path = scope.pathPrefix + state.name
             emit(.stateEntered(name: state.name, path: path))
-            let context = ContextObject(execution: scope.execution, stateName: state.name, enteredTime: Date())
+            let context = ContextObject(
+                execution: scope.execution, stateName: state.name, enteredTime: Date(), hasRetriers: !state.retriers.isEmpty)
             let step: Step
-            do {
+            do throws(StateFailure) {
                 step = try await execute(state, input: input, context: context, scope: scope, path: path)
+                let bytes = step.output.serializedByteCount
+                if bytes > StateFailure.payloadLimit { throw StateFailure.dataLimitExceeded(state: state.name, bytes: bytes) }
             } catch {
                 emit(.stateFailed(name: state.name, path: path, error))
                 throw error
@@ -69,19 +72,19 @@ struct Interpreter: Sendable {
             if let result {
                 value = result
             } else {
-                value = try state.applyParameters(state.selectInput(input), context: context, random: random)
+                value = try state.applyParameters(state.selectInput(input, context: context), context: context, random: random)
             }
-            return Step(next: state.next, output: try state.output(placing: value, into: input))
+            return Step(next: state.next, output: try state.output(placing: value, into: input, context: context))
         case .succeed:
-            return Step(next: nil, output: try state.selectOutput(state.selectInput(input)))
+            return Step(next: nil, output: try state.selectOutput(state.selectInput(input, context: context), context: context))
         case .fail(let spec):
             throw try failure(spec, input: input, context: context)
         case .choice(let spec):
             return try choose(state, spec, input: input, context: context)
         case .wait(let spec):
-            let effective = try state.selectInput(input)
+            let effective = try state.selectInput(input, context: context)
             try await wait(spec, input: effective, context: context)
-            return Step(next: state.next, output: try state.selectOutput(effective))
+            return Step(next: state.next, output: try state.selectOutput(effective, context: context))
         case .task(let spec):
             return try await withErrorHandling(state, input: input, context: context, path: path) { context throws(StateFailure) in
                 try await runTask(state, spec, input: input, context: context, scope: scope)

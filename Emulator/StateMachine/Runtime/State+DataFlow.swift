@@ -1,9 +1,10 @@
 /// The ASL data-flow steps, in the order a state applies them:
 /// InputPath → Parameters → (work) → ResultSelector → ResultPath → OutputPath.
 extension State {
-    /// `InputPath`: what the state works on. `null` gives `{}`.
-    func selectInput(_ raw: JSONValue) throws(StateFailure) -> JSONValue {
-        try select(inputPath, from: raw, field: "InputPath")
+    /// `InputPath`: what the state works on. `null` gives `{}`; a `$$` path selects from the
+    /// context object.
+    func selectInput(_ raw: JSONValue, context: ContextObject) throws(StateFailure) -> JSONValue {
+        try select(inputPath, from: raw, context: context, field: "InputPath")
     }
 
     /// `Parameters`, evaluated against the effective input; without it the input passes through.
@@ -20,13 +21,14 @@ extension State {
 
     /// `ResultPath` then `OutputPath`: the result placed into the state's original input, then
     /// filtered.
-    func output(placing result: JSONValue, into raw: JSONValue) throws(StateFailure) -> JSONValue {
-        try selectOutput(Self.place(result, at: resultPath, into: raw, field: "ResultPath"))
+    func output(placing result: JSONValue, into raw: JSONValue, context: ContextObject) throws(StateFailure) -> JSONValue {
+        try selectOutput(Self.place(result, at: resultPath, into: raw, field: "ResultPath"), context: context)
     }
 
-    /// `OutputPath`: what the next state receives. `null` gives `{}`.
-    func selectOutput(_ combined: JSONValue) throws(StateFailure) -> JSONValue {
-        try select(outputPath, from: combined, field: "OutputPath")
+    /// `OutputPath`: what the next state receives. `null` gives `{}`; a `$$` path selects from
+    /// the context object.
+    func selectOutput(_ combined: JSONValue, context: ContextObject) throws(StateFailure) -> JSONValue {
+        try select(outputPath, from: combined, context: context, field: "OutputPath")
     }
 
     /// Places `value` at `path` in `raw`: nil discards it, `$` replaces `raw`.
@@ -38,8 +40,11 @@ extension State {
         return placed
     }
 
-    private func select(_ path: JSONPath?, from document: JSONValue, field: String) throws(StateFailure) -> JSONValue {
+    private func select(
+        _ path: JSONPath?, from input: JSONValue, context: ContextObject, field: String
+    ) throws(StateFailure) -> JSONValue {
         guard let path else { return .object([:]) }
+        let document = path.root == .context ? context.json : input
         guard let selected = path.select(from: document) else {
             throw .runtime("Invalid path '\(path)' for the field '\(field)': no results in \(document)")
         }

@@ -7,9 +7,21 @@ extension StateFailure {
     static func intrinsic(_ cause: String) -> StateFailure { StateFailure(error: "States.IntrinsicFailure", cause: cause) }
     static let aborted = StateFailure(error: abortedName, cause: "The execution was cancelled.")
 
-    /// `States.Runtime` and a cancelled execution end the execution: AWS documents that no
-    /// retrier or catcher, not even `States.ALL`, handles a runtime error.
-    var isTerminal: Bool { error == "States.Runtime" || error == Self.abortedName }
+    static let dataLimitName = "States.DataLimitExceeded"
+    /// Step Functions' payload limit: a state's output, an execution's input or output.
+    static let payloadLimit = 262_144
+
+    /// `States.Runtime`, `States.DataLimitExceeded` and a cancelled execution end the execution:
+    /// AWS documents that no retrier or catcher, not even `States.ALL`, handles them.
+    var isTerminal: Bool { error == "States.Runtime" || error == Self.dataLimitName || error == Self.abortedName }
+
+    /// A state whose output is larger than the payload limit.
+    static func dataLimitExceeded(state: String, bytes: Int) -> StateFailure {
+        StateFailure(
+            error: dataLimitName,
+            cause: "The state/task '\(state)' returned a result with a size exceeding the maximum number of bytes service limit"
+                + " (\(bytes) bytes; the limit is \(payloadLimit)).")
+    }
 
     /// The `{"Error", "Cause"}` object a catcher places with its `ResultPath`.
     var errorOutput: JSONValue { .object(["Error": .string(error), "Cause": .string(cause)]) }

@@ -8,8 +8,8 @@ import Synchronization
 /// pool, whose few threads it would hold. Each worker is a serial dispatch queue, which gets a thread
 /// of its own whatever the CPU count (a Lambda may have one vCPU and still want eight copies in
 /// flight). The first failure stops workers from taking new indices and is rethrown.
-enum ParallelLoop {
-    static func run<Result: Sendable, Failure: Error>(
+public enum ParallelLoop {
+    public static func run<Result: Sendable, Failure: Error>(
         count: Int, width: Int, _ body: @escaping @Sendable (Int) throws(Failure) -> Result
     ) throws(Failure) -> [Result] {
         let progress = LoopProgress<Result, Failure>(count: count)

@@ -1,0 +1,54 @@
+import AWS
+public import TransferCore
+
+/// `TransferObject` for a batch: copies its objects, `settings.itemConcurrency` at a time, and
+/// reports each one, so one bad object never fails the others.
+///
+/// An object that fails for good (`NonRetryableError`) is reported failed with its error. An object
+/// that failed in a way a later attempt may not (throttled, a transient fault) fails the batch
+/// while the state machine has retries left, so it retries the batch with backoff (objects already
+/// copied are copied again, large ones skipped by their `source-etag`); on the last attempt it is
+/// reported failed like the others.
+public struct BatchCopier: Sendable {
+    public let copier: ObjectCopier
+
+    /// The longest failure reason an outcome keeps, so a batch's output stays far below Step
+    /// Functions' 256 KiB.
+    static let reasonLimit = 1_000
+
+    public init(copier: ObjectCopier) {
+        self.copier = copier
+    }
+
+    public func run(_ batch: TransferBatch) throws(TransferError) -> BatchOutcome {
+        let copier = copier
+        let request = batch.request
+        let items = batch.items
+        let results = ParallelLoop.run(count: items.count, width: copier.settings.itemConcurrency) {
+            (index: Int) -> Result<TransferOutcome, TransferError> in
+            do throws(TransferError) {
+                return .success(try copier.run(TransferItem(request: request, entry: items[index])))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let retryable = results.compactMap { result -> TransferError? in
+            guard case .failure(let error) = result, error.kind != .nonRetryable else { return nil }
+            return error
+        }
+        if let first = retryable.first, !batch.isLastAttempt {
+            throw TransferError(
+                kind: first.kind, message: "\(retryable.count) of \(items.count) objects failed for now; first: \(first.errorMessage)")
+        }
+        return BatchOutcome(items: zip(items, results).map { entry, result in
+            switch result {
+            case .success(let outcome):
+                return outcome
+            case .failure(let error):
+                return TransferOutcome(
+                    key: entry.key, destinationKey: request.destinationKey(for: entry.key), status: .failed, method: .none,
+                    bytes: 0, error: error.errorType, reason: String(error.errorMessage.prefix(Self.reasonLimit)))
+            }
+        })
+    }
+}
