@@ -10,12 +10,16 @@ public import StateMachine
 /// detail types cost nothing.
 public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     private var owners: [Key] = []
+    /// Every pattern's branches, in the order added: one pattern's branches are consecutive.
     private var branches: [(owner: Int, branch: PatternBranch)] = []
-    /// Branch numbers by path, then by the exact value filed.
-    private var filed: [String: [ExactValue: [Int]]] = [:]
+    /// The paths branches are filed under, and under each, the branch numbers by exact value.
+    private var anchors: [(path: FieldPath, filed: [ExactValue: [Int]])] = []
+    /// Positions in `anchors` by path.
+    private var anchorPositions: [FieldPath: Int] = [:]
     /// Branches with no exact-value condition, checked against every event.
     private var unfiled: [Int] = []
-    /// The paths any pattern names, with their prefixes: all an event is flattened for.
+    /// The paths any pattern names, with their prefixes: what an event is flattened for when a
+    /// branch needs it flattened.
     private var paths = Set<String>()
 
     public init() {}
@@ -35,36 +39,50 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
                 unfiled.append(number)
                 continue
             }
-            for value in anchor.values { filed[anchor.path, default: [:]][value, default: []].append(number) }
+            let position = anchorPositions[anchor.path] ?? anchors.count
+            if position == anchors.count {
+                anchorPositions[anchor.path] = position
+                anchors.append((anchor.path, [:]))
+            }
+            for value in anchor.values { anchors[position].filed[value, default: []].append(number) }
         }
     }
 
     /// The keys of the patterns the event matches, each once, in the order they were added.
     public func matches(_ event: JSONValue) -> [Key] {
-        let flat = FlatEvent(event, keeping: paths)
-        var candidates = Set(unfiled)
-        for (path, byValue) in filed {
-            for leaf in flat.leaves[path] ?? [] {
-                guard let value = ExactValue(leaf.value), let numbers = byValue[value] else { continue }
-                candidates.formUnion(numbers)
+        var candidates = unfiled
+        for (path, filed) in anchors {
+            path.forEachValue(in: event) { value, _ in
+                guard let value = ExactValue(value), let numbers = filed[value] else { return }
+                candidates += numbers
             }
         }
-        var matched = Set<Int>()
-        for number in candidates where !matched.contains(branches[number].owner) {
-            if branches[number].branch.matches(flat) { matched.insert(branches[number].owner) }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort()
+        var matched: [Key] = []
+        var flattened: FlatEvent?
+        var lastOwner = -1
+        // Ascending branch numbers: a pattern's branches come together, so its owner once matched
+        // is the last one, and a branch filed under several values is checked once.
+        for (position, number) in candidates.enumerated() where position == 0 || candidates[position - 1] != number {
+            let (owner, branch) = branches[number]
+            guard owner != lastOwner, branch.matches(event, flattened: &flattened, paths: paths) else { continue }
+            matched.append(owners[owner])
+            lastOwner = owner
         }
-        return matched.sorted().map { owners[$0] }
+        return matched
     }
 
     /// The condition to file a branch under: one of exact values only, whose values have the
     /// fewest branches filed under them so far, so that rules sharing a common value (a detail
     /// type every event has) are filed under a rarer one (their source) when they have it.
-    private func anchor(of branch: PatternBranch) -> (path: String, values: [ExactValue])? {
-        var best: (path: String, values: [ExactValue], crowd: Int)?
+    private func anchor(of branch: PatternBranch) -> (path: FieldPath, values: [ExactValue])? {
+        var best: (path: FieldPath, values: [ExactValue], crowd: Int)?
         for condition in branch.conditions {
             let values = condition.matchers.compactMap(ExactValue.init)
             guard values.count == condition.matchers.count else { continue }
-            let crowd = values.reduce(values.count) { $0 + (filed[condition.path]?[$1]?.count ?? 0) }
+            let filed = anchorPositions[condition.path].map { anchors[$0].filed }
+            let crowd = values.reduce(values.count) { $0 + (filed?[$1]?.count ?? 0) }
             if best == nil || crowd < best!.crowd { best = (condition.path, values, crowd) }
         }
         return best.map { ($0.path, $0.values) }
