@@ -29,6 +29,8 @@ struct Start: AsyncParsableCommand {
 
     @OptionGroup var host: HostArguments
 
+    @OptionGroup var retries: RetryClockArguments
+
     func run() async throws {
         var arguments = host
         let moto = try startMotoIfNeeded(&arguments)
@@ -47,7 +49,7 @@ struct Start: AsyncParsableCommand {
         for unrun in wiring.unrun { StandardError.write("emulator: \(unrun)") }
         let lambda = try arguments.makeHost(template: template) { function, line in StandardError.write("[\(function)] \(line)") }
         let plane = EventPlane(
-            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, log: { StandardError.write("emulator: \($0)") })
+            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, retryClock: retries.clock, log: { StandardError.write("emulator: \($0)") })
         let (listen, port, eventsPort) = (self.listen, self.port, self.eventsPort)
         let tasks = [
             Task {

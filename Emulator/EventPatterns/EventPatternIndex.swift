@@ -12,8 +12,8 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     private var owners: [Key] = []
     /// Every pattern's branches, in the order added: one pattern's branches are consecutive.
     private var branches: [(owner: Int, branch: PatternBranch)] = []
-    /// The paths branches are filed under, and under each, the branch numbers by exact value.
-    private var anchors: [(path: FieldPath, filed: [ExactValue: [Int]])] = []
+    /// The paths branches are filed under, each with its branches by exact value.
+    private var anchors: [Anchor] = []
     /// Positions in `anchors` by path.
     private var anchorPositions: [FieldPath: Int] = [:]
     /// Branches with no exact-value condition, checked against every event.
@@ -35,42 +35,42 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
         for branch in pattern.branches {
             let number = branches.count
             branches.append((owner, branch))
-            guard let anchor = anchor(of: branch) else {
+            guard let (path, values) = anchor(of: branch) else {
                 unfiled.append(number)
                 continue
             }
-            let position = anchorPositions[anchor.path] ?? anchors.count
+            let position = anchorPositions[path] ?? anchors.count
             if position == anchors.count {
-                anchorPositions[anchor.path] = position
-                anchors.append((anchor.path, [:]))
+                anchorPositions[path] = position
+                anchors.append(Anchor(path: path))
             }
-            for value in anchor.values { anchors[position].filed[value, default: []].append(number) }
+            for value in values { anchors[position].file(number, under: value) }
         }
     }
 
     /// The keys of the patterns the event matches, each once, in the order they were added.
     public func matches(_ event: JSONValue) -> [Key] {
-        var candidates = unfiled
-        for (path, filed) in anchors {
-            path.forEachValue(in: event) { value, _ in
-                guard let value = ExactValue(value), let numbers = filed[value] else { return }
-                candidates += numbers
+        var matched: [Int] = []
+        var flattened: FlatEvent?
+        for number in unfiled { check(number, event, matched: &matched, flattened: &flattened) }
+        for position in anchors.indices {
+            anchors[position].path.forEachValue(in: event) { value, _ in
+                guard let value = ExactValue(value), let list = anchors[position].list(of: value) else { return }
+                for number in anchors[position].lists[list] { check(number, event, matched: &matched, flattened: &flattened) }
             }
         }
-        guard !candidates.isEmpty else { return [] }
-        candidates.sort()
-        var matched: [Key] = []
-        var flattened: FlatEvent?
-        var lastOwner = -1
-        // Ascending branch numbers: a pattern's branches come together, so its owner once matched
-        // is the last one, and a branch filed under several values is checked once.
-        for (position, number) in candidates.enumerated() where position == 0 || candidates[position - 1] != number {
-            let (owner, branch) = branches[number]
-            guard owner != lastOwner, branch.matches(event, flattened: &flattened, paths: paths) else { continue }
-            matched.append(owners[owner])
-            lastOwner = owner
-        }
-        return matched
+        guard matched.count > 1 else { return matched.map { owners[$0] } }
+        // A pattern whose branches are filed in several places may have matched more than once.
+        matched.sort()
+        return matched.indices.filter { $0 == 0 || matched[$0 - 1] != matched[$0] }.map { owners[matched[$0]] }
+    }
+
+    /// Adds the branch's owner to `matched` when the branch matches; a pattern's branches come
+    /// together, so one whose pattern just matched is not checked.
+    private func check(_ number: Int, _ event: JSONValue, matched: inout [Int], flattened: inout FlatEvent?) {
+        let owner = branches[number].owner
+        guard matched.last != owner, branches[number].branch.matches(event, flattened: &flattened, paths: paths) else { return }
+        matched.append(owner)
     }
 
     /// The condition to file a branch under: one of exact values only, whose values have the
@@ -81,11 +81,41 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
         for condition in branch.conditions {
             let values = condition.matchers.compactMap(ExactValue.init)
             guard values.count == condition.matchers.count else { continue }
-            let filed = anchorPositions[condition.path].map { anchors[$0].filed }
-            let crowd = values.reduce(values.count) { $0 + (filed?[$1]?.count ?? 0) }
+            let anchor = anchorPositions[condition.path].map { anchors[$0] }
+            let crowd = values.reduce(values.count) { crowd, value in crowd + (anchor?.list(of: value).map { anchor!.lists[$0].count } ?? 0) }
             if best == nil || crowd < best!.crowd { best = (condition.path, values, crowd) }
         }
         return best.map { ($0.path, $0.values) }
+    }
+}
+
+/// The branches filed under one path, by the exact value they need there.
+private struct Anchor: Sendable {
+    let path: FieldPath
+    /// The values filed, and for each the branch numbers, ascending.
+    private(set) var values: [ExactValue] = []
+    private(set) var lists: [[Int]] = []
+    /// Positions in `values`, for looking up among many.
+    private var positions: [ExactValue: Int] = [:]
+
+    init(path: FieldPath) {
+        self.path = path
+    }
+
+    mutating func file(_ number: Int, under value: ExactValue) {
+        if let list = positions[value] {
+            lists[list].append(number)
+        } else {
+            positions[value] = values.count
+            values.append(value)
+            lists.append([number])
+        }
+    }
+
+    /// The position in `lists` of the branches filed under `value`: compared one by one among a
+    /// few values (cheaper than hashing the event's), looked up among many.
+    func list(of value: ExactValue) -> Int? {
+        values.count <= 8 ? values.firstIndex(of: value) : positions[value]
     }
 }
 

@@ -35,8 +35,8 @@ struct FieldPath: Sendable, Hashable {
     }
 
     private func visit(_ members: [String: JSONValue], from segment: Int, inArray: Bool, _ body: (LeafValue, Bool) -> Void) {
-        for (span, key) in keys[segment].enumerated() {
-            guard let member = members[key] else { continue }
+        for span in keys[segment].indices {
+            guard let member = members[keys[segment][span]] else { continue }
             descend(member, to: segment + span + 1, inArray: inArray, body)
         }
     }

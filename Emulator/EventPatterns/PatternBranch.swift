@@ -10,17 +10,17 @@ struct PatternBranch: Sendable {
     /// which array elements the fields' values lie in.
     func matches(_ event: JSONValue, flattened: inout FlatEvent?, paths: Set<String>) -> Bool {
         var inArraysOnly = 0
-        for condition in conditions {
+        for index in conditions.indices {
             var present = false
             var admittedOutside = false
             var admittedInArray = false
-            condition.path.forEachValue(in: event) { value, inArray in
+            conditions[index].path.forEachValue(in: event) { value, inArray in
                 present = true
-                guard !admittedOutside, !(inArray && admittedInArray), condition.admits(value) else { return }
+                guard !admittedOutside, !(inArray && admittedInArray), conditions[index].admits(value) else { return }
                 if inArray { admittedInArray = true } else { admittedOutside = true }
             }
             if !present {
-                guard condition.admitsAbsence else { return false }
+                guard conditions[index].admitsAbsence else { return false }
                 continue
             }
             if admittedOutside { continue }

@@ -52,12 +52,9 @@ extension EventWiringReader {
         var enabled = settings["Enabled"]?.boolValue ?? true
         if let state = settings["State"]?.stringValue { enabled = state.hasPrefix("ENABLED") }
         let targetID = settings["Target"]?["Id"]?.stringValue ?? "\(owner)\(event)Target"
-        if settings["RetryPolicy"] != nil {
-            skip(owner, "Events.\(event) RetryPolicy", "each delivery is tried once locally; what fails goes to the DeadLetterConfig queue")
-        }
         let ruleTarget = RuleTarget(
             id: targetID, arn: arn, destination: target, input: Self.input(of: settings), messageGroupID: nil,
-            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue)
+            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue, retryPolicy: Self.retryPolicy(of: settings))
         addRule(
             name: name, logicalID: owner, bus: busName(settings["EventBusName"]?.stringValue), pattern: settings["Pattern"],
             schedule: schedule, timeZone: nil, enabled: enabled, scheduler: false, targets: [ruleTarget])
@@ -72,7 +69,7 @@ extension EventWiringReader {
         let input: TargetInput = settings["Input"].map { .constant($0.stringValue ?? $0.serialized()) } ?? .constant("{}")
         let ruleTarget = RuleTarget(
             id: "\(owner)\(event)Target", arn: arn, destination: target, input: input, messageGroupID: nil,
-            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue)
+            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue, retryPolicy: Self.retryPolicy(of: settings))
         addRule(
             name: settings["Name"]?.stringValue ?? owner + event, logicalID: owner, bus: EventWiring.defaultBus, pattern: nil,
             schedule: expression, timeZone: settings["ScheduleExpressionTimezone"]?.stringValue,

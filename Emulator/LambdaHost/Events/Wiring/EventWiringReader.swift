@@ -39,7 +39,11 @@ struct EventWiringReader {
             case "AWS::Scheduler::Schedule": readSchedule(resource.logicalID, properties)
             case "AWS::Lambda::EventSourceMapping": readEventSourceMapping(resource.logicalID, properties)
             case "AWS::S3::Bucket": readBucketNotifications(resource, properties)
-            case "AWS::Serverless::Function": readSAMEvents(of: resource.logicalID, properties, target: .function(resource.logicalID))
+            case "AWS::Serverless::Function":
+                readSAMEvents(of: resource.logicalID, properties, target: .function(resource.logicalID))
+                readFunctionInvokeSettings(of: resource.logicalID, properties)
+            case "AWS::Lambda::Function": readFunctionInvokeSettings(of: resource.logicalID, properties)
+            case "AWS::Lambda::EventInvokeConfig": readEventInvokeConfig(resource.logicalID, properties)
             case "AWS::Serverless::StateMachine":
                 readSAMEvents(of: resource.logicalID, properties, target: .stateMachine(resource.logicalID))
             case "AWS::SNS::Subscription": readSubscription(resource.logicalID, properties)
@@ -51,7 +55,8 @@ struct EventWiringReader {
     /// The types whose properties carry event wiring.
     static let readTypes: Set<String> = [
         "AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::Lambda::EventSourceMapping", "AWS::S3::Bucket",
-        "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::SNS::Subscription",
+        "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::SNS::Subscription", "AWS::Lambda::Function",
+        "AWS::Lambda::EventInvokeConfig",
     ]
 
     mutating func skip(_ resource: String, _ what: String, _ why: String) {
