@@ -10,8 +10,9 @@ public import StateMachine
 /// detail types cost nothing.
 public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     private var owners: [Key] = []
-    /// Every pattern's branches, in the order added: one pattern's branches are consecutive.
-    private var branches: [(owner: Int, branch: PatternBranch)] = []
+    /// Every pattern's branches, in the order added (one pattern's branches are consecutive), with
+    /// the condition each is filed under.
+    private var branches: [(owner: Int, branch: PatternBranch, anchor: Int?)] = []
     /// The paths branches are filed under, each with its branches by exact value.
     private var anchors: [Anchor] = []
     /// Positions in `anchors` by path.
@@ -34,11 +35,13 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
         paths.formUnion(pattern.paths)
         for branch in pattern.branches {
             let number = branches.count
-            branches.append((owner, branch))
-            guard let (path, values) = anchor(of: branch) else {
+            guard let (condition, values) = anchor(of: branch) else {
+                branches.append((owner, branch, nil))
                 unfiled.append(number)
                 continue
             }
+            branches.append((owner, branch, condition))
+            let path = branch.conditions[condition].path
             let position = anchorPositions[path] ?? anchors.count
             if position == anchors.count {
                 anchorPositions[path] = position
@@ -52,11 +55,13 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     public func matches(_ event: JSONValue) -> [Key] {
         var matched: [Int] = []
         var flattened: FlatEvent?
-        for number in unfiled { check(number, event, matched: &matched, flattened: &flattened) }
+        for number in unfiled { check(number, event, anchorHolds: false, matched: &matched, flattened: &flattened) }
         for position in anchors.indices {
-            anchors[position].path.forEachValue(in: event) { value, _ in
+            anchors[position].path.forEachValue(in: event) { value, inArray in
                 guard let value = ExactValue(value), let list = anchors[position].list(of: value) else { return }
-                for number in anchors[position].lists[list] { check(number, event, matched: &matched, flattened: &flattened) }
+                for number in anchors[position].lists[list] {
+                    check(number, event, anchorHolds: !inArray, matched: &matched, flattened: &flattened)
+                }
             }
         }
         guard matched.count > 1 else { return matched.map { owners[$0] } }
@@ -67,25 +72,28 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
 
     /// Adds the branch's owner to `matched` when the branch matches; a pattern's branches come
     /// together, so one whose pattern just matched is not checked.
-    private func check(_ number: Int, _ event: JSONValue, matched: inout [Int], flattened: inout FlatEvent?) {
+    /// - Parameter anchorHolds: whether the condition the branch is filed under holds on a value outside any array.
+    private func check(_ number: Int, _ event: JSONValue, anchorHolds: Bool, matched: inout [Int], flattened: inout FlatEvent?) {
         let owner = branches[number].owner
-        guard matched.last != owner, branches[number].branch.matches(event, flattened: &flattened, paths: paths) else { return }
+        guard matched.last != owner,
+            branches[number].branch.matches(event, flattened: &flattened, paths: paths, holding: anchorHolds ? branches[number].anchor : nil)
+        else { return }
         matched.append(owner)
     }
 
     /// The condition to file a branch under: one of exact values only, whose values have the
     /// fewest branches filed under them so far, so that rules sharing a common value (a detail
     /// type every event has) are filed under a rarer one (their source) when they have it.
-    private func anchor(of branch: PatternBranch) -> (path: FieldPath, values: [ExactValue])? {
-        var best: (path: FieldPath, values: [ExactValue], crowd: Int)?
-        for condition in branch.conditions {
+    private func anchor(of branch: PatternBranch) -> (condition: Int, values: [ExactValue])? {
+        var best: (condition: Int, values: [ExactValue], crowd: Int)?
+        for (index, condition) in branch.conditions.enumerated() {
             let values = condition.matchers.compactMap(ExactValue.init)
             guard values.count == condition.matchers.count else { continue }
             let anchor = anchorPositions[condition.path].map { anchors[$0] }
             let crowd = values.reduce(values.count) { crowd, value in crowd + (anchor?.list(of: value).map { anchor!.lists[$0].count } ?? 0) }
-            if best == nil || crowd < best!.crowd { best = (condition.path, values, crowd) }
+            if best == nil || crowd < best!.crowd { best = (index, values, crowd) }
         }
-        return best.map { ($0.path, $0.values) }
+        return best.map { ($0.condition, $0.values) }
     }
 }
 

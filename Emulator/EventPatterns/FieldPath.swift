@@ -10,15 +10,22 @@ import StateMachine
 struct FieldPath: Sendable, Hashable {
     /// The path as the pattern names it.
     let text: String
-    /// `keys[i][n]`: the key that spans the segments `i` through `i + n`, joined by dots.
-    private let keys: [[String]]
+    /// The keys that continue the path from segment `i` (spanning segments `i` through `i + n`,
+    /// joined by dots) are `keys[rows[i] + n]`, for `n` below the number of segments left.
+    private let keys: [String]
+    private let rows: [Int]
 
     init(_ text: String) {
         self.text = text
         let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        keys = segments.indices.map { first in
-            segments[first...].indices.map { last in segments[first...last].joined(separator: ".") }
+        var keys: [String] = []
+        var rows: [Int] = []
+        for first in segments.indices {
+            rows.append(keys.count)
+            for last in first..<segments.count { keys.append(segments[first...last].joined(separator: ".")) }
         }
+        self.keys = keys
+        self.rows = rows
     }
 
     static func == (lhs: FieldPath, rhs: FieldPath) -> Bool { lhs.text == rhs.text }
@@ -35,8 +42,8 @@ struct FieldPath: Sendable, Hashable {
     }
 
     private func visit(_ members: [String: JSONValue], from segment: Int, inArray: Bool, _ body: (LeafValue, Bool) -> Void) {
-        for span in keys[segment].indices {
-            guard let member = members[keys[segment][span]] else { continue }
+        for span in 0..<(rows.count - segment) {
+            guard let member = members[keys[rows[segment] + span]] else { continue }
             descend(member, to: segment + span + 1, inArray: inArray, body)
         }
     }
@@ -44,11 +51,11 @@ struct FieldPath: Sendable, Hashable {
     private func descend(_ value: JSONValue, to segment: Int, inArray: Bool, _ body: (LeafValue, Bool) -> Void) {
         switch value {
         case .object(let members):
-            if segment < keys.count { visit(members, from: segment, inArray: inArray, body) }
+            if segment < rows.count { visit(members, from: segment, inArray: inArray, body) }
         case .array(let elements):
             for element in elements { descend(element, to: segment, inArray: true, body) }
         default:
-            if segment == keys.count, let leaf = LeafValue(value) { body(leaf, inArray) }
+            if segment == rows.count, let leaf = LeafValue(value) { body(leaf, inArray) }
         }
     }
 }

@@ -8,9 +8,10 @@ struct PatternBranch: Sendable {
     /// Whether the event matches, read field by field from the event itself; `flattened` is the
     /// event flattened for `paths`, made (once, for all branches) only when the answer depends on
     /// which array elements the fields' values lie in.
-    func matches(_ event: JSONValue, flattened: inout FlatEvent?, paths: Set<String>) -> Bool {
+    /// - Parameter holding: a condition already known to hold on a value outside any array, not read again.
+    func matches(_ event: JSONValue, flattened: inout FlatEvent?, paths: Set<String>, holding: Int? = nil) -> Bool {
         var inArraysOnly = 0
-        for index in conditions.indices {
+        for index in conditions.indices where index != holding {
             var present = false
             var admittedOutside = false
             var admittedInArray = false
