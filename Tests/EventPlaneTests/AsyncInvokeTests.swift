@@ -163,7 +163,7 @@ struct AsyncInvokeTests {
     func targetRetried() async throws {
         let proxy = try Self.proxy(faults: 2)
         defer { proxy.stop() }
-        try await withPlane(client: { $0.account.client(endpoint: proxy.endpoint, retryPolicy: .none) }) { project, plane in
+        try await withPlane(client: { $0.account.client(endpoint: proxy.endpoint, retryPolicy: .none) }) { (project: EventProject, plane: EventPlane) async throws in
             let deliveries = await plane.put(Self.event("Queued", ["n": 1]))
             #expect(deliveries.first?.succeeded == true, "\(deliveries.map(\.line))")
             #expect(proxy.faultsServed == 2)
@@ -176,7 +176,7 @@ struct AsyncInvokeTests {
     func targetRetriesExhausted() async throws {
         let proxy = try Self.proxy(faults: 10)
         defer { proxy.stop() }
-        try await withPlane(client: { $0.account.client(endpoint: proxy.endpoint, retryPolicy: .none) }) { project, plane in
+        try await withPlane(client: { $0.account.client(endpoint: proxy.endpoint, retryPolicy: .none) }) { (project: EventProject, plane: EventPlane) async throws in
             let deliveries = await plane.put(Self.event("Queued", ["n": 2]))
             guard case .failed(let reason) = deliveries.first?.status else { throw Failure("a refused delivery was reported delivered") }
             #expect(reason.contains("after 3 attempts") && reason.contains("dead-letter queue async-undeliverable"), "\(reason)")
@@ -186,12 +186,16 @@ struct AsyncInvokeTests {
         }
     }
 
-    /// A proxy in front of moto answering 503 to the first `faults` messages sent to async-retried.
+    /// A proxy in front of moto answering 503 to the first `faults` messages sent to async-retried
+    /// (by the request's QueueUrl: a dead letter names that queue too, in its attributes).
     static func proxy(faults: Int) throws -> FaultProxy {
         let account = try EventProject(template: "Resources: {}").account
         let port = UInt16(account.endpoint.split(separator: ":").last ?? "") ?? 0
         return try FaultProxy(upstreamPort: port, fault: .slowDown, faultCount: faults) { request in
-            String(decoding: request.raw, as: UTF8.self).contains("async-retried") && request.header("X-Amz-Target")?.hasSuffix("SendMessage") == true
+            guard request.header("X-Amz-Target")?.hasSuffix("SendMessage") == true else { return false }
+            let text = String(decoding: request.raw, as: UTF8.self)
+            guard let field = text.range(of: #""QueueUrl""#) else { return false }
+            return text[field.upperBound...].prefix { $0 != "," && $0 != "}" }.hasSuffix(#"async-retried""#)
         }
     }
 }

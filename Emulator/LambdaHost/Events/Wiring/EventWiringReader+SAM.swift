@@ -35,8 +35,15 @@ extension EventWiringReader {
                     path: settings["Path"]?.stringValue ?? "$default", destination: target))
                 skip(owner, label, "API Gateway is not served by the emulator; replay an API Gateway event to run the route")
             case "SNS" where owner == target.functionID:
-                if let topic = settings["Topic"]?.stringValue { wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: owner)) }
-                skip(owner, label, "SNS invokes functions only on AWS; replay an SNS event to run it")
+                guard let topic = settings["Topic"]?.stringValue else {
+                    skip(owner, label, "it names no Topic")
+                    continue
+                }
+                wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: owner))
+                if settings["FilterPolicy"] != nil { skip(owner, "\(label) FilterPolicy", Self.unfilteredTopics) }
+                if settings["SqsSubscription"] != nil {
+                    skip(owner, "\(label) SqsSubscription", "the messages go to the function directly, not through a queue")
+                }
             default:
                 skip(owner, label, "the emulator runs SQS, S3, EventBridge and schedule events, not \(type)")
             }

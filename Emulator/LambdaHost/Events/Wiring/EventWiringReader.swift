@@ -59,12 +59,14 @@ struct EventWiringReader {
         "AWS::Lambda::EventInvokeConfig",
     ]
 
+    static let unfilteredTopics = "every message published to the topic reaches the function locally; the filter is not applied"
+
     mutating func skip(_ resource: String, _ what: String, _ why: String) {
         wiring.unrun.append(UnrunWiring(resource: resource, what: what, why: why))
     }
 
-    /// SNS delivers to queues itself (moto does too); a function endpoint routes replayed SNS
-    /// events; other protocols are not run here.
+    /// SNS delivers to queues itself (moto does too); a function endpoint gets the topic's
+    /// messages (and replayed SNS events); other protocols are not run here.
     private mutating func readSubscription(_ logicalID: String, _ properties: JSONValue) {
         let scheme = properties["Protocol"]?.stringValue ?? "?"
         guard scheme != "sqs" else { return }
@@ -72,7 +74,7 @@ struct EventWiringReader {
             case .success(.function(let function)) = destination(endpoint)
         {
             wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: function))
-            skip(logicalID, "the lambda subscription", "SNS invokes functions only on AWS; replay an SNS event to run it")
+            if properties["FilterPolicy"] != nil { skip(logicalID, "FilterPolicy", Self.unfilteredTopics) }
             return
         }
         skip(logicalID, "the \(scheme) subscription", "SNS delivers only to SQS queues locally (moto does that itself)")
