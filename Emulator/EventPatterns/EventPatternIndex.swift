@@ -47,6 +47,7 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
                 anchorPositions[path] = position
                 anchors.append(Anchor(path: path))
             }
+            if !isKnownUniquelyReferenced(&anchors[position]) { anchors[position] = Anchor(copying: anchors[position]) }
             for value in values { anchors[position].file(number, under: value) }
         }
     }
@@ -56,15 +57,16 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
         var matched: [Int] = []
         var flattened: FlatEvent?
         for number in unfiled { check(number, event, anchorHolds: false, matched: &matched, flattened: &flattened) }
-        for position in anchors.indices {
-            anchors[position].path.forEachValue(in: event) { value, inArray in
-                guard let value = ExactValue(value), let list = anchors[position].list(of: value) else { return }
-                for number in anchors[position].lists[list] {
+        for anchor in anchors {
+            anchor.path.forEachValue(in: event) { value, inArray in
+                guard let value = ExactValue(value), let list = anchor.list(of: value) else { return }
+                for number in anchor.lists[list] {
                     check(number, event, anchorHolds: !inArray, matched: &matched, flattened: &flattened)
                 }
             }
         }
-        guard matched.count > 1 else { return matched.map { owners[$0] } }
+        if matched.isEmpty { return [] }
+        if matched.count == 1 { return [owners[matched[0]]] }
         // A pattern whose branches are filed in several places may have matched more than once.
         matched.sort()
         return matched.indices.filter { $0 == 0 || matched[$0 - 1] != matched[$0] }.map { owners[matched[$0]] }
@@ -97,8 +99,10 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     }
 }
 
-/// The branches filed under one path, by the exact value they need there.
-private struct Anchor: Sendable {
+/// The branches filed under one path, by the exact value they need there. A class, so that
+/// reading one while matching does not copy its tables; changed only while its index is built,
+/// through a reference no other index shares.
+private final class Anchor: @unchecked Sendable {
     let path: FieldPath
     /// The values filed, and for each the branch numbers, ascending.
     private(set) var values: [ExactValue] = []
@@ -110,7 +114,15 @@ private struct Anchor: Sendable {
         self.path = path
     }
 
-    mutating func file(_ number: Int, under value: ExactValue) {
+    /// A copy, for an index whose copy is being changed.
+    init(copying other: Anchor) {
+        path = other.path
+        values = other.values
+        lists = other.lists
+        positions = other.positions
+    }
+
+    func file(_ number: Int, under value: ExactValue) {
         if let list = positions[value] {
             lists[list].append(number)
         } else {

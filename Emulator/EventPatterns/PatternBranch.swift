@@ -11,17 +11,17 @@ struct PatternBranch: Sendable {
     /// - Parameter holding: a condition already known to hold on a value outside any array, not read again.
     func matches(_ event: JSONValue, flattened: inout FlatEvent?, paths: Set<String>, holding: Int? = nil) -> Bool {
         var inArraysOnly = 0
-        for index in conditions.indices where index != holding {
+        for (index, condition) in conditions.enumerated() where index != holding {
             var present = false
             var admittedOutside = false
             var admittedInArray = false
-            conditions[index].path.forEachValue(in: event) { value, inArray in
+            condition.path.forEachValue(in: event) { value, inArray in
                 present = true
-                guard !admittedOutside, !(inArray && admittedInArray), conditions[index].admits(value) else { return }
+                guard !admittedOutside, !(inArray && admittedInArray), condition.admits(value) else { return }
                 if inArray { admittedInArray = true } else { admittedOutside = true }
             }
             if !present {
-                guard conditions[index].admitsAbsence else { return false }
+                guard condition.admitsAbsence else { return false }
                 continue
             }
             if admittedOutside { continue }
@@ -67,10 +67,16 @@ struct PatternBranch: Sendable {
     }
 }
 
-/// A field's condition: the leaves at `path` must include one that a matcher admits.
-struct FieldCondition: Sendable {
+/// A field's condition: the leaves at `path` must include one that a matcher admits. A class, so
+/// that matching reads it in place instead of copying its path and matchers.
+final class FieldCondition: Sendable {
     let path: FieldPath
     let matchers: [ValueMatcher]
+
+    init(path: FieldPath, matchers: [ValueMatcher]) {
+        self.path = path
+        self.matchers = matchers
+    }
 
     func admits(_ value: LeafValue) -> Bool {
         matchers.contains { $0.admits(value) }
