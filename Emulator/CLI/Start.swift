@@ -11,7 +11,11 @@ struct Start: AsyncParsableCommand {
             Serves the Lambda Invoke API (--port) and the EventBridge API (--events-port: PutEvents and \
             TestEventPattern, for aws events --endpoint-url), polls the SQS queues the template maps to \
             functions, announces objects created and removed in its wired buckets (S3 notifications and \
-            EventBridge events), fires its schedules, and runs the state machines rules start. With no \
+            EventBridge events), delivers messages published to topics to the functions subscribed to them, \
+            fires its schedules, and runs the state machines rules start. Functions get those events as \
+            Lambda's asynchronous invocations, and so do Invoke API calls of type Event: retried after 1 and \
+            2 minutes (--retry-speed makes that faster), then reported to their OnFailure destination and \
+            dead-letter target. With no \
             --endpoint-url and no AWS_ENDPOINT_URL it starts moto itself on a free port and says where; \
             the template's buckets, queues, topics and tables are created first, as up does. What the \
             template wires that is not run is named once at start-up. Stop with Ctrl-C (or SIGTERM). Exits 2 \
@@ -53,7 +57,7 @@ struct Start: AsyncParsableCommand {
         let (listen, port, eventsPort) = (self.listen, self.port, self.eventsPort)
         let tasks = [
             Task {
-                try await InvokeAPIServer(host: lambda).run(hostname: listen, port: port) { bound in
+                try await InvokeAPIServer(host: lambda, plane: plane).run(hostname: listen, port: port) { bound in
                     StandardError.write("emulator: Lambda Invoke API on http://\(listen):\(bound)")
                 }
             },

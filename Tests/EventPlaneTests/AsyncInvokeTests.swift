@@ -159,6 +159,40 @@ struct AsyncInvokeTests {
         }
     }
 
+    @Test("an Invoke API call of type Event is answered 202 at once and then retried and reported like an event")
+    func invokeAPIEvent() async throws {
+        try await withPlane { (project: EventProject, plane: EventPlane) async throws in
+            let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+            let server = Task { try await InvokeAPIServer(host: plane.host, plane: plane).run(port: 0) { continuation.yield($0) } }
+            defer { server.cancel() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let marker = "invoked \(UUID().uuidString)"
+            let payload = "\(project.directory)/payload.json"
+            try #"{"error": "\#(marker)"}"#.write(toFile: payload, atomically: true, encoding: .utf8)
+            let invoked = try CommandRun.run(
+                "/usr/bin/env",
+                [
+                    "aws", "lambda", "invoke", "--endpoint-url", "http://127.0.0.1:\(port)", "--region", "us-east-1", "--function-name", "Failing",
+                    "--invocation-type", "Event", "--payload", "fileb://\(payload)",
+                    "\(project.directory)/answer.json",
+                ],
+                environment: ProcessInfo.processInfo.environment.merging(
+                    ["AWS_ACCESS_KEY_ID": "AKIDLOCAL", "AWS_SECRET_ACCESS_KEY": "local-secret", "AWS_MAX_ATTEMPTS": "1"]) { $1 })
+            #expect(invoked.status == 0, "\(invoked.stderr)")
+            #expect(invoked.stdout.contains("202"), "\(invoked.stdout)")
+            #expect(try await eventually(within: 30) { project.received().filter { $0.event == ["error": .string(marker)] }.count == 2 })
+            var records: [SQSMessage] = []
+            #expect(try await eventually(within: 30) {
+                records += try messages(project, "async-failures")
+                return !records.isEmpty
+            })
+            let record = try JSONValue(parsing: records.first?.body ?? "")
+            #expect(record["requestPayload"] == ["error": .string(marker)])
+            #expect(record["requestContext"]?["approximateInvokeCount"] == 2)
+        }
+    }
+
     @Test("a rule target's delivery refused with 503 is retried by its RetryPolicy and arrives once")
     func targetRetried() async throws {
         let proxy = try Self.proxy(faults: 2)

@@ -107,6 +107,21 @@ public final class EventPlane: Sendable {
         return deliveries
     }
 
+    /// An asynchronous invocation made through the Invoke API (`Event`): tried, retried and
+    /// reported as the function's `EventInvokeConfig` says, like the events services send.
+    public func invokeAsynchronously(_ function: String, payload: [UInt8], options: InvokeOptions) async -> Delivery {
+        let target = TargetDestination.function(function).description
+        let delivery: Delivery
+        do {
+            let detail = try await dispatcher.invokeAsynchronously(function, payload: String(decoding: payload, as: UTF8.self), options: options)
+            delivery = Delivery(rule: "asynchronous invocation", target: target, status: .delivered(detail: detail))
+        } catch {
+            delivery = Delivery(rule: "asynchronous invocation", target: target, status: .failed(reason: error.message))
+        }
+        log(delivery.line)
+        return delivery
+    }
+
     /// Waits for the state machine executions rules started.
     public func waitForExecutions() async {
         await dispatcher.executions.waitForAll()

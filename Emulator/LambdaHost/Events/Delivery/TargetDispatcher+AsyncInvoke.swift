@@ -10,13 +10,13 @@ extension TargetDispatcher {
     /// Invokes `function` with an event a service sends it, retrying and reporting as Lambda does.
     /// - Throws: a ``DeliveryFailure`` that the target did not accept when the function cannot run
     ///   at all; one it accepted (``DeliveryFailure/wasAccepted``) when every attempt failed.
-    func invokeAsynchronously(_ function: String, payload: String) async throws(DeliveryFailure) -> String {
+    func invokeAsynchronously(_ function: String, payload: String, options: InvokeOptions = InvokeOptions()) async throws(DeliveryFailure) -> String {
         let config = invokeConfigs[function] ?? .standard
         let accepted = retryClock.now
         var attempts = 0
         while true {
             attempts += 1
-            let result = try await attempt(function, payload: payload)
+            let result = try await attempt(function, payload: payload, options: options)
             if result.succeeded {
                 var detail = "answered \(Self.answer(result))" + (attempts > 1 ? " on attempt \(attempts)" : "")
                 if let destination = config.onSuccess {

@@ -40,9 +40,9 @@ struct TargetDispatcher: Sendable {
     }
 
     /// One invocation; a failure to run the function at all is thrown, the function's own failure returned.
-    func attempt(_ function: String, payload: String) async throws(DeliveryFailure) -> InvocationResult {
+    func attempt(_ function: String, payload: String, options: InvokeOptions = InvokeOptions()) async throws(DeliveryFailure) -> InvocationResult {
         do {
-            return try await host.invoke(function, payload: Array(payload.utf8))
+            return try await host.invoke(function, payload: Array(payload.utf8), options: options)
         } catch {
             throw DeliveryFailure("cannot run \(function): \(error.message)")
         }
