@@ -170,15 +170,18 @@ struct AsyncInvokeTests {
             let marker = "invoked \(UUID().uuidString)"
             let payload = "\(project.directory)/payload.json"
             try #"{"error": "\#(marker)"}"#.write(toFile: payload, atomically: true, encoding: .utf8)
-            let invoked = try CommandRun.run(
+            let directory = project.directory
+            // The CLI is waited for off the cooperative pool, which the server's handlers need.
+            let invoked = try await offCooperativePool {
+                try CommandRun.run(
                 "/usr/bin/env",
                 [
                     "aws", "lambda", "invoke", "--endpoint-url", "http://127.0.0.1:\(port)", "--region", "us-east-1", "--function-name", "Failing",
-                    "--invocation-type", "Event", "--payload", "fileb://\(payload)",
-                    "\(project.directory)/answer.json",
+                    "--invocation-type", "Event", "--payload", "fileb://\(payload)", "\(directory)/answer.json",
                 ],
                 environment: ProcessInfo.processInfo.environment.merging(
                     ["AWS_ACCESS_KEY_ID": "AKIDLOCAL", "AWS_SECRET_ACCESS_KEY": "local-secret", "AWS_MAX_ATTEMPTS": "1"]) { $1 })
+            }
             #expect(invoked.status == 0, "\(invoked.stderr)")
             #expect(invoked.stdout.contains("202"), "\(invoked.stdout)")
             #expect(try await eventually(within: 30) { project.received().filter { $0.event == ["error": .string(marker)] }.count == 2 })

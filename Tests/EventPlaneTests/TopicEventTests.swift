@@ -35,10 +35,14 @@ struct TopicEventTests {
             let plane = EventPlane(wiring: wiring, host: host, client: project.client, region: "us-east-1", log: { _ in })
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
-            #expect(try await eventually { (try? project.depth("https://sqs.us-east-1.amazonaws.com/123456789012/emulator-topic-events")) != nil })
-            try await Task.sleep(for: .milliseconds(500))
-            let sns = SNSClient(client: project.client)
             let topic = "arn:aws:sns:us-east-1:123456789012:live-notices"
+            // The source is listening once its queue is subscribed to the topic.
+            #expect(try await eventually(within: 60) {
+                let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
+                return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
+                    .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
+            })
+            let sns = SNSClient(client: project.client)
             _ = try sns.publish(topicARN: topic, message: #"{"order": 1}"#, subject: "new order", attributes: ["kind": "order"])
             _ = try sns.publish(topicARN: topic, message: "plain text ✓")
             #expect(try await eventually(within: 60) {
