@@ -1,4 +1,5 @@
 import AWS
+import BenchReport
 
 /// Our side of the benchmark: HeadObject calls through `S3Client`, their CPU and their failures.
 enum HeadObjectRun {

@@ -25,6 +25,8 @@ struct Fire: AsyncParsableCommand {
 
     @OptionGroup var host: HostArguments
 
+    @OptionGroup var retries: RetryClockArguments
+
     func run() async throws {
         let template = try host.loadTemplate()
         let wiring = EventWiring(template: template)
@@ -49,7 +51,7 @@ struct Fire: AsyncParsableCommand {
         let lambda = try host.makeHost(template: template) { function, line in logs.write(function: function, line: line) }
         let plane = EventPlane(
             wiring: wiring, host: lambda, client: host.makeAWSClientOrPlaceholder(), region: host.resolvedRegion, awaitsExecutions: true,
-            followsQueues: true, log: { _ in })
+            followsQueues: true, retryClock: retries.clock, log: { _ in })
         let deliveries: [Delivery]
         if let given {
             deliveries = await plane.deliver(given, through: rule)

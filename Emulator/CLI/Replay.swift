@@ -35,6 +35,8 @@ struct Replay: AsyncParsableCommand {
 
     @OptionGroup var host: HostArguments
 
+    @OptionGroup var retries: RetryClockArguments
+
     func run() async throws {
         var worst: Int32 = 0
         var events: [(file: String, kind: EventKind, event: JSONValue)] = []
@@ -53,7 +55,7 @@ struct Replay: AsyncParsableCommand {
         let lambda = try host.makeHost(template: template) { function, line in logs.write(function: function, line: line) }
         let plane = EventPlane(
             wiring: wiring, host: lambda, client: host.makeAWSClientOrPlaceholder(), region: host.resolvedRegion, awaitsExecutions: true,
-            followsQueues: true, log: { _ in })
+            followsQueues: true, retryClock: retries.clock, log: { _ in })
         for (file, kind, event) in events {
             let deliveries = await plane.replay(event, as: kind, dryRun: dryRun)
             if deliveries.contains(where: { !$0.succeeded }) { worst = max(worst, 1) }

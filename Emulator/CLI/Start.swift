@@ -11,7 +11,11 @@ struct Start: AsyncParsableCommand {
             Serves the Lambda Invoke API (--port) and the EventBridge API (--events-port: PutEvents and \
             TestEventPattern, for aws events --endpoint-url), polls the SQS queues the template maps to \
             functions, announces objects created and removed in its wired buckets (S3 notifications and \
-            EventBridge events), fires its schedules, and runs the state machines rules start. With no \
+            EventBridge events), delivers messages published to topics to the functions subscribed to them, \
+            fires its schedules, and runs the state machines rules start. Functions get those events as \
+            Lambda's asynchronous invocations, and so do Invoke API calls of type Event: retried after 1 and \
+            2 minutes (--retry-speed makes that faster), then reported to their OnFailure destination and \
+            dead-letter target. With no \
             --endpoint-url and no AWS_ENDPOINT_URL it starts moto itself on a free port and says where; \
             the template's buckets, queues, topics and tables are created first, as up does. What the \
             template wires that is not run is named once at start-up. Stop with Ctrl-C (or SIGTERM). Exits 2 \
@@ -28,6 +32,8 @@ struct Start: AsyncParsableCommand {
     var eventsPort = 3002
 
     @OptionGroup var host: HostArguments
+
+    @OptionGroup var retries: RetryClockArguments
 
     func run() async throws {
         var arguments = host
@@ -47,11 +53,11 @@ struct Start: AsyncParsableCommand {
         for unrun in wiring.unrun { StandardError.write("emulator: \(unrun)") }
         let lambda = try arguments.makeHost(template: template) { function, line in StandardError.write("[\(function)] \(line)") }
         let plane = EventPlane(
-            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, log: { StandardError.write("emulator: \($0)") })
+            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, retryClock: retries.clock, log: { StandardError.write("emulator: \($0)") })
         let (listen, port, eventsPort) = (self.listen, self.port, self.eventsPort)
         let tasks = [
             Task {
-                try await InvokeAPIServer(host: lambda).run(hostname: listen, port: port) { bound in
+                try await InvokeAPIServer(host: lambda, plane: plane).run(hostname: listen, port: port) { bound in
                     StandardError.write("emulator: Lambda Invoke API on http://\(listen):\(bound)")
                 }
             },

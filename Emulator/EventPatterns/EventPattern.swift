@@ -38,7 +38,9 @@ public struct EventPattern: Sendable {
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        matches(FlatEvent(event, keeping: paths))
+        var flattened: FlatEvent?
+        for branch in branches where branch.matches(event, flattened: &flattened, paths: paths) { return true }
+        return false
     }
 
     /// The paths the branches name, with their prefixes.
@@ -46,16 +48,11 @@ public struct EventPattern: Sendable {
         var prefixes = Set<String>()
         for condition in branches.flatMap(\.conditions) {
             var prefix = ""
-            for part in condition.path.split(separator: ".", omittingEmptySubsequences: false) {
+            for part in condition.path.text.split(separator: ".", omittingEmptySubsequences: false) {
                 prefix = prefix.isEmpty ? String(part) : prefix + "." + part
                 prefixes.insert(prefix)
             }
         }
         return prefixes
-    }
-
-    /// Whether an event already flattened matches: the form to use when one event meets many patterns.
-    func matches(_ event: FlatEvent) -> Bool {
-        branches.contains { $0.matches(event) }
     }
 }

@@ -48,12 +48,8 @@ public struct FlatEvent: Sendable {
                 for (index, element) in elements.enumerated() {
                     add(element, path: path, arrays: arrays + [ArrayPosition(array: array, index: index)])
                 }
-            case .string(let text): leaves[path, default: []].append(Leaf(value: .string(text), arrays: arrays))
-            case .int, .double:
-                leaves[path, default: []].append(
-                    Leaf(value: .number(value, ComparableNumber.of(value)), arrays: arrays))
-            case .bool(let flag): leaves[path, default: []].append(Leaf(value: .boolean(flag), arrays: arrays))
-            case .null: leaves[path, default: []].append(Leaf(value: .null, arrays: arrays))
+            case .string, .int, .double, .bool, .null:
+                if let leaf = LeafValue(value) { leaves[path, default: []].append(Leaf(value: leaf, arrays: arrays)) }
             }
         }
     }
@@ -89,4 +85,15 @@ enum LeafValue: Sendable {
     case number(JSONValue, ComparableNumber?)
     case boolean(Bool)
     case null
+
+    /// A scalar of the event as patterns compare it; nil for an object or an array, which are never leaves.
+    init?(_ value: JSONValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .int, .double: self = .number(value, ComparableNumber.of(value))
+        case .bool(let flag): self = .boolean(flag)
+        case .null: self = .null
+        case .array, .object: return nil
+        }
+    }
 }

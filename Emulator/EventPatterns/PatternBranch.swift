@@ -1,12 +1,44 @@
+import StateMachine
+
 /// One way a pattern can match: every field condition holds, each on a leaf, and the leaves chosen
 /// lie within the same element of any array they share.
 struct PatternBranch: Sendable {
     let conditions: [FieldCondition]
 
+    /// Whether the event matches, read field by field from the event itself; `flattened` is the
+    /// event flattened for `paths`, made (once, for all branches) only when the answer depends on
+    /// which array elements the fields' values lie in.
+    /// - Parameter holding: a condition already known to hold on a value outside any array, not read again.
+    func matches(_ event: JSONValue, flattened: inout FlatEvent?, paths: Set<String>, holding: Int? = nil) -> Bool {
+        var inArraysOnly = 0
+        for (index, condition) in conditions.enumerated() where index != holding {
+            var present = false
+            var admittedOutside = false
+            var admittedInArray = false
+            condition.path.forEachValue(in: event) { value, inArray in
+                present = true
+                guard !admittedOutside, !(inArray && admittedInArray), condition.admits(value) else { return }
+                if inArray { admittedInArray = true } else { admittedOutside = true }
+            }
+            if !present {
+                guard condition.admitsAbsence else { return false }
+                continue
+            }
+            if admittedOutside { continue }
+            guard admittedInArray else { return false }
+            inArraysOnly += 1
+        }
+        // Two fields held only inside arrays: whether one element holds both is for the flattened event.
+        guard inArraysOnly > 1 else { return true }
+        if flattened == nil { flattened = FlatEvent(event, keeping: paths) }
+        return matches(flattened!)
+    }
+
+    /// Whether an event flattened for (at least) this branch's paths matches.
     func matches(_ event: FlatEvent) -> Bool {
         var constrained: [[Leaf]] = []
         for condition in conditions {
-            let leaves = event.leaves[condition.path] ?? []
+            let leaves = event.leaves[condition.path.text] ?? []
             if leaves.isEmpty {
                 guard condition.admitsAbsence else { return false }
                 continue
@@ -35,10 +67,16 @@ struct PatternBranch: Sendable {
     }
 }
 
-/// A field's condition: the leaves at `path` must include one that a matcher admits.
-struct FieldCondition: Sendable {
-    let path: String
+/// A field's condition: the leaves at `path` must include one that a matcher admits. A class, so
+/// that matching reads it in place instead of copying its path and matchers.
+final class FieldCondition: Sendable {
+    let path: FieldPath
     let matchers: [ValueMatcher]
+
+    init(path: FieldPath, matchers: [ValueMatcher]) {
+        self.path = path
+        self.matchers = matchers
+    }
 
     func admits(_ value: LeafValue) -> Bool {
         matchers.contains { $0.admits(value) }

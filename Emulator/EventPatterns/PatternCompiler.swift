@@ -22,7 +22,7 @@ enum PatternCompiler {
         var branches: [Branch] = []
         try object(members, path: "", insideOr: false, into: &branches)
         return branches.map { branch in
-            PatternBranch(conditions: branch.keys.sorted().map { FieldCondition(path: $0, matchers: branch[$0]!) })
+            PatternBranch(conditions: branch.keys.sorted().map { FieldCondition(path: FieldPath($0), matchers: branch[$0]!) })
         }
     }
 

@@ -81,4 +81,39 @@ struct BucketEventTests {
         #expect(audit.filter { $0["detail-type"] == "Object Deleted" }.count == 1)
         #expect(audit.allSatisfy { $0["detail"]?["bucket"]?["name"] == "events-drop" })
     }
+
+    static let versionedTemplate = EventProject.recordingTemplateHead + """
+          Keeper:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Kept: {Type: S3, Properties: {Bucket: !Ref Kept, Events: s3:ObjectCreated:*}}
+          Kept:
+            Type: AWS::S3::Bucket
+            Properties: {BucketName: events-kept, VersioningConfiguration: {Status: Enabled}}
+        """
+
+    @Test("in a versioned bucket each record carries the versionId of the version its upload created")
+    func versioned() async throws {
+        let project = try EventProject(template: Self.versionedTemplate)
+        let host = try project.makeHost()
+        try ResourceProvisioner(template: host.template, client: project.client).provision { _ in }
+        var versions: [String] = []
+        try await withShutdown(of: host) { () async throws in
+            let plane = EventPlane(wiring: EventWiring(template: host.template), host: host, client: project.client, region: "us-east-1", log: { _ in })
+            let sources = Task { await plane.runSources() }
+            defer { sources.cancel() }
+            #expect(try await eventually { (try? project.depth("https://sqs.us-east-1.amazonaws.com/123456789012/emulator-bucket-events")) != nil })
+            try await Task.sleep(for: .milliseconds(500))
+            let s3 = S3Client(client: project.client)
+            for body in ["one", "two"] {
+                let put = try s3.putObject(bucket: "events-kept", key: "report.csv", body: .bytes(Array(body.utf8)))
+                versions.append(try #require(put.versionID))
+                #expect(try await eventually(within: 60) { project.received().count == versions.count })
+            }
+        }
+        let records = project.received().compactMap { $0.event["Records"]?.arrayValue?.first }
+        #expect(records.map { $0["s3"]?["object"]?["versionId"]?.stringValue ?? "none" } == versions)
+        #expect(Set(versions).count == 2)
+    }
 }

@@ -9,12 +9,24 @@ import StateMachine
 /// that `aws lambda invoke --endpoint-url` and the SDKs work against local functions unchanged.
 public struct InvokeAPIServer: Sendable {
     public let host: LambdaHost
+    /// Runs an `Event` invocation after it is accepted: with Lambda's retries and destinations
+    /// (``EventPlane/invokeAsynchronously(_:payload:options:)``), or once when nil.
+    let asynchronousInvoker: (@Sendable (String, [UInt8], InvokeOptions) async -> Void)?
 
     /// Lambda's limit on an asynchronous (Event) invocation's event, since October 2025.
     public static let eventLimit = 1024 * 1024
 
-    public init(host: LambdaHost) {
+    /// - Parameter plane: when given, `Event` invocations are retried and reported as the
+    ///   template's `EventInvokeConfig` says; without one each is tried once.
+    public init(host: LambdaHost, plane: EventPlane? = nil) {
         self.host = host
+        if let plane {
+            asynchronousInvoker = { @Sendable function, payload, options in
+                _ = await plane.invokeAsynchronously(function, payload: payload, options: options)
+            }
+        } else {
+            asynchronousInvoker = nil
+        }
     }
 
     /// Serves until the task is cancelled.
@@ -60,7 +72,13 @@ public struct InvokeAPIServer: Sendable {
                 return response(result, tail: request.headers[InvokeHeaders.logType] == "Tail")
             case "Event":
                 try host.validate(function)
-                Task { [host] in _ = try? await host.invoke(function, payload: payload, options: options) }
+                Task { [host, asynchronousInvoker] in
+                    if let asynchronousInvoker {
+                        await asynchronousInvoker(function, payload, options)
+                    } else {
+                        _ = try? await host.invoke(function, payload: payload, options: options)
+                    }
+                }
                 return Response(status: .accepted, headers: [InvokeHeaders.executedVersion: "$LATEST"])
             case "DryRun":
                 try host.validate(function)

@@ -7,7 +7,8 @@ read what functions received. The answer depends on the event:
     body contains "malformed" makes the answer an invalid partial batch response; records whose
     body contains "fail" are reported in batchItemFailures, and so are those whose body contains
     "flaky" on their first receive.
-  other events: {"error": "..."} fails the invocation; anything else answers {"ok": true}.
+  other events: {"error": "..."} fails the invocation; {"fail-first": N, ...} fails while this
+    event has been received N times or fewer; anything else answers {"ok": true}.
 """
 import json
 import os
@@ -35,6 +36,11 @@ def answer(event):
         return {"batchItemFailures": [{"itemIdentifier": r["messageId"]} for r in failed]}
     if isinstance(event, dict) and "error" in event:
         raise RuntimeError(str(event["error"]))
+    if isinstance(event, dict) and "fail-first" in event:
+        with open(os.environ["RECORD_FILE"], encoding="utf-8") as record:
+            seen = sum(1 for line in record if json.loads(line)["event"] == event)
+        if seen <= event["fail-first"]:
+            raise RuntimeError("attempt %d fails" % seen)
     return {"ok": True}
 
 

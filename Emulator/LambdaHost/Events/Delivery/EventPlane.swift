@@ -27,10 +27,12 @@ public final class EventPlane: Sendable {
     ///   - awaitsExecutions: whether a state machine started by a rule is waited for (its outcome
     ///     reported) or left to run.
     ///   - followsQueues: whether a message sent to a polled queue is processed at once, as the next hop.
+    ///   - retryClock: the clock retries wait on (Lambda's one and two minutes, a rule target's
+    ///     back-off): the wall clock, or a faster one.
     ///   - log: receives a line for every hop and every problem.
     public init(
         wiring: EventWiring, host: LambdaHost, client: AWSClient, region: String, awaitsExecutions: Bool = false,
-        followsQueues: Bool = false, log: @escaping @Sendable (String) -> Void
+        followsQueues: Bool = false, retryClock: ScheduleClock = ScheduleClock(), log: @escaping @Sendable (String) -> Void
     ) {
         self.followsQueues = followsQueues
         self.wiring = wiring
@@ -40,7 +42,8 @@ public final class EventPlane: Sendable {
         account = CloudFormationResolver.accountID
         self.log = log
         dispatcher = TargetDispatcher(
-            host: host, client: client, awaitsExecutions: awaitsExecutions, executions: ExecutionTracker())
+            host: host, client: client, awaitsExecutions: awaitsExecutions, executions: ExecutionTracker(),
+            invokeConfigs: wiring.asyncInvokeConfigs, retryClock: retryClock, region: region, account: account)
         var buses: [String: EventPatternIndex<Int>] = [:]
         for (position, rule) in wiring.rules.enumerated() where rule.enabled {
             guard let pattern = rule.pattern else { continue }
@@ -104,27 +107,66 @@ public final class EventPlane: Sendable {
         return deliveries
     }
 
+    /// An asynchronous invocation made through the Invoke API (`Event`): tried, retried and
+    /// reported as the function's `EventInvokeConfig` says, like the events services send.
+    public func invokeAsynchronously(_ function: String, payload: [UInt8], options: InvokeOptions) async -> Delivery {
+        let target = TargetDestination.function(function).description
+        let delivery: Delivery
+        do {
+            let detail = try await dispatcher.invokeAsynchronously(function, payload: String(decoding: payload, as: UTF8.self), options: options)
+            delivery = Delivery(rule: "asynchronous invocation", target: target, status: .delivered(detail: detail))
+        } catch {
+            delivery = Delivery(rule: "asynchronous invocation", target: target, status: .failed(reason: error.message))
+        }
+        log(delivery.line)
+        return delivery
+    }
+
     /// Waits for the state machine executions rules started.
     public func waitForExecutions() async {
         await dispatcher.executions.waitForAll()
     }
 
+    /// One target's delivery, retried by its `RetryPolicy` while the failure may pass and the
+    /// event is young enough, then given to its dead-letter queue.
     private func deliver(_ event: JSONValue, to target: RuleTarget, of rule: EventRuleDefinition) async -> Delivery {
         let label = "rule \(rule.name)"
         let ruleARN = rule.arn(region: region, account: account)
-        do {
-            let payload = try input(for: target, event: event, rule: rule, ruleARN: ruleARN)
-            let detail = try await dispatcher.send(
-                payload, to: target.destination, groupID: target.messageGroupID,
-                deduplicationID: event["id"]?.stringValue ?? UUID().uuidString)
-            return Delivery(rule: label, target: target.destination.description, status: .delivered(detail: detail))
-        } catch {
-            var reason = error.message
-            if let deadLetters = target.deadLetterQueueARN {
-                reason += await sendToDeadLetters(event, queueARN: deadLetters, ruleARN: ruleARN, target: target, reason: error.message)
+        let accepted = dispatcher.retryClock.now
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                let payload = try input(for: target, event: event, rule: rule, ruleARN: ruleARN)
+                let detail = try await dispatcher.send(
+                    payload, to: target.destination, groupID: target.messageGroupID,
+                    deduplicationID: event["id"]?.stringValue ?? UUID().uuidString)
+                return Delivery(rule: label, target: target.destination.description, status: .delivered(detail: detail))
+            } catch {
+                if error.isRetryable, attempts <= target.retryPolicy.maximumRetryAttempts {
+                    let next = dispatcher.retryClock.now.addingTimeInterval(TimeInterval(TargetRetryPolicy.wait(after: attempts)))
+                    if next.timeIntervalSince(accepted) <= TimeInterval(target.retryPolicy.maximumEventAgeInSeconds),
+                        (try? await dispatcher.retryClock.sleep(until: next)) != nil
+                    {
+                        log("rule \(rule.name): \(target.destination) failed (attempt \(attempts)): \(error.message); retrying")
+                        continue
+                    }
+                }
+                return await failed(event, to: target, of: rule, ruleARN: ruleARN, error, attempts: attempts)
             }
-            return Delivery(rule: label, target: target.destination.description, status: .failed(reason: reason))
         }
+    }
+
+    /// A delivery given up on: to the target's dead-letter queue when it has one and the target did not take the event.
+    private func failed(
+        _ event: JSONValue, to target: RuleTarget, of rule: EventRuleDefinition, ruleARN: String, _ error: DeliveryFailure, attempts: Int
+    ) async -> Delivery {
+        let label = "rule \(rule.name)"
+        var reason = error.message + (attempts > 1 ? " (after \(attempts) attempts)" : "")
+        if !error.wasAccepted, let deadLetters = target.deadLetterQueueARN {
+            reason += await sendToDeadLetters(event, queueARN: deadLetters, ruleARN: ruleARN, target: target, reason: error.message)
+        }
+        return Delivery(rule: label, target: target.destination.description, status: .failed(reason: reason))
     }
 
     /// What the target receives: the event, a constant, a part of it, or a transformation.

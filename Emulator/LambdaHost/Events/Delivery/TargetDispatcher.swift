@@ -12,29 +12,49 @@ struct TargetDispatcher: Sendable {
     /// running (the long-running host).
     let awaitsExecutions: Bool
     let executions: ExecutionTracker
+    /// Each function's asynchronous-invocation settings.
+    let invokeConfigs: [String: AsyncInvokeConfig]
+    /// The clock retries wait on: the wall clock, or a faster one.
+    let retryClock: ScheduleClock
+    let region: String
+    let account: String
 
     /// SQS's and EventBridge's limit on a message or event.
     static let messageLimit = 256 * 1024
 
+    /// Delivers as AWS's services do: a function is invoked asynchronously (``invokeAsynchronously(_:payload:)``).
     func send(_ payload: String, to destination: TargetDestination, groupID: String?, deduplicationID: String) async throws(DeliveryFailure) -> String {
         switch destination {
-        case .function(let name): return try await invoke(name, payload: payload)
+        case .function(let name): return try await invokeAsynchronously(name, payload: payload)
         case .queue(let arn): return try await enqueue(payload, queueARN: arn, groupID: groupID, deduplicationID: deduplicationID)
         case .stateMachine(let name): return try await start(name, input: payload)
         case .topic(let arn): return try await publish(payload, topicARN: arn)
         }
     }
 
+    /// One synchronous invocation, as API Gateway makes it.
     func invoke(_ function: String, payload: String) async throws(DeliveryFailure) -> String {
-        let result: InvocationResult
+        let result = try await attempt(function, payload: payload)
+        guard result.succeeded else { throw DeliveryFailure(Self.failure(of: function, result)) }
+        return "answered \(Self.answer(result))"
+    }
+
+    /// One invocation; a failure to run the function at all is thrown, the function's own failure returned.
+    func attempt(_ function: String, payload: String, options: InvokeOptions = InvokeOptions()) async throws(DeliveryFailure) -> InvocationResult {
         do {
-            result = try await host.invoke(function, payload: Array(payload.utf8))
+            return try await host.invoke(function, payload: Array(payload.utf8), options: options)
         } catch {
             throw DeliveryFailure("cannot run \(function): \(error.message)")
         }
-        let answer = Self.excerpt(String(decoding: result.payload, as: UTF8.self))
-        guard result.succeeded else { throw DeliveryFailure("\(function) failed with \(result.errorType ?? "an error"): \(answer)") }
-        return "answered \(answer)"
+    }
+
+    /// What the function answered, shortened for a report line.
+    static func answer(_ result: InvocationResult) -> String {
+        excerpt(String(decoding: result.payload, as: UTF8.self))
+    }
+
+    static func failure(of function: String, _ result: InvocationResult) -> String {
+        "\(function) failed with \(result.errorType ?? "an error"): \(answer(result))"
     }
 
     private func enqueue(_ body: String, queueARN: String, groupID: String?, deduplicationID: String) async throws(DeliveryFailure) -> String {
@@ -50,7 +70,7 @@ struct TargetDispatcher: Sendable {
             let sent = try await OffloadedCall.run { () throws(AWSError) in try sqs.sendMessage(queueURL: url, message) }
             return "sent as message \(sent.messageID)"
         } catch {
-            throw DeliveryFailure(error.description)
+            throw DeliveryFailure(error.description, isRetryable: error.isRetryable)
         }
     }
 
@@ -60,7 +80,7 @@ struct TargetDispatcher: Sendable {
             let id = try await OffloadedCall.run { () throws(AWSError) in try sns.publish(topicARN: topicARN, message: message) }
             return "published as message \(id)"
         } catch {
-            throw DeliveryFailure(error.description)
+            throw DeliveryFailure(error.description, isRetryable: error.isRetryable)
         }
     }
 

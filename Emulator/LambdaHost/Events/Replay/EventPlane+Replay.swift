@@ -138,16 +138,23 @@ extension EventPlane {
         // A state machine behind a route starts with the request's body, as SAM's integration does.
         var payload = event.serialized()
         if case .stateMachine = route.destination { payload = event["body"]?.stringValue ?? "{}" }
-        return await hop(payload, to: route.destination, label: "route \(route.method) \(route.path)", dryRun: dryRun)
+        return await hop(payload, to: route.destination, label: "route \(route.method) \(route.path)", dryRun: dryRun, synchronous: true)
     }
 
     /// One delivery to a destination outside any rule (a notification, a subscription, a route),
     /// followed into the queue's mapping when it goes to a polled queue.
-    func hop(_ payload: String, to destination: TargetDestination, label: String, dryRun: Bool) async -> [Delivery] {
+    /// - Parameter synchronous: whether a function is invoked once and answers (API Gateway), or
+    ///   asynchronously with Lambda's retries (S3, SNS).
+    func hop(_ payload: String, to destination: TargetDestination, label: String, dryRun: Bool, synchronous: Bool = false) async -> [Delivery] {
         guard !dryRun else { return [logged(Delivery(rule: label, target: destination.description, status: .planned))] }
         let delivery: Delivery
         do {
-            let detail = try await dispatcher.send(payload, to: destination, groupID: nil, deduplicationID: UUID().uuidString)
+            let detail: String
+            if synchronous, case .function(let function) = destination {
+                detail = try await dispatcher.invoke(function, payload: payload)
+            } else {
+                detail = try await dispatcher.send(payload, to: destination, groupID: nil, deduplicationID: UUID().uuidString)
+            }
             delivery = Delivery(rule: label, target: destination.description, status: .delivered(detail: detail))
         } catch {
             delivery = Delivery(rule: label, target: destination.description, status: .failed(reason: error.message))

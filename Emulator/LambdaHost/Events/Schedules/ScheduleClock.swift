@@ -2,7 +2,7 @@ public import Foundation
 
 /// The time schedules run on: the wall clock, or one that runs `scale` times faster from a given
 /// instant, so a test sees a day of `rate(1 hour)` in seconds and each event still names the
-/// instant it was due.
+/// instant it was due. Retries wait on one too (``EventPlane``'s `retryClock`).
 public struct ScheduleClock: Sendable {
     let start: Date
     let scale: Double

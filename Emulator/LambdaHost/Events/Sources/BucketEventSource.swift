@@ -11,7 +11,8 @@ import Synchronization
 /// long-polls. A message is deleted only after its records were delivered, so none is lost; each
 /// is received once, so none is delivered twice. moto's own records are not passed on: each is
 /// rebuilt as S3 writes it (the key form-URL-encoded with `/` kept, a sequencer), and filtered
-/// by the template's prefix and suffix rules.
+/// by the template's prefix and suffix rules. moto's records carry no version id: a created
+/// object's is read back with HeadObject.
 final class BucketEventSource: Sendable {
     let plane: EventPlane
     let client: AWSClient
@@ -72,7 +73,7 @@ final class BucketEventSource: Sendable {
         for message in answer["Messages"]?.arrayValue ?? [] {
             let body = (try? JSONValue(parsing: message["Body"]?.stringValue ?? "")) ?? .null
             for record in body["Records"]?.arrayValue ?? [] {
-                guard let object = objectEvent(from: record), buckets.contains(object.bucket) else { continue }
+                guard let object = await objectEvent(from: record), buckets.contains(object.bucket) else { continue }
                 _ = await plane.announce(object)
             }
             guard let handle = message["ReceiptHandle"]?.stringValue else { continue }
@@ -82,20 +83,35 @@ final class BucketEventSource: Sendable {
         }
     }
 
-    /// What moto's record says happened, with a sequencer that grows with every event.
-    private func objectEvent(from record: JSONValue) -> S3ObjectEvent? {
+    /// What moto's record says happened, with a sequencer that grows with every event, and the
+    /// version created when the bucket keeps versions.
+    private func objectEvent(from record: JSONValue) async -> S3ObjectEvent? {
         guard let bucket = record["s3"]?["bucket"]?["name"]?.stringValue, let encoded = record["s3"]?["object"]?["key"]?.stringValue,
             let eventName = record["eventName"]?.stringValue
         else { return nil }
+        let key = S3ObjectEvent.decodedKey(encoded)
+        let eTag = record["s3"]?["object"]?["eTag"]?.stringValue ?? ""
+        var versionID = record["s3"]?["object"]?["versionId"]?.stringValue
+        if versionID == nil, eventName.hasPrefix("ObjectCreated") { versionID = await createdVersion(bucket: bucket, key: key, eTag: eTag) }
         let now = Date()
         let sequencer = sequence.withLock { last -> String in
             last = max(last + 1, UInt64(now.timeIntervalSince1970 * 1_000_000))
             return String(last, radix: 16, uppercase: true)
         }
         return S3ObjectEvent(
-            bucket: bucket, key: S3ObjectEvent.decodedKey(encoded), size: record["s3"]?["object"]?["size"]?.integerValue ?? 0,
-            eTag: record["s3"]?["object"]?["eTag"]?.stringValue ?? "", versionID: record["s3"]?["object"]?["versionId"]?.stringValue,
+            bucket: bucket, key: key, size: record["s3"]?["object"]?["size"]?.integerValue ?? 0, eTag: eTag, versionID: versionID,
             sequencer: sequencer, eventName: eventName, time: now)
+    }
+
+    /// The version id of the object moto announced (whose notifications carry none), read back
+    /// with HeadObject: nil when the bucket keeps no versions, or when the object has changed
+    /// again since (another ETag), rather than another version's id.
+    private func createdVersion(bucket: String, key: String, eTag: String) async -> String? {
+        let s3 = S3Client(client: client)
+        guard let head = try? await OffloadedCall.run({ () throws(AWSError) in try s3.headObject(bucket: bucket, key: key) }),
+            let version = head.versionID, version != "null", head.eTag?.replacingOccurrences(of: "\"", with: "") == eTag
+        else { return nil }
+        return version
     }
 }
 

@@ -20,11 +20,18 @@ public struct EventWiring: Sendable {
     public internal(set) var topicSubscriptions: [TopicSubscription] = []
     /// Functions behind API Gateway routes, for replayed API Gateway events.
     public internal(set) var apiRoutes: [APIRoute] = []
+    /// Functions' asynchronous-invocation settings, by logical id; functions not here have Lambda's defaults.
+    public internal(set) var asyncInvokeConfigs: [String: AsyncInvokeConfig] = [:]
     /// What the template wires that is not run here.
     public internal(set) var unrun: [UnrunWiring] = []
 
     /// The bus every AWS service and unnamed `PutEvents` entry uses.
     public static let defaultBus = "default"
+
+    /// How Lambda retries and reports the function's asynchronous invocations.
+    public func asyncInvokeConfig(of function: String) -> AsyncInvokeConfig {
+        asyncInvokeConfigs[function] ?? .standard
+    }
 
     /// The rule called `name`: its own name, or its logical id.
     public func rule(named name: String) -> EventRuleDefinition? {

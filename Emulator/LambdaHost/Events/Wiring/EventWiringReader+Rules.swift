@@ -78,13 +78,10 @@ extension EventWiringReader {
             for property in Self.unrunTargetProperties where target[property] != nil {
                 skip(rule, "target \(id) \(property)", "it applies to target types that are not delivered locally")
             }
-            if target["RetryPolicy"] != nil {
-                skip(rule, "target \(id) RetryPolicy", "each delivery is tried once locally; what fails goes to the DeadLetterConfig queue")
-            }
             return RuleTarget(
                 id: id, arn: arn, destination: destination, input: Self.input(of: target),
                 messageGroupID: target["SqsParameters"]?["MessageGroupId"]?.templateText,
-                deadLetterQueueARN: target["DeadLetterConfig"]?["Arn"]?.stringValue)
+                deadLetterQueueARN: target["DeadLetterConfig"]?["Arn"]?.stringValue, retryPolicy: Self.retryPolicy(of: target))
         }
     }
 

@@ -35,8 +35,15 @@ extension EventWiringReader {
                     path: settings["Path"]?.stringValue ?? "$default", destination: target))
                 skip(owner, label, "API Gateway is not served by the emulator; replay an API Gateway event to run the route")
             case "SNS" where owner == target.functionID:
-                if let topic = settings["Topic"]?.stringValue { wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: owner)) }
-                skip(owner, label, "SNS invokes functions only on AWS; replay an SNS event to run it")
+                guard let topic = settings["Topic"]?.stringValue else {
+                    skip(owner, label, "it names no Topic")
+                    continue
+                }
+                wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: owner))
+                if settings["FilterPolicy"] != nil { skip(owner, "\(label) FilterPolicy", Self.unfilteredTopics) }
+                if settings["SqsSubscription"] != nil {
+                    skip(owner, "\(label) SqsSubscription", "the messages go to the function directly, not through a queue")
+                }
             default:
                 skip(owner, label, "the emulator runs SQS, S3, EventBridge and schedule events, not \(type)")
             }
@@ -52,12 +59,9 @@ extension EventWiringReader {
         var enabled = settings["Enabled"]?.boolValue ?? true
         if let state = settings["State"]?.stringValue { enabled = state.hasPrefix("ENABLED") }
         let targetID = settings["Target"]?["Id"]?.stringValue ?? "\(owner)\(event)Target"
-        if settings["RetryPolicy"] != nil {
-            skip(owner, "Events.\(event) RetryPolicy", "each delivery is tried once locally; what fails goes to the DeadLetterConfig queue")
-        }
         let ruleTarget = RuleTarget(
             id: targetID, arn: arn, destination: target, input: Self.input(of: settings), messageGroupID: nil,
-            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue)
+            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue, retryPolicy: Self.retryPolicy(of: settings))
         addRule(
             name: name, logicalID: owner, bus: busName(settings["EventBusName"]?.stringValue), pattern: settings["Pattern"],
             schedule: schedule, timeZone: nil, enabled: enabled, scheduler: false, targets: [ruleTarget])
@@ -72,7 +76,7 @@ extension EventWiringReader {
         let input: TargetInput = settings["Input"].map { .constant($0.stringValue ?? $0.serialized()) } ?? .constant("{}")
         let ruleTarget = RuleTarget(
             id: "\(owner)\(event)Target", arn: arn, destination: target, input: input, messageGroupID: nil,
-            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue)
+            deadLetterQueueARN: settings["DeadLetterConfig"]?["Arn"]?.stringValue, retryPolicy: Self.retryPolicy(of: settings))
         addRule(
             name: settings["Name"]?.stringValue ?? owner + event, logicalID: owner, bus: EventWiring.defaultBus, pattern: nil,
             schedule: expression, timeZone: settings["ScheduleExpressionTimezone"]?.stringValue,

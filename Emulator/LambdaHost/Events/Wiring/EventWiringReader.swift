@@ -39,7 +39,11 @@ struct EventWiringReader {
             case "AWS::Scheduler::Schedule": readSchedule(resource.logicalID, properties)
             case "AWS::Lambda::EventSourceMapping": readEventSourceMapping(resource.logicalID, properties)
             case "AWS::S3::Bucket": readBucketNotifications(resource, properties)
-            case "AWS::Serverless::Function": readSAMEvents(of: resource.logicalID, properties, target: .function(resource.logicalID))
+            case "AWS::Serverless::Function":
+                readSAMEvents(of: resource.logicalID, properties, target: .function(resource.logicalID))
+                readFunctionInvokeSettings(of: resource.logicalID, properties)
+            case "AWS::Lambda::Function": readFunctionInvokeSettings(of: resource.logicalID, properties)
+            case "AWS::Lambda::EventInvokeConfig": readEventInvokeConfig(resource.logicalID, properties)
             case "AWS::Serverless::StateMachine":
                 readSAMEvents(of: resource.logicalID, properties, target: .stateMachine(resource.logicalID))
             case "AWS::SNS::Subscription": readSubscription(resource.logicalID, properties)
@@ -51,15 +55,18 @@ struct EventWiringReader {
     /// The types whose properties carry event wiring.
     static let readTypes: Set<String> = [
         "AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::Lambda::EventSourceMapping", "AWS::S3::Bucket",
-        "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::SNS::Subscription",
+        "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::SNS::Subscription", "AWS::Lambda::Function",
+        "AWS::Lambda::EventInvokeConfig",
     ]
+
+    static let unfilteredTopics = "every message published to the topic reaches the function locally; the filter is not applied"
 
     mutating func skip(_ resource: String, _ what: String, _ why: String) {
         wiring.unrun.append(UnrunWiring(resource: resource, what: what, why: why))
     }
 
-    /// SNS delivers to queues itself (moto does too); a function endpoint routes replayed SNS
-    /// events; other protocols are not run here.
+    /// SNS delivers to queues itself (moto does too); a function endpoint gets the topic's
+    /// messages (and replayed SNS events); other protocols are not run here.
     private mutating func readSubscription(_ logicalID: String, _ properties: JSONValue) {
         let scheme = properties["Protocol"]?.stringValue ?? "?"
         guard scheme != "sqs" else { return }
@@ -67,7 +74,7 @@ struct EventWiringReader {
             case .success(.function(let function)) = destination(endpoint)
         {
             wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: function))
-            skip(logicalID, "the lambda subscription", "SNS invokes functions only on AWS; replay an SNS event to run it")
+            if properties["FilterPolicy"] != nil { skip(logicalID, "FilterPolicy", Self.unfilteredTopics) }
             return
         }
         skip(logicalID, "the \(scheme) subscription", "SNS delivers only to SQS queues locally (moto does that itself)")

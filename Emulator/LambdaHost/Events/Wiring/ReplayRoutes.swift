@@ -1,5 +1,5 @@
-/// A function subscribed to an SNS topic. SNS invokes functions only on AWS; locally the
-/// subscription routes replayed SNS events.
+/// A function subscribed to an SNS topic: it gets the messages published to the topic while the
+/// emulator runs (``TopicEventSource``), and replayed SNS events.
 public struct TopicSubscription: Sendable, Hashable {
     public let topicARN: String
     /// The function's logical id.

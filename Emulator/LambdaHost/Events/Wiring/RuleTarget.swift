@@ -9,6 +9,8 @@ public struct RuleTarget: Sendable {
     public let messageGroupID: String?
     /// `DeadLetterConfig.Arn`: the queue that receives what could not be delivered.
     public let deadLetterQueueARN: String?
+    /// `RetryPolicy`: how a delivery that failed for a passing reason is retried.
+    public let retryPolicy: TargetRetryPolicy
 }
 
 /// Where a target's events go.

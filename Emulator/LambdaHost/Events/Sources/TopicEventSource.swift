@@ -1,0 +1,100 @@
+import AWS
+import Foundation
+import StateMachine
+
+/// Messages published to the template's topics that functions subscribe to, by any client,
+/// delivered to those functions as SNS invokes them.
+///
+/// moto delivers a topic's messages to SQS subscribers itself, so every such topic gets one more
+/// subscriber: a queue of the emulator's (`emulator-topic-events`), which this source long-polls.
+/// Each message, SNS's notification document, becomes the `Records[].Sns` event of every function
+/// subscribed to its topic; it is deleted only after those deliveries, so none is lost or
+/// delivered twice.
+final class TopicEventSource: Sendable {
+    let plane: EventPlane
+    let client: AWSClient
+    let queueURL: String
+    /// The subscription ARN each function's records carry, by topic ARN and function.
+    let subscriptions: [String: [(function: String, arn: String)]]
+
+    static let queueName = "emulator-topic-events"
+
+    private init(plane: EventPlane, client: AWSClient, queueURL: String, subscriptions: [String: [(function: String, arn: String)]]) {
+        self.plane = plane
+        self.client = client
+        self.queueURL = queueURL
+        self.subscriptions = subscriptions
+    }
+
+    /// Creates the queue and subscribes it to every topic a function subscribes to; nil when none does.
+    static func prepare(plane: EventPlane, client: AWSClient) async throws(AWSError) -> TopicEventSource? {
+        var subscriptions: [String: [(function: String, arn: String)]] = [:]
+        for subscription in plane.wiring.topicSubscriptions {
+            subscriptions[subscription.topicARN, default: []].append(
+                (subscription.function, "\(subscription.topicARN):\(UUID().uuidString.lowercased())"))
+        }
+        guard !subscriptions.isEmpty else { return nil }
+        let queueARN = "arn:aws:sqs:\(plane.region):\(plane.account):\(queueName)"
+        let topics = subscriptions.keys.sorted()
+        let queueURL = try await OffloadedCall.run { () throws(AWSError) -> String in
+            let created = try client.json(.sqs, "CreateQueue", ["QueueName": .string(queueName)], resource: queueName)
+            for topic in topics {
+                _ = try client.query(
+                    .sns, action: "Subscribe", parameters: [("TopicArn", topic), ("Protocol", "sqs"), ("Endpoint", queueARN)], resource: topic)
+            }
+            return created["QueueUrl"]?.stringValue ?? ""
+        }
+        return TopicEventSource(plane: plane, client: client, queueURL: queueURL, subscriptions: subscriptions)
+    }
+
+    var topics: [String] { subscriptions.keys.sorted() }
+
+    /// Polls until cancelled.
+    func run() async {
+        while !Task.isCancelled {
+            do {
+                try await pollOnce()
+            } catch {
+                plane.log("topic messages: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private func pollOnce() async throws(AWSError) {
+        let (client, queueURL) = (self.client, self.queueURL)
+        let answer = try await OffloadedCall.run { () throws(AWSError) in
+            try client.json(
+                .sqs, "ReceiveMessage", ["QueueUrl": .string(queueURL), "MaxNumberOfMessages": 10, "WaitTimeSeconds": 1], resource: queueURL)
+        }
+        for message in answer["Messages"]?.arrayValue ?? [] {
+            let notification = (try? JSONValue(parsing: message["Body"]?.stringValue ?? "")) ?? .null
+            let topic = notification["TopicArn"]?.stringValue ?? ""
+            for subscription in subscriptions[topic] ?? [] {
+                let record = Self.record(of: notification, subscriptionARN: subscription.arn)
+                _ = await plane.hop(
+                    JSONValue.object(["Records": [record]]).serialized(), to: .function(subscription.function),
+                    label: "subscription to \(topic.split(separator: ":").last ?? "")", dryRun: false)
+            }
+            guard let handle = message["ReceiptHandle"]?.stringValue else { continue }
+            _ = try await OffloadedCall.run { () throws(AWSError) in
+                try client.json(.sqs, "DeleteMessage", ["QueueUrl": .string(queueURL), "ReceiptHandle": .string(handle)], resource: queueURL)
+            }
+        }
+    }
+
+    /// SNS's record for a function: the notification document with Lambda's spelling of its URL fields.
+    static func record(of notification: JSONValue, subscriptionARN: String) -> JSONValue {
+        [
+            "EventSource": "aws:sns", "EventVersion": "1.0", "EventSubscriptionArn": .string(subscriptionARN),
+            "Sns": [
+                "Type": notification["Type"] ?? "Notification", "MessageId": notification["MessageId"] ?? .null,
+                "TopicArn": notification["TopicArn"] ?? .null, "Subject": notification["Subject"] ?? .null,
+                "Message": notification["Message"] ?? "", "Timestamp": notification["Timestamp"] ?? .null,
+                "SignatureVersion": notification["SignatureVersion"] ?? "1", "Signature": notification["Signature"] ?? .null,
+                "SigningCertUrl": notification["SigningCertURL"] ?? .null, "UnsubscribeUrl": notification["UnsubscribeURL"] ?? .null,
+                "MessageAttributes": notification["MessageAttributes"] ?? .object([:]),
+            ],
+        ]
+    }
+}

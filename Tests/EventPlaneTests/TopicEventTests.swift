@@ -1,0 +1,67 @@
+import AWS
+import Foundation
+@testable import LambdaHost
+import StateMachine
+import Testing
+
+/// Messages published to a topic on moto, by an ordinary SNS client, reach the functions
+/// subscribed to it (a SAM `SNS` event and an `AWS::SNS::Subscription`) as SNS invokes them.
+@Suite("SNS messages to subscribed functions on moto", .serialized)
+struct TopicEventTests {
+    static let template = EventProject.recordingTemplateHead + """
+          Notices:
+            Type: AWS::SNS::Topic
+            Properties: {TopicName: live-notices}
+          Listener:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Notice: {Type: SNS, Properties: {Topic: !Ref Notices}}
+          Direct:
+            Type: AWS::Serverless::Function
+          DirectSubscription:
+            Type: AWS::SNS::Subscription
+            Properties: {Protocol: lambda, TopicArn: !Ref Notices, Endpoint: !GetAtt Direct.Arn}
+        """
+
+    @Test("each message published reaches each subscribed function once, as an SNS record with subject and attributes")
+    func published() async throws {
+        let project = try EventProject(template: Self.template)
+        let host = try project.makeHost()
+        try ResourceProvisioner(template: host.template, client: project.client).provision { _ in }
+        let wiring = EventWiring(template: host.template)
+        #expect(wiring.unrun.isEmpty, "\(wiring.unrun)")
+        try await withShutdown(of: host) { () async throws in
+            let plane = EventPlane(wiring: wiring, host: host, client: project.client, region: "us-east-1", log: { _ in })
+            let sources = Task { await plane.runSources() }
+            defer { sources.cancel() }
+            let topic = "arn:aws:sns:us-east-1:123456789012:live-notices"
+            // The source is listening once its queue is subscribed to the topic.
+            #expect(try await eventually(within: 60) {
+                let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
+                return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
+                    .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
+            })
+            let sns = SNSClient(client: project.client)
+            _ = try sns.publish(topicARN: topic, message: #"{"order": 1}"#, subject: "new order", attributes: ["kind": "order"])
+            _ = try sns.publish(topicARN: topic, message: "plain text ✓")
+            #expect(try await eventually(within: 60) {
+                project.received().filter { $0.function == "Listener" }.count == 2 && project.received().filter { $0.function == "Direct" }.count == 2
+            })
+            try await Task.sleep(for: .seconds(2))
+        }
+        for function in ["Listener", "Direct"] {
+            let records = project.received().filter { $0.function == function }.compactMap { $0.event["Records"]?.arrayValue?.first }
+            #expect(records.count == 2, "\(function): \(records)")
+            let first = try #require(records.first { $0["Sns"]?["Subject"] == "new order" })
+            #expect(first["EventSource"] == "aws:sns")
+            #expect(first["EventSubscriptionArn"]?.stringValue?.hasPrefix("arn:aws:sns:us-east-1:123456789012:live-notices:") == true)
+            #expect(first["Sns"]?["Message"] == #"{"order": 1}"#)
+            #expect(first["Sns"]?["TopicArn"] == "arn:aws:sns:us-east-1:123456789012:live-notices")
+            #expect(first["Sns"]?["MessageAttributes"]?["kind"] == ["Type": "String", "Value": "order"])
+            #expect(first["Sns"]?["Type"] == "Notification")
+            #expect(first["Sns"]?["MessageId"]?.stringValue?.isEmpty == false)
+            #expect(records.contains { $0["Sns"]?["Message"] == "plain text ✓" })
+        }
+    }
+}
