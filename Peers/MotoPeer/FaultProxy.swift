@@ -1,19 +1,12 @@
 import Glibc
 import Sockets
 
-<<<<<<< HEAD
 /// A loopback HTTP proxy in front of moto that spoils requests matching `spoils` (503 SlowDown, 500
-/// InternalError, a TCP reset, or 400 ExpiredToken as AWS answers when temporary credentials have
-/// run out): the first `count` of them, or each with a given probability (a chaos run), and
+/// InternalError, a TCP reset, 400 ExpiredToken as AWS answers when temporary credentials have run
+/// out, or 403 AccessDenied, as S3 refuses a copy whose source the caller may not read, which moto
+/// does not check): the first `count` of them, or each with a given probability (a chaos run), and
 /// forwards everything else, recording the request line of every request it sees and the status
 /// moto answered each forwarded one with.
-=======
-/// A loopback HTTP proxy in front of moto that spoils the first `faultCount` requests matching
-/// `spoils` (503 SlowDown, a TCP reset, 400 ExpiredToken as AWS answers when temporary
-/// credentials have run out, or 403 AccessDenied, as S3 refuses a copy whose source the caller may
-/// not read, which moto does not check) and forwards everything else, recording the request
-/// line of every request it sees.
->>>>>>> scale
 ///
 /// Each connection carries one request: forwarded requests get `Connection: close` both ways, so
 /// the counts are exact and every retry arrives on a fresh connection.
