@@ -24,15 +24,25 @@ struct ExecutionRunOptions: ParsableArguments {
         stateDir + "/executions/" + execution + ".jsonl"
     }
 
-    /// Runs the state machine `name` of the host's template with `journal`; exits 1 when the
-    /// execution fails, 2 when it cannot run.
-    func run(stateMachine name: String, input: JSONValue, execution: String, journal: ExecutionJournal, host: HostArguments)
-        async throws
-    {
-        let template = try host.loadTemplate()
+    /// The definition of the state machine `name` in `template`; exits 2 when it cannot be read.
+    static func definition(of name: String, in template: SAMTemplate) throws -> JSONValue {
+        do {
+            return try template.stateMachineDefinition(named: name)
+        } catch {
+            StandardError.write("emulator: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Runs `definition` (the state machine `name`) on the host's template's functions with
+    /// `journal`; exits 1 when the execution fails, 2 when it cannot run.
+    func run(
+        stateMachine name: String, definition json: JSONValue, input: JSONValue, execution: String, journal: ExecutionJournal,
+        template: SAMTemplate, host: HostArguments
+    ) async throws {
         let definition: StateMachineDefinition
         do {
-            definition = try StateMachineDefinition(json: try template.stateMachineDefinition(named: name))
+            definition = try StateMachineDefinition(json: json)
         } catch {
             StandardError.write("emulator: \(error)")
             throw ExitCode(2)

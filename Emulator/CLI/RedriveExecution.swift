@@ -12,7 +12,8 @@ struct RedriveExecution: AsyncParsableCommand {
             Reads the execution's journal (written by start-execution under --state-dir): the states that \
             finished are not run again; the execution restarts at the state that did not finish, with the \
             input it had, and a Distributed Map runs only the child executions that did not succeed (those \
-            that did keep their results). The template is read again, so fixed functions are used. Exits 0 \
+            that did keep their results). The execution's own definition runs again, as on AWS; the template is \
+            read again for the functions, so fixed functions are used. Exits 0 \
             when the execution succeeds, 1 when it fails, 2 when it cannot be redriven (no journal, or it \
             succeeded).
             """)
@@ -37,7 +38,10 @@ struct RedriveExecution: AsyncParsableCommand {
         StandardError.write(
             "emulator: redriving \(name) of \(progress.stateMachine) from \(progress.resume?.state ?? "the start")"
                 + (finished > 0 ? ", \(finished) child executions already succeeded" : ""))
+        let template = try host.loadTemplate()
+        let definition = try progress.definition ?? ExecutionRunOptions.definition(of: progress.stateMachine, in: template)
         try await execution.run(
-            stateMachine: progress.stateMachine, input: progress.input, execution: name, journal: journal, host: host)
+            stateMachine: progress.stateMachine, definition: definition, input: progress.input, execution: name, journal: journal,
+            template: template, host: host)
     }
 }

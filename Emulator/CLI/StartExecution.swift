@@ -36,10 +36,15 @@ struct StartExecution: AsyncParsableCommand {
             StandardError.write("emulator: \(error)")
             throw ExitCode(2)
         }
+        let template = try host.loadTemplate()
+        let definition = try ExecutionRunOptions.definition(of: self.name, in: template)
         let name = executionName ?? UUID().uuidString.lowercased()
         let journal = try ExecutionJournal.create(
-            at: execution.journalPath(execution: name), stateMachine: self.name, executionName: name, input: executionInput)
-        try await execution.run(stateMachine: self.name, input: executionInput, execution: name, journal: journal, host: host)
+            at: execution.journalPath(execution: name), stateMachine: self.name, definition: definition, executionName: name,
+            input: executionInput)
+        try await execution.run(
+            stateMachine: self.name, definition: definition, input: executionInput, execution: name, journal: journal,
+            template: template, host: host)
     }
 
     private func readInput() throws -> JSONValue {

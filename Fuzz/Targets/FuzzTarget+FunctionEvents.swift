@@ -14,9 +14,9 @@ extension FuzzTarget {
                 #"{"source_bucket": "a", "source_prefix": "in/", "destination_bucket": "b", "destination_prefix": "", "execution": {"name": "e-1", "started_at": "2026-11-27T09:00:00Z"}, "listing": {"manifest_bucket": "m", "manifest_key": "k", "count": 2, "total_bytes": 10}}"#
             ]),
         event(
-            JobTransferItem.self, name: "transfer-item", summary: "TransferObject's event: a manifest entry, or a job's object",
+            TransferObjectEvent.self, name: "transfer-item", summary: "TransferObject's event: a batch of manifest entries, or a job's object",
             seeds: [
-                #"{"source_bucket": "a", "source_prefix": "in/", "destination_bucket": "b", "destination_prefix": "out/", "key": "in/k.csv", "size": 1, "etag": "\"e\""}"#,
+                #"{"BatchInput": {"request": {"source_bucket": "a", "source_prefix": "in/", "destination_bucket": "b", "destination_prefix": "out/", "mode": "sync", "operation_mode": "auto"}}, "Items": [{"key": "in/k.csv", "size": 1, "etag": "e"}, {"key": "in/l.csv", "size": 2, "etag": "f"}], "retry_count": 1, "max_retries": 6}"#,
                 #"{"job_id": "job-1", "source_bucket": "a", "source_prefix": "", "destination_bucket": "b", "destination_prefix": "", "key": "k", "size": 1, "etag": "\"e\"", "present": false, "retry_count": 0, "max_retries": 6}"#,
             ]),
         event(SQSEvent.self, name: "sqs-event", summary: "the Router's event: an SQS batch", seedFiles: ["events/sqs-ingest.json"]),

@@ -6,8 +6,8 @@ public import TransferCore
 ///
 /// An object that fails for good (`NonRetryableError`) is reported failed with its error. An object
 /// that failed in a way a later attempt may not (throttled, a transient fault) fails the batch
-/// while the state machine has retries left, so it retries the batch with backoff (objects already
-/// copied are copied again, large ones skipped by their `source-etag`); on the last attempt it is
+/// while the state machine has retries left, so it retries the batch with backoff (on a retry,
+/// objects already at the destination are skipped, not written again); on the last attempt it is
 /// reported failed like the others.
 public struct BatchCopier: Sendable {
     public let copier: ObjectCopier
@@ -24,10 +24,11 @@ public struct BatchCopier: Sendable {
         let copier = copier
         let request = batch.request
         let items = batch.items
+        let retry = (batch.retryCount ?? 0) > 0
         let results = ParallelLoop.run(count: items.count, width: copier.settings.itemConcurrency) {
             (index: Int) -> Result<TransferOutcome, TransferError> in
             do throws(TransferError) {
-                return .success(try copier.run(TransferItem(request: request, entry: items[index])))
+                return .success(try copier.run(TransferItem(request: request, entry: items[index]), retry: retry))
             } catch {
                 return .failure(error)
             }

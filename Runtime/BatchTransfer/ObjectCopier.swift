@@ -25,7 +25,10 @@ public struct ObjectCopier: Sendable {
         self.settings = settings
     }
 
-    public func run(_ item: TransferItem) throws(TransferError) -> TransferOutcome {
+    /// Copies `item`. On a `retry` (an attempt after one that may have copied it already), a small
+    /// object already at the destination with the source's size and ETag is skipped as well, so a
+    /// batch retried after a crash does not write its objects twice.
+    public func run(_ item: TransferItem, retry: Bool = false) throws(TransferError) -> TransferOutcome {
         let request = item.request
         let entry = item.entry
         let destinationKey = request.destinationKey(for: entry.key)
@@ -42,6 +45,9 @@ public struct ObjectCopier: Sendable {
         }
         do {
             if entry.size < settings.multipartThreshold {
+                if retry, try isAlreadyCopied(entry, s3: s3, bucket: request.destinationBucket, key: destinationKey) {
+                    return outcome(.none)
+                }
                 try s3.copyObject(
                     sourceBucket: request.sourceBucket, sourceKey: entry.key, bucket: request.destinationBucket,
                     key: destinationKey,
@@ -90,6 +96,8 @@ public struct ObjectCopier: Sendable {
         return .streamed
     }
 
+    /// Whether the destination holds this version of the object: the source's ETag recorded by a
+    /// multipart copy, or, for a single `CopyObject`, the source's own ETag.
     private func isAlreadyCopied(
         _ entry: ManifestEntry, s3: any ObjectStore, bucket: String, key: String
     ) throws(AWSError) -> Bool {
@@ -99,7 +107,9 @@ public struct ObjectCopier: Sendable {
         } catch where error.kind == .notFound {
             return false
         }
-        return head.contentLength == entry.size && head.metadata[Self.sourceETagMetadata] == entry.etag
+        let sameETag = head.eTag.map { $0.filter { $0 != "\"" } == entry.etag.filter { $0 != "\"" } } ?? false
+        let copiedWhole = entry.size < settings.multipartThreshold && sameETag
+        return head.contentLength == entry.size && (copiedWhole || head.metadata[Self.sourceETagMetadata] == entry.etag)
     }
 
     private func copyInParts(

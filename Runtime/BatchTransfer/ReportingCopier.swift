@@ -47,7 +47,7 @@ public struct ReportingCopier: Sendable {
     }
 
     public func run(_ event: JobTransferItem) throws(TransferError) -> TransferOutcome {
-        guard let jobID = event.jobID, let jobs else { return try copier.run(event.item) }
+        guard let jobID = event.jobID, let jobs else { return try copier.run(event.item, retry: (event.retryCount ?? 0) > 0) }
         let request = event.item.request
         let key = event.item.entry.key
         let destinationKey = request.destinationKey(for: key)
@@ -57,7 +57,7 @@ public struct ReportingCopier: Sendable {
             }
             let outcome: TransferOutcome
             do {
-                outcome = try copier.run(event.item)
+                outcome = try copier.run(event.item, retry: (event.retryCount ?? 0) > 0)
             } catch {
                 if error.kind == .nonRetryable || event.isLastAttempt {
                     try jobs.move(jobID, to: .failed, failure: Job.Failure(code: error.errorType, message: error.errorMessage))

@@ -6,7 +6,7 @@ import Synchronization
 /// `RedriveExecution` does: from the state that did not finish, its Distributed Map running only
 /// the children that did not succeed.
 ///
-/// Records: `started` (state machine, name, input), `state` (a top-level state finished: its
+/// Records: `started` (state machine and its definition, name, input), `state` (a top-level state finished: its
 /// output and the state it went to), `child` (a top-level Distributed Map's child succeeded, by
 /// index), `redriven`, and `succeeded` or `failed`. Appends are not synced to disk: the journal
 /// survives its process, not its machine.
@@ -16,6 +16,9 @@ public final class ExecutionJournal: Sendable {
         public var stateMachine: String
         public var executionName: String
         public var input: JSONValue
+        /// The definition the execution ran, which a redrive runs again (as on AWS, where a
+        /// redrive keeps the execution's state machine version).
+        public var definition: JSONValue?
         /// The state to run next and its input; nil when no state finished (start from `StartAt`).
         public var resume: (state: String, input: JSONValue)?
         /// Succeeded children of each top-level Distributed Map, by child index.
@@ -45,7 +48,7 @@ public final class ExecutionJournal: Sendable {
 
     /// Starts the journal of a new execution at `path` (its folder is made).
     public static func create(
-        at path: String, stateMachine: String, executionName: String, input: JSONValue
+        at path: String, stateMachine: String, definition: JSONValue, executionName: String, input: JSONValue
     ) throws -> ExecutionJournal {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -54,7 +57,8 @@ public final class ExecutionJournal: Sendable {
         }
         let journal = try ExecutionJournal(path: path, progress: nil)
         journal.append([
-            "record": "started", "stateMachine": .string(stateMachine), "name": .string(executionName), "input": input,
+            "record": "started", "stateMachine": .string(stateMachine), "definition": definition, "name": .string(executionName),
+            "input": input,
         ])
         return journal
     }
@@ -128,7 +132,8 @@ public final class ExecutionJournal: Sendable {
                     throw JournalError(description: "\(path):\(number + 1): the started record names no state machine")
                 }
                 progress = Progress(
-                    stateMachine: machine, executionName: name, input: record["input"] ?? .object([:]), resume: nil,
+                    stateMachine: machine, executionName: name, input: record["input"] ?? .object([:]),
+                    definition: record["definition"], resume: nil,
                     children: [:], redriveCount: 0, outcome: nil)
             case "state":
                 if let name = record["next"]?.stringValue { progress?.resume = (name, record["output"] ?? .null) }
