@@ -5,7 +5,7 @@ PYTHON ?= python3
 SCRATCH ?= .build
 PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
-FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
+FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
 .PHONY: deps build test demo bench footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
