@@ -60,6 +60,8 @@ let package = Package(
         .target(name: "HTTPTransport", dependencies: ["CCurl", "Sockets"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
         .target(name: "Timestamps", path: "Runtime/Timestamps"),
+        // EventBridge's schedule expressions (rate, cron, at): read, refused as AWS refuses, next fire.
+        .target(name: "Schedules", dependencies: ["Timestamps"], path: "Runtime/Schedules"),
         .target(name: "LineLogging", dependencies: ["JSONText", "Timestamps"], path: "Runtime/LineLogging"),
         .target(
             name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText", "LineLogging"], path: "Runtime/LambdaRuntime",
@@ -119,6 +121,7 @@ let package = Package(
                 "CSpawn",
                 "StateMachine",
                 "EventPatterns",
+                "Schedules",
                 "Timestamps",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -222,7 +225,7 @@ let package = Package(
         .testTarget(name: "StateMachineTests", dependencies: ["StateMachine"], path: "Tests/StateMachineTests"),
         .testTarget(
             name: "EventPlaneTests",
-            dependencies: ["LambdaHost", "EventPatterns", "StateMachine", "AWS", "MotoPeer", "EmulatorCLI"],
+            dependencies: ["LambdaHost", "EventPatterns", "Schedules", "StateMachine", "AWS", "MotoPeer", "EmulatorCLI"],
             path: "Tests/EventPlaneTests", exclude: ["Fixtures"]),
         .testTarget(name: "EventPatternsTests", dependencies: ["EventPatterns", "StateMachine"], path: "Tests/EventPatternsTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AWS
 public import Events
 public import Jobs
@@ -13,9 +8,10 @@ public import LineLogging
 /// For each object-created event it finds the S3 endpoints the object lies in and, for each
 /// endpoint those push to, makes the job with a conditional write (its id is the idempotency
 /// key's, so a duplicate delivery finds the job the first one made), takes the partition's lease,
-/// moves the job to `QUEUED` and dispatches it. A job already past `QUEUED` is not sent again.
+/// moves the job to `QUEUED` and dispatches it. A job the API made (`TransferRequested`) is routed
+/// the same way from its record. A job already past `QUEUED` is not sent again.
 ///
-/// A message that cannot succeed (not an event it knows, no endpoint for the object) goes to the
+/// A message that cannot succeed (not a message it knows, no endpoint for the object) goes to the
 /// dead-letter queue at once with the reason; one that may succeed later (a lease another router
 /// holds, a throttled table) is returned to the queue, and on a FIFO queue so is every later
 /// message of its group in the batch, so the group keeps its order.
@@ -79,22 +75,17 @@ public struct Router: Sendable {
     }
 
     func outcome(of record: SQSEvent.Record, lookups: BatchLookups) -> Outcome {
-        guard let event = try? JSONDecoder().decode(S3ObjectCreatedEvent.self, from: Data(record.body.utf8)),
-            event.source == "aws.s3", event.detailType == "Object Created"
-        else { return .deadLetter("the message is not an S3 Object Created event") }
-        let bucket = event.detail.bucket.name
-        let object = event.detail.object
+        let message: IngestMessage
         do {
-            let sources = try lookups.endpoints(inBucket: bucket).filter { $0.active && $0.relativePath(of: object.key) != nil }
-            guard !sources.isEmpty else { return .deadLetter("no active endpoint holds s3://\(bucket)/\(object.key)") }
-            var dispatched = 0
-            for source in sources {
-                for destinationID in source.pushTo {
-                    if try makeJob(of: object, from: source, to: destinationID, lookups: lookups) { dispatched += 1 }
-                }
+            message = try IngestMessage(body: record.body)
+        } catch {
+            return .deadLetter(error.reason)
+        }
+        do {
+            switch message {
+            case .objectCreated(let event): return try route(event, lookups: lookups)
+            case .transferRequested(let jobID): return try routeRequested(jobID: jobID, lookups: lookups)
             }
-            return dispatched > 0 || sources.allSatisfy({ $0.pushTo.isEmpty })
-                ? .done : .deadLetter("every job of s3://\(bucket)/\(object.key) failed; see the jobs")
         } catch let failure as RoutingFailure {
             return .retry(failure.reason)
         } catch let error as AWSError {
@@ -107,12 +98,40 @@ public struct Router: Sendable {
         }
     }
 
+    /// An object created in a bucket: one job for each endpoint that each of the bucket's
+    /// endpoints holding the object pushes to.
+    private func route(_ event: S3ObjectCreatedEvent, lookups: BatchLookups) throws -> Outcome {
+        let bucket = event.detail.bucket.name
+        let object = event.detail.object
+        let sources = try lookups.endpoints(inBucket: bucket).filter { $0.active && $0.relativePath(of: object.key) != nil }
+        guard !sources.isEmpty else { return .deadLetter("no active endpoint holds s3://\(bucket)/\(object.key)") }
+        var dispatched = 0
+        for source in sources {
+            for destinationID in source.pushTo {
+                if try makeJob(of: object, from: source, to: destinationID, lookups: lookups) { dispatched += 1 }
+            }
+        }
+        return dispatched > 0 || sources.allSatisfy({ $0.pushTo.isEmpty })
+            ? .done : .deadLetter("every job of s3://\(bucket)/\(object.key) failed; see the jobs")
+    }
+
+    /// A job the API made: routed like an event's job once its endpoints are found.
+    private func routeRequested(jobID: String, lookups: BatchLookups) throws -> Outcome {
+        guard let job = try jobs.store.job(id: jobID) else { return .deadLetter("job \(jobID) does not exist") }
+        let source = try lookups.endpoint(id: job.sourceEndpoint)
+        guard let source, source.active, source.customer == job.customer else {
+            let reason = Self.unavailability(of: job.sourceEndpoint, found: source, customer: job.customer)
+            try fail(job.id, reason: reason)
+            return .deadLetter(reason)
+        }
+        return try dispatch(job, from: source, lookups: lookups, created: false) ? .done : .deadLetter("job \(jobID) failed; see the job")
+    }
+
     /// Makes (or finds) the job of `object` from `source` to the endpoint `destinationID` and
     /// dispatches it unless it has been already; false when the job failed for good.
     private func makeJob(
         of object: S3ObjectCreatedEvent.Object, from source: CustomerEndpoint, to destinationID: String, lookups: BatchLookups
     ) throws -> Bool {
-        let relative = source.relativePath(of: object.key) ?? object.key
         let destination = try lookups.endpoint(id: destinationID)
         let flow: Job.Flow = if case .sftp = destination?.location { .s3ToSFTP } else { .s3ToS3 }
         let jobObject = Job.Object(key: object.key, size: object.size, version: object.etag ?? "")
@@ -122,27 +141,41 @@ public struct Router: Sendable {
             Job(
                 id: id, customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID,
                 object: jobObject, flow: flow, createdAt: jobs.timestamp, by: owner))
-        guard let destination, destination.active, destination.customer == source.customer else {
-            let reason =
-                if destination == nil { "endpoint \(destinationID) does not exist" }
-                else if destination?.customer != source.customer { "endpoint \(destinationID) belongs to another customer" }
-                else { "endpoint \(destinationID) is not active" }
-            try jobs.move(id, to: .failed, failure: Job.Failure(code: "EndpointUnavailable", message: reason))
-            log.error("job.failed", ["jobId": id, "errorCode": "EndpointUnavailable", "reason": reason])
+        return try dispatch(job, from: source, lookups: lookups, created: created)
+    }
+
+    /// Takes the job's partition lease, moves it to `QUEUED` and sends it to its executor, unless it
+    /// is past `QUEUED` already; fails it when its destination cannot take part.
+    /// - Returns: false when the job failed for good.
+    private func dispatch(_ job: Job, from source: CustomerEndpoint, lookups: BatchLookups, created: Bool) throws -> Bool {
+        let destination = try lookups.endpoint(id: job.destinationEndpoint)
+        guard let destination, destination.active, destination.customer == job.customer else {
+            try fail(job.id, reason: Self.unavailability(of: job.destinationEndpoint, found: destination, customer: job.customer))
             return false
         }
         guard job.state == .received || job.state == .queued else {
-            log.info("job.duplicate", ["jobId": id, "state": job.state.rawValue])
+            log.info("job.duplicate", ["jobId": job.id, "state": job.state.rawValue])
             return true
         }
         guard try lookups.lease(job.partition) else {
             throw RoutingFailure(reason: "partition \(job.partition) is leased by another router")
         }
-        if job.state == .received { try jobs.move(id, to: .queued) }
+        if job.state == .received { try jobs.move(job.id, to: .queued) }
+        let relative = source.relativePath(of: job.object.key) ?? job.object.key
         let route = try dispatcher.dispatch(
             job, from: source.transferEndpoint(at: relative), to: destination.transferEndpoint(at: relative))
-        log.info("job.dispatched", ["jobId": id, "route": route.rawValue, "created": String(created)])
+        log.info("job.dispatched", ["jobId": job.id, "route": route.rawValue, "created": String(created)])
         return true
+    }
+
+    private func fail(_ id: String, reason: String) throws {
+        try jobs.move(id, to: .failed, failure: Job.Failure(code: "EndpointUnavailable", message: reason))
+        log.error("job.failed", ["jobId": id, "errorCode": "EndpointUnavailable", "reason": reason])
+    }
+
+    private static func unavailability(of id: String, found endpoint: CustomerEndpoint?, customer: String) -> String {
+        guard let endpoint else { return "endpoint \(id) does not exist" }
+        return endpoint.customer != customer ? "endpoint \(id) belongs to another customer" : "endpoint \(id) is not active"
     }
 }
 

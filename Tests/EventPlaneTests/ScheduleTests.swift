@@ -1,5 +1,6 @@
 import Foundation
 @testable import LambdaHost
+@testable import Schedules
 import StateMachine
 import Testing
 

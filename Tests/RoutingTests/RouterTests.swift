@@ -100,7 +100,7 @@ struct RouterTests {
         #expect(response.batchItemFailures.isEmpty)
         let dead = try fixture.drain(world.deadLetterQueueURL)
         #expect(dead.map { $0.messageAttributes["originalMessageId"] } == ["m-1", "m-2"])
-        #expect(dead[0].messageAttributes["reason"]?.contains("not an S3 Object Created event") == true)
+        #expect(dead[0].messageAttributes["reason"]?.contains("neither an S3 Object Created event nor a TransferRequested message") == true)
         #expect(dead[1].messageAttributes["reason"]?.contains("no active endpoint holds s3://\(world.bucket)/elsewhere/x.csv") == true)
         #expect(try fixture.drain(world.workQueueURL).count == 1)
     }

@@ -9,7 +9,9 @@ public import StateMachine
 /// `arn:aws:states:::lambda:invoke` with `FunctionName` and `Payload` (the answer wrapped in
 /// `Payload`, as the optimised integration returns it). A failed function fails the state with the
 /// function's `errorType` as the error and its error document as the cause, which is what Retry
-/// and Catch match on AWS.
+/// and Catch match on AWS; a function that crashed, was killed or timed out has no error type of
+/// its own and fails the state as `Lambda.Unknown`, as Step Functions reports every such unhandled
+/// failure (the cause keeps the Invoke API's document, `Runtime.ExitError` or `Sandbox.Timedout`).
 public struct LocalStateMachineServices: StateMachineServices {
     let host: LambdaHost
     let s3: S3Client
@@ -87,7 +89,7 @@ public struct LocalStateMachineServices: StateMachineServices {
         }
         let text = String(decoding: result.payload, as: UTF8.self)
         guard result.succeeded else {
-            throw StateFailure(error: result.errorType ?? "Lambda.Unknown", cause: text)
+            throw StateFailure(error: Self.stateError(forFunctionError: result.errorType), cause: text)
         }
         do {
             return try JSONValue(parsing: text)
@@ -101,6 +103,15 @@ public struct LocalStateMachineServices: StateMachineServices {
         let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         guard reference.hasPrefix("arn:"), parts.count >= 7, parts[5] == "function" else { return reference }
         return String(parts[6])
+    }
+
+    /// The error a state sees for a failed invocation: the function's own type, or `Lambda.Unknown`
+    /// for the failures the Lambda service names itself (a crash, a kill, a timeout).
+    static func stateError(forFunctionError type: String?) -> String {
+        switch type {
+        case nil, "Runtime.ExitError", "Sandbox.Timedout": "Lambda.Unknown"
+        case let type?: type
+        }
     }
 
     /// The Lambda service's error names for invocations the host could not run.

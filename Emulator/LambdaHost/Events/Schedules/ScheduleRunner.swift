@@ -1,4 +1,5 @@
 import Foundation
+import Schedules
 
 /// Fires every enabled scheduled rule at its instants, until cancelled.
 struct ScheduleRunner: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// An EventBridge schedule: `rate(5 minutes)`, `cron(0 12 ? * MON-FRI *)`, or the Scheduler's
 /// one-time `at(2025-03-01T12:00:00)`, with the instants it fires at.
@@ -13,7 +17,8 @@ public enum ScheduleExpression: Sendable, Equatable {
     /// - Parameter timeZone: the zone of `cron` fields and `at` times (the Scheduler's
     ///   `ScheduleExpressionTimezone`); UTC when nil.
     public init(_ text: String, timeZone: String? = nil) throws(ScheduleError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let blank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        let trimmed = String(text.drop(while: blank).reversed().drop(while: blank).reversed())
         guard let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") else {
             throw ScheduleError("\(text) is not rate(…), cron(…) or at(…)")
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 import Timestamps
 
 /// EventBridge's six-field cron: minutes, hours, day of month, month, day of week, year.
