@@ -87,9 +87,9 @@ let package = Package(
         // The self-serve API's routes, on the one job model; the SFTP check apart, so StatusService
         // links no libssh2.
         .target(
-            name: "SelfService", dependencies: ["Jobs", "AWS", "JSONText", "LineLogging", "Timestamps", "TransferCore"],
+            name: "SelfService", dependencies: ["Jobs", "Events", "Schedules", "AWS", "JSONText", "LineLogging", "Timestamps", "TransferCore"],
             path: "Runtime/SelfService"),
-        .target(name: "SelfServiceSFTP", dependencies: ["SelfService", "Worker", "SFTP", "Jobs", "AWS"], path: "Runtime/SelfServiceSFTP"),
+        .target(name: "SelfServiceSFTP", dependencies: ["SelfService", "Worker", "SFTP", "Jobs", "AWS", "TransferCore"], path: "Runtime/SelfServiceSFTP"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),

@@ -8,7 +8,7 @@ import LambdaRuntime
 import SelfService
 import SelfServiceSFTP
 
-/// ConfigService: endpoints (checked before activation, SFTP included), transfer requests and
+/// ConfigService: endpoints (checked before activation, SFTP included), schedules, transfer requests and
 /// cancellations, behind the API's AWS_IAM routes.
 await Lambda.run(initialise: {
     let environment = ProcessInfo.processInfo.environment

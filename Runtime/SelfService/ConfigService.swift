@@ -10,23 +10,25 @@ import Timestamps
 import TransferCore
 
 /// The routes that change things: endpoints (with their activation check and credentials),
-/// transfer requests and cancellation. Every body is checked whole before anything is
+/// schedules, transfer requests and cancellation. Every body is checked whole before anything is
 /// written, so a refused request leaves the tables and secrets as they were.
 public struct ConfigService: APIService {
     public var endpoints: EndpointStore
     public var vault: CredentialVault
     public var checks: ConnectivityChecks
     public var transfers: TransferRequests
+    public var schedules: ScheduleRoutes
     public var now: @Sendable () -> Date
 
     public init(
-        endpoints: EndpointStore, vault: CredentialVault, checks: ConnectivityChecks, transfers: TransferRequests,
+        endpoints: EndpointStore, vault: CredentialVault, checks: ConnectivityChecks, transfers: TransferRequests, schedules: ScheduleRoutes,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.endpoints = endpoints
         self.vault = vault
         self.checks = checks
         self.transfers = transfers
+        self.schedules = schedules
         self.now = now
     }
 
@@ -48,7 +50,11 @@ public struct ConfigService: APIService {
             return APIResponse(status: 200, body: record.json)
         case "POST /transfers": return try transfers.request(request, customer: customer, log: log)
         case "POST /jobs/{id}/cancel": return try transfers.cancel(request.id, customer: customer, log: log)
-        default: throw request.unknownRoute()
+        default:
+            guard let response = try schedules.respond(to: request, customer: customer, endpoints: endpoints, now: now(), log: log) else {
+                throw request.unknownRoute()
+            }
+            return response
         }
     }
 
@@ -152,8 +158,8 @@ extension EndpointRecord {
 }
 
 extension ConfigService {
-    /// From the environment the template sets: `ENDPOINT_TABLE`, `JOB_TABLE`, `INGEST_QUEUE_URL`,
-    /// `PARTNER_SECRET_PREFIX` (required), `JOBS_TOPIC_ARN` (none: no notifications).
+    /// From the environment the template sets: `ENDPOINT_TABLE`, `JOB_TABLE`, `SCHEDULE_TABLE`,
+    /// `INGEST_QUEUE_URL`, `PARTNER_SECRET_PREFIX` (required), `JOBS_TOPIC_ARN` (none: no notifications).
     /// - Parameter sftpCheck: how SFTP endpoints are checked (the function that links SFTP gives it).
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, sftpCheck: (any ConnectivityCheck)?
@@ -171,6 +177,7 @@ extension ConfigService {
             vault: CredentialVault(secrets: SecretsManagerClient(client: client), prefix: try settings.required("PARTNER_SECRET_PREFIX")),
             checks: ConnectivityChecks(s3: S3ConnectivityCheck(client: client), sftp: sftpCheck),
             transfers: TransferRequests(
-                lifecycle: lifecycle, endpoints: endpoints, sqs: SQSClient(client: client), ingestQueueURL: try settings.required("INGEST_QUEUE_URL")))
+                lifecycle: lifecycle, endpoints: endpoints, sqs: SQSClient(client: client), ingestQueueURL: try settings.required("INGEST_QUEUE_URL")),
+            schedules: ScheduleRoutes(catalog: DynamoDBScheduleCatalog(dynamoDB: dynamoDB, table: try settings.required("SCHEDULE_TABLE"))))
     }
 }

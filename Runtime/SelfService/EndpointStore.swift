@@ -1,4 +1,5 @@
 public import AWS
+import Jobs
 
 /// The endpoint table as the API uses it: a customer's endpoints by id (another customer's answer
 /// as missing) and listed through the `ByCustomer` index, never a scan.

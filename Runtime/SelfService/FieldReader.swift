@@ -17,7 +17,7 @@ struct FieldReader {
             throw path.isEmpty ? .malformedJSON("it is \(value.kind)") : .invalid(path, "must be an object, not \(value.kind)")
         }
         if let unknown = members.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw .invalid(name(unknown, in: path), "is not a field of this request (fields: \(allowed.sorted().joined(separator: ", ")))")
+            throw .invalid(Self.name(unknown, in: path), "is not a field of this request (fields: \(allowed.sorted().joined(separator: ", ")))")
         }
         self.members = members
         self.path = path

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 public import AWS
-import Jobs
+public import Jobs
 import Timestamps
 
 /// A customer's jobs, newest first, a page at a time, through the job table's `ByCustomer` index

@@ -1,7 +1,7 @@
 public import AWS
 public import Jobs
 public import LineLogging
-import JSONText
+import Events
 
 /// `POST /transfers` and `POST /jobs/{id}/cancel`. A transfer request becomes a job the way the
 /// Router makes one (``JobLifecycle/create(_:)``, state `RECEIVED`), identified by the customer
@@ -109,7 +109,7 @@ public struct TransferRequests: Sendable {
 
     /// `{"kind": "TransferRequested", "jobId": …}`, in the job's partition, once per job.
     private func askRouter(_ job: Job) throws(APIError) {
-        let body = "{\"kind\":\"TransferRequested\",\"jobId\":\(JSONText.quoted(job.id))}"
+        let body = IngestMessage.transferRequestBody(jobID: job.id)
         do throws(AWSError) {
             _ = try sqs.sendMessage(queueURL: ingestQueueURL, SQSOutgoingMessage(body: body, groupID: job.partition, deduplicationID: job.id))
         } catch {

@@ -2,6 +2,7 @@ public import AWS
 import Jobs
 public import SelfService
 import SFTP
+import TransferCore
 import Worker
 
 /// The SFTP check, as the worker will connect: read the login from the endpoint's secret, connect,

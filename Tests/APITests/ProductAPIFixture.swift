@@ -2,19 +2,17 @@ import AWS
 import Foundation
 import Jobs
 import MotoPeer
-import SSHPeer
 
 /// The product's own API, as a customer reaches it: `emulator start` on the project's template
 /// against moto (IAM checked), serving TransferApi on a free port with the keys of two IAM users,
-/// alice and bob, in its credentials file; a real sshd for SFTP endpoints; and a role the S3
-/// checks assume. Made once for the suites that share it.
+/// alice and bob, in its credentials file; and a role the S3 checks assume. Made once for the
+/// suites that share it; the emulator is ended by its watchdog when the test process ends.
 final class ProductAPIFixture: Sendable {
     let moto: MotoServer
     /// The emulator's and its functions' own user (every action allowed).
     let admin: MotoIAMUser
     let alice: MotoIAMUser
     let bob: MotoIAMUser
-    let sshd: SSHServer
     let emulator: RunningEmulator
     let base: String
     /// A role the S3 checks may assume, with the admin's policy.
@@ -34,15 +32,12 @@ final class ProductAPIFixture: Sendable {
     private init() throws {
         moto = try MotoServer(
             unauthenticatedActions: 3 * MotoIAMUser.unauthenticatedActions, extraEnvironment: ["S3_UPLOAD_PART_MIN_SIZE": "1024"])
-        var started: [() -> Void] = [moto.stop]
         do {
             admin = try MotoIAMUser.create(
                 on: moto.endpoint, name: "platform", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
             let invoke = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"*"}]}"#
             alice = try MotoIAMUser.create(on: moto.endpoint, name: "alice", policy: invoke)
             bob = try MotoIAMUser.create(on: moto.endpoint, name: "bob", policy: invoke)
-            sshd = try SSHServer()
-            started.append(sshd.stop)
             roleARN = try Self.createRole(named: "customer-buckets", policyARN: admin.policyARN, client: AWSClient(
                 region: "us-east-1", credentials: StaticCredentialProvider(admin.credentials), endpoints: EndpointResolver(allServices: moto.endpoint)))
             folder = NSTemporaryDirectory() + "product-api-\(UUID().uuidString)"
@@ -61,10 +56,11 @@ final class ProductAPIFixture: Sendable {
                 [
                     "start", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", moto.endpoint,
                     "--port", "0", "--events-port", "0", "--api-port", "0", "--credentials", folder + "/callers.ini",
+                    "--parameter-overrides", "SourceReaderRoleArn=\(roleARN)", "DestinationWriterRoleArn=\(roleARN)",
                 ], in: folder, environment: environment, ready: "API Gateway TransferApi (stage v1) on ", within: 120)
             base = emulator.value(after: "API Gateway TransferApi (stage v1) on ") ?? ""
         } catch {
-            for stop in started.reversed() { stop() }
+            moto.stop()
             throw error
         }
     }

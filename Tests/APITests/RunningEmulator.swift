@@ -3,24 +3,39 @@ import MotoPeer
 import Synchronization
 
 /// An `emulator` command that serves until stopped (start-api, start), with its standard error
-/// kept line by line. Stopped with SIGINT by the test that started it.
+/// kept line by line.
+///
+/// It runs under a small watchdog shell that ends it (SIGTERM, by its process id) once `stop()`
+/// drops the stop file or the test process is gone, so an emulator a shared fixture started
+/// never outlives the tests.
 final class RunningEmulator: Sendable {
     let process: Process
-    private let lines = Mutex<[String]>([])
+    private let stopFile: String
+    private let lines = LineBuffer()
 
     /// Starts `emulator arguments…` in `directory` and waits until a line contains `ready`.
     init(_ arguments: [String], in directory: String, environment: [String: String], ready: String, within seconds: Double = 60) throws {
+        stopFile = NSTemporaryDirectory() + "emulator-\(getpid())-\(UUID().uuidString).stop"
         process = Process()
-        process.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/emulator")
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c",
+            """
+            "$0" "$@" & E=$!
+            while [ ! -e '\(stopFile)' ] && kill -0 \(getpid()) 2>/dev/null && kill -0 $E 2>/dev/null; do sleep 0.2; done
+            kill -TERM $E 2>/dev/null; wait $E; rm -f '\(stopFile)'
+            """,
+            BuildProducts.directory + "/emulator",
+        ] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = environment
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
         errors.fileHandleForReading.readabilityHandler = { [lines] handle in
             let text = String(decoding: handle.availableData, as: UTF8.self)
-            lines.withLock { $0 += text.split(separator: "\n").map(String.init) }
+            lines.append(text.split(separator: "\n").map(String.init))
         }
         try process.run()
         let deadline = Date().addingTimeInterval(seconds)
@@ -33,7 +48,7 @@ final class RunningEmulator: Sendable {
         }
     }
 
-    var all: [String] { lines.withLock { $0 } }
+    var all: [String] { lines.all }
 
     /// The rest of the first line containing `prefix`, after it.
     func value(after prefix: String) -> String? {
@@ -41,7 +56,18 @@ final class RunningEmulator: Sendable {
     }
 
     func stop() {
-        if process.isRunning { process.interrupt() }
+        _ = FileManager.default.createFile(atPath: stopFile, contents: nil)
         process.waitUntilExit()
     }
+}
+
+/// Lines written by another thread, read by the test.
+final class LineBuffer: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    func append(_ more: [String]) {
+        lines.withLock { $0 += more }
+    }
+
+    var all: [String] { lines.withLock { $0 } }
 }

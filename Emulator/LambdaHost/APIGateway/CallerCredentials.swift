@@ -1,4 +1,4 @@
-import AWS
+public import AWS
 import Foundation
 
 /// The keys `start-api` accepts signatures from, each with the IAM principal it belongs to: a file

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import StateMachine
 
 /// The template's REST APIs on a local port, as API Gateway serves them: each request becomes the
 /// Lambda proxy event of its route, `AWS_IAM` routes take only requests signed (SigV4) by a key
@@ -68,9 +69,11 @@ public struct LocalAPIGateway: Sendable {
         var caller: String?
         do {
             let body = Array(try await request.body.collect(upTo: Self.bodyLimit).readableBytesView)
+            // HTTPTypes keeps Host as the request's authority, not among its header fields.
+            let host = request.head.authority.map { [(name: "Host", value: $0)] } ?? []
             let gatewayRequest = GatewayRequest(
                 method: request.method.rawValue, path: path, query: Self.queryItems(rawQuery),
-                headers: request.headers.map { ($0.name.rawName, $0.value) }, body: body, sourceIP: "127.0.0.1")
+                headers: host + request.headers.map { ($0.name.rawName, $0.value) }, body: body, sourceIP: "127.0.0.1")
             (answer, caller) = await handle(gatewayRequest, requestID: requestID)
         } catch {
             answer = GatewayError.requestTooLong.answer
