@@ -38,7 +38,7 @@ final class ProductAPIFixture: Sendable {
             let invoke = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"*"}]}"#
             alice = try MotoIAMUser.create(on: moto.endpoint, name: "alice", policy: invoke)
             bob = try MotoIAMUser.create(on: moto.endpoint, name: "bob", policy: invoke)
-            roleARN = try Self.createRole(named: "customer-buckets", policyARN: admin.policyARN, client: AWSClient(
+            roleARN = try Self.createRole(named: "customer-buckets", trusting: admin, client: AWSClient(
                 region: "us-east-1", credentials: StaticCredentialProvider(admin.credentials), endpoints: EndpointResolver(allServices: moto.endpoint)))
             folder = NSTemporaryDirectory() + "product-api-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -65,9 +65,10 @@ final class ProductAPIFixture: Sendable {
         }
     }
 
-    /// A role trusting the account, with `policyARN` attached.
-    private static func createRole(named name: String, policyARN: String, client: AWSClient) throws -> String {
-        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"#
+    /// A role `user` may assume, with the user's own policy attached.
+    private static func createRole(named name: String, trusting user: MotoIAMUser, client: AWSClient) throws -> String {
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\#(user.arn)"},"Action":"sts:AssumeRole"}]}"#
+        let policyARN = user.policyARN
         let created = try client.query(.iam, action: "CreateRole", parameters: [("RoleName", name), ("AssumeRolePolicyDocument", trust)])
         _ = try client.query(.iam, action: "AttachRolePolicy", parameters: [("RoleName", name), ("PolicyArn", policyARN)])
         return created.child("Role")?.value("Arn") ?? "arn:aws:iam::123456789012:role/\(name)"
