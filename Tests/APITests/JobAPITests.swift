@@ -25,7 +25,7 @@ struct JobAPITests {
         return id
     }
 
-    @Test("a transfer requested by API runs to SUCCEEDED; the same key answers the same job, another body under it a 409")
+    @Test("a transfer requested by API runs to SUCCEEDED through the Router and the worker; the same key answers the same job, another body under it a 409")
     func transferToSucceeded() async throws {
         let source = try activeS3Endpoint(bucket: "alice-outbox", prefix: "in/")
         let destination = try activeS3Endpoint(bucket: "alice-archive", prefix: "copies/")
@@ -47,6 +47,8 @@ struct JobAPITests {
             "POST", "/transfers", as: fixture.alice, body: body.replacingOccurrences(of: "report.csv", with: "other.csv"), headers: headers)
         #expect(other.status == 409 && other.json["code"] as? String == "IdempotencyKeyReused", "\(other.text)")
 
+        let worker = try fixture.runWorker()
+        defer { worker.stop() }
         var state = ""
         let deadline = Date().addingTimeInterval(120)
         var job: [String: Any] = [:]
@@ -56,7 +58,7 @@ struct JobAPITests {
             if ["SUCCEEDED", "FAILED", "CANCELLED"].contains(state) { break }
             try await Task.sleep(for: .milliseconds(500))
         }
-        #expect(state == "SUCCEEDED", "\(job)\n\(fixture.emulator.all.suffix(30).joined(separator: "\n"))")
+        #expect(state == "SUCCEEDED", "\(job)\n\(worker.all.suffix(40).joined(separator: "\n"))")
         #expect(job["bytes"] as? Int == 1024)
         #expect((job["history"] as? [[String: Any]])?.compactMap { $0["state"] as? String } == ["RECEIVED", "QUEUED", "RUNNING", "VERIFYING", "SUCCEEDED"])
         let copied = try S3Client(client: fixture.client).headObject(bucket: "alice-archive", key: "copies/2026/report.csv", includingChecksum: false)
@@ -129,8 +131,8 @@ struct JobAPITests {
         let failed = try fixture.request("GET", "/jobs?state=FAILED&endpoint=\(endpoint)&limit=100", as: fixture.alice)
         let failedJobs = failed.json["jobs"] as? [[String: Any]] ?? []
         #expect(failedJobs.count == 50 && failedJobs.allSatisfy { $0["state"] as? String == "FAILED" }, "\(failed.text.prefix(300))")
-        let recent = try fixture.request("GET", "/jobs?since=2030-01-01T00:04:00Z&endpoint=\(endpoint)", as: fixture.alice)
-        #expect((recent.json["jobs"] as? [[String: Any]])?.count == 10)
+        let recent = try fixture.request("GET", "/jobs?since=2030-01-01T00%3A04%3A00Z&endpoint=\(endpoint)", as: fixture.alice)
+        #expect((recent.json["jobs"] as? [[String: Any]])?.count == 10, "\(recent.status) \(recent.text.prefix(400))")
 
         let first = try fixture.request("GET", "/jobs?limit=5", as: fixture.alice)
         let aliceToken = try #require(first.json["nextToken"] as? String)

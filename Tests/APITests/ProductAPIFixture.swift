@@ -47,22 +47,39 @@ final class ProductAPIFixture: Sendable {
                     + "principal_arn = \(user.arn)\n"
             }.joined(separator: "\n")
             try callers.write(toFile: folder + "/callers.ini", atomically: true, encoding: .utf8)
-            var environment = ProcessInfo.processInfo.environment
-            environment["AWS_ACCESS_KEY_ID"] = admin.credentials.accessKeyID
-            environment["AWS_SECRET_ACCESS_KEY"] = admin.credentials.secretAccessKey
-            environment["AWS_SESSION_TOKEN"] = nil
-            environment["AWS_REGION"] = "us-east-1"
             emulator = try RunningEmulator(
                 [
                     "start", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", moto.endpoint,
                     "--port", "0", "--events-port", "0", "--api-port", "0", "--credentials", folder + "/callers.ini",
+                    // The Router starts one-object executions on moto's Step Functions, which runs no
+                    // task: every S3 copy goes to the worker's queue instead, which a test runs.
                     "--parameter-overrides", "SourceReaderRoleArn=\(roleARN)", "DestinationWriterRoleArn=\(roleARN)",
-                ], in: folder, environment: environment, ready: "API Gateway TransferApi (stage v1) on ", within: 120)
+                    "StateMachineLimitBytes=1",
+                ], in: folder, environment: Self.environment(signingAs: admin), ready: "API Gateway TransferApi (stage v1) on ", within: 120)
             base = emulator.value(after: "API Gateway TransferApi (stage v1) on ") ?? ""
         } catch {
             moto.stop()
             throw error
         }
+    }
+
+    /// The template's TransferWorker task, run by `emulator run-task` against the same moto until stopped.
+    func runWorker() throws -> RunningEmulator {
+        try RunningEmulator(
+            [
+                "run-task", "TransferWorkerTask", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
+                "--endpoint-url", moto.endpoint, "--parameter-overrides", "WorkerReceiveWaitSeconds=1",
+            ], in: folder, environment: Self.environment(signingAs: admin), ready: "task TransferWorkerTask running")
+    }
+
+    /// The test process's environment with `user`'s key and the region, for the emulator and its functions.
+    static func environment(signingAs user: MotoIAMUser) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_ACCESS_KEY_ID"] = user.credentials.accessKeyID
+        environment["AWS_SECRET_ACCESS_KEY"] = user.credentials.secretAccessKey
+        environment["AWS_SESSION_TOKEN"] = nil
+        environment["AWS_REGION"] = "us-east-1"
+        return environment
     }
 
     /// A role `user` may assume, with the user's own policy attached.
