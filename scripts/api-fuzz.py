@@ -61,6 +61,8 @@ def main(document, base_url, max_examples):
                       suppress_health_check=list(HealthCheck))
             @given(case=operation.as_strategy(generation_mode=mode))
             def run(case):
+                if schema.is_security_param_negated(case):
+                    return  # every request is signed here; the gateway's refusals are tested on their own
                 try:
                     response = case.call(base_url=base_url, auth=auth, timeout=60)
                 except (UnicodeEncodeError, ValueError):
@@ -69,7 +71,7 @@ def main(document, base_url, max_examples):
                 summary["statuses"][str(response.status_code)] += 1
                 try:
                     case.validate_response(response, checks=CHECKS)
-                except Exception as failure:  # a check failed: keep it, go on
+                except (Exception, BaseExceptionGroup) as failure:  # a check failed: keep it, go on
                     if len(summary["failures"]) < 20:
                         summary["failures"].append({
                             "operation": operation.label, "mode": mode.value, "status": response.status_code,
