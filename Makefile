@@ -37,6 +37,8 @@ bench:
 	for product in ListObjects TransferObject ValidateTransfer GenerateReport; do \
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	scripts/workflow-bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	$(SWIFT) build -c release --product StatusService --static-swift-stdlib
+	scripts/api-bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	$(SWIFT) build -c release --product TransferWorker --static-swift-stdlib
 	$(SWIFT) build -c release --product sftp-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/sftp-bench"

@@ -69,7 +69,7 @@ struct APIArguments: ParsableArguments {
         LocalAPIGateway(host: host, wiring: wiring, callers: callers, region: region) { record in
             StandardError.write(
                 "api: \(record.method) \(record.path) \(record.status) \(record.milliseconds) ms requestId=\(record.requestID)"
-                    + (record.caller.map { " caller=\($0)" } ?? ""))
+                    + (record.caller.map { " caller=\($0)" } ?? "") + (record.correlationID.map { " correlationId=\($0)" } ?? ""))
         }
     }
 

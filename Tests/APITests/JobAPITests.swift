@@ -64,6 +64,7 @@ struct JobAPITests {
         let copied = try S3Client(client: fixture.client).headObject(bucket: "alice-archive", key: "copies/2026/report.csv", includingChecksum: false)
         #expect(copied.contentLength == 1024)
         #expect(fixture.emulator.all.contains { $0.contains("corr-\(key)") && $0.contains("[ConfigService]") })
+        #expect(fixture.emulator.all.contains { $0.hasPrefix("api: POST /transfers 201") && $0.contains("correlationId=corr-\(key)") })
 
         let bobs = try fixture.request("GET", "/jobs/\(id)", as: fixture.bob)
         #expect(bobs.status == 404)

@@ -32,6 +32,8 @@ public struct LocalAPIGateway: Sendable {
         public let milliseconds: Int
         /// The signer's principal, for an `AWS_IAM` route.
         public let caller: String?
+        /// The caller's `X-Correlation-Id`, if it sent one.
+        public let correlationID: String?
     }
 
     public init(
@@ -82,7 +84,8 @@ public struct LocalAPIGateway: Sendable {
         let elapsed = started.duration(to: .now)
         onRequest(RequestRecord(
             requestID: requestID, method: request.method.rawValue, path: path, status: answer.status,
-            milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000), caller: caller))
+            milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000), caller: caller,
+            correlationID: request.headers[HTTPField.Name("X-Correlation-Id")!]))
         var fields = HTTPFields()
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
