@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
-.PHONY: deps build test demo bench footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench fuzz footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -94,6 +94,10 @@ sam-build:
 deploy-rehearsal: sam-build
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	scripts/deploy-rehearsal.sh $(SCRATCH)/sam-build "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
+
+# Every parser of untrusted input under libFuzzer (FUZZ_SECONDS per target, 60 by default).
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf .build

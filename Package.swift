@@ -35,6 +35,7 @@ let package = Package(
         .executable(name: "sftp-bench", targets: ["SFTPBench"]),
         .executable(name: "pattern-bench", targets: ["PatternBench"]),
         .executable(name: "event-bench", targets: ["EventBench"]),
+        .executable(name: "fuzz", targets: ["Fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -149,6 +150,19 @@ let package = Package(
         // sshd, and the loopback proxies and servers around them.
         .target(name: "MotoPeer", dependencies: ["AWS", "Sockets"], path: "Peers/MotoPeer"),
         .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets"], path: "Peers/SSHPeer"),
+        .target(name: "ScriptedPeer", dependencies: ["HTTPTransport"], path: "Peers/ScriptedPeer"),
+
+        // The parsers of untrusted input, run on mutated samples by `fuzz`, the tests and libFuzzer.
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "BatchTransfer", "Events", "Jobs", "LambdaRuntime", "LambdaHost", "StateMachine", "EventPatterns",
+                "HTTPTransport", "ScriptedPeer",
+            ],
+            path: "Fuzz/Targets"),
+        .executableTarget(
+            name: "Fuzz", dependencies: ["FuzzTargets", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Fuzz/Runner"),
 
         .executableTarget(
             name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo",
@@ -206,7 +220,9 @@ let package = Package(
         .testTarget(
             name: "TemplateReaderTests", dependencies: ["LambdaHost", "AWS", "MotoPeer", "StateMachine", "EmulatorCLI"],
             path: "Tests/TemplateReaderTests"),
-        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoPeer"], path: "Tests/HTTPTransportTests"),
+        .testTarget(
+            name: "HTTPTransportTests", dependencies: ["HTTPTransport", "Sockets", "MotoPeer", "ScriptedPeer"], path: "Tests/HTTPTransportTests"),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "MotoPeer"], path: "Tests/FuzzTests"),
         .testTarget(
             name: "AWSTests", dependencies: ["AWS", "MotoPeer"], path: "Tests/AWSTests",
             exclude: ["Resources/README.md"], resources: [.copy("Resources/aws-sig-v4-test-suite.json")]),

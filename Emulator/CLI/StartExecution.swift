@@ -24,43 +24,22 @@ struct StartExecution: AsyncParsableCommand {
     @Option(name: .long, help: "The execution's name; it names the run's files. Default: a new UUID.")
     var executionName: String?
 
-    @Option(name: .long, help: "Multiplies every Wait and Retry delay; 0.001 makes a 5 s backoff 5 ms.")
-    var timeScale = 1.0
-
-    @Option(name: .long, help: ArgumentHelp("Append the functions' log lines to this file.", valueName: "file"))
-    var functionLogs: String?
+    @OptionGroup var execution: ExecutionRunOptions
 
     @OptionGroup var host: HostArguments
 
     func run() async throws {
-        let template = try host.loadTemplate()
-        let definition: StateMachineDefinition
         let executionInput: JSONValue
         do {
-            definition = try StateMachineDefinition(json: try template.stateMachineDefinition(named: name))
             executionInput = try readInput()
         } catch {
             StandardError.write("emulator: \(error)")
             throw ExitCode(2)
         }
-        let logs = try FunctionLogFile(path: functionLogs)
-        let lambda = try host.makeHost(template: template) { function, line in logs.write(function: function, line: line) }
-        let services = LocalStateMachineServices(host: lambda, s3: S3Client(client: try host.makeAWSClient()))
-        let progress = ExecutionProgress()
-        let runner = StateMachineRunner(
-            definition: definition, services: services, options: ExecutionOptions(timeScale: timeScale, stateMachineName: name),
-            onEvent: progress.report)
-        let execution = executionName ?? UUID().uuidString.lowercased()
-        progress.started(execution: execution, stateMachine: name)
-        let result = await runner.run(input: executionInput, executionName: execution)
-        await lambda.shutdown()
-        switch result {
-        case .success(let output):
-            print(output.serialized())
-        case .failure(let failure):
-            StandardError.write("emulator: execution \(execution) failed: \(failure)")
-            throw ExitCode(1)
-        }
+        let name = executionName ?? UUID().uuidString.lowercased()
+        let journal = try ExecutionJournal.create(
+            at: execution.journalPath(execution: name), stateMachine: self.name, executionName: name, input: executionInput)
+        try await execution.run(stateMachine: self.name, input: executionInput, execution: name, journal: journal, host: host)
     }
 
     private func readInput() throws -> JSONValue {

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+public import FoundationEssentials
 #else
-import Foundation
+public import Foundation
 #endif
 
 extension Lambda {
@@ -23,6 +23,18 @@ extension Lambda {
     ) async -> Never {
         await run(initialise: { handler })
     }
+
+    /// Decodes an event as the loop does for a typed handler: `Event` from JSON, or
+    /// ``EventDecodingError`` with the decoder's reason.
+    public static func decodeEvent<Event: Decodable>(
+        _ event: [UInt8], as type: Event.Type, decoder: JSONDecoder = JSONDecoder()
+    ) throws(EventDecodingError) -> Event {
+        do {
+            return try decoder.decode(Event.self, from: Data(event))
+        } catch {
+            throw EventDecodingError(reason: String(describing: error), typeName: String(describing: Event.self))
+        }
+    }
 }
 
 /// Adapts a typed handler to bytes with one decoder and one encoder reused for every invocation.
@@ -32,12 +44,7 @@ struct JSONHandler<Event: Decodable, Output: Encodable> {
     let encoder = JSONEncoder()
 
     func handle(_ event: [UInt8], context: LambdaContext) async throws -> LambdaResponse {
-        let decoded: Event
-        do {
-            decoded = try decoder.decode(Event.self, from: Data(event))
-        } catch {
-            throw EventDecodingError(reason: String(describing: error), typeName: String(describing: Event.self))
-        }
+        let decoded = try Lambda.decodeEvent(event, as: Event.self, decoder: decoder)
         return LambdaResponse(body: Array(try encoder.encode(try await handler(decoded, context))))
     }
 }

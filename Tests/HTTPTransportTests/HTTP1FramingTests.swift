@@ -1,4 +1,5 @@
 import HTTPTransport
+import ScriptedPeer
 import Testing
 
 /// The response framing of the one HTTP/1.1 client, against peers in memory that deliver their

@@ -100,7 +100,9 @@ struct TemplateTests {
 
     @Test("a function's problem is a finding naming the function and the property, and does not stop the reading", arguments: [
         ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: x}\n", "resource F: the function has no CodeUri"),
-        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, Timeout: soon}\n", "property Timeout: Timeout is not a number"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, Timeout: soon}\n", "property Timeout: Timeout is not a whole number"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, Timeout: 100000}\n", "property Timeout: Timeout must be from 1 to 900, not 100000"),
+        ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {CodeUri: f, MemorySize: 64}\n", "property MemorySize: MemorySize must be from 128 to 10240, not 64"),
         ("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: f\n      Environment: {Variables: {A: !Ref Missing}}\n", "property Environment.Variables.A: Ref Missing"),
     ])
     func reportsFunctionProblems(yaml: String, expected: String) throws {

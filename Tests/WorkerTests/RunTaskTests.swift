@@ -18,9 +18,9 @@ extension WorkerSuite {
             fixture = try WorkerFixture.get()
         }
 
-        func emulator(_ arguments: [String]) throws -> WorkerProcess {
-            try WorkerProcess(
-                executable: WorkerProcess.emulator,
+        func emulator(_ arguments: [String]) throws -> ChildProcess {
+            try ChildProcess(
+                executable: ChildProcess.built("emulator"),
                 arguments: arguments + ["--template", ProjectFiles.template, "--endpoint-url", fixture.moto.endpoint],
                 environment: fixture.processEnvironment)
         }

@@ -31,7 +31,7 @@ extension WorkerSuite {
                         destination: TestData.s3(key))
                     try fixture.enqueue(job, on: queue)
 
-                    let child = try WorkerProcess(environment: environment(queue: queue))
+                    let child = try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment(queue: queue))
                     defer { child.kill() }
                     // Waits for a condition, not a time: the first part of the upload is in S3.
                     let uploadID = try child.waitFor("a part in S3") { () throws -> String? in

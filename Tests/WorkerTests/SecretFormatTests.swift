@@ -78,6 +78,33 @@ extension WorkerSuite {
             }
         }
 
+        @Test("no secret reaches the log or the error, whether the job succeeds or fails to log in")
+        func nothingLeaks() async throws {
+            try await offCooperativePool {
+                let log = LogLines()
+                var errors: [String] = []
+                var keys: [KeyPair] = []
+                let passphrase = "staple battery 7f3a"
+                for (stored, expected) in [(passphrase, true), ("wrong horse 91c2", false)] {
+                    let (event, _, _) = try runJob(passphrase: passphrase, log: log) { key in
+                        keys.append(key)
+                        return Self.json(["privateKey": key.privateKey, "passphrase": stored])
+                    }
+                    #expect((event.outcome == .succeeded) == expected, "\(String(describing: event.error))")
+                    errors.append(String(describing: event.error))
+                }
+                let text = (log.all + errors).joined(separator: "\n")
+                #expect(!text.contains(passphrase) && !text.contains("wrong horse 91c2"), "a passphrase was logged")
+                #expect(!text.contains(fixture.account.credentials.secretAccessKey), "the AWS secret access key was logged")
+                for key in keys {
+                    let body = key.privateKey.split(separator: "\n").filter { !$0.hasPrefix("-----") }
+                    for line in body where line.count >= 16 {
+                        #expect(!text.contains(line.prefix(16)), "a line of the private key was logged")
+                    }
+                }
+            }
+        }
+
         @Test("a JSON secret without a key is refused by name, and its contents are never logged")
         func wrongShape() async throws {
             try await offCooperativePool {

@@ -53,16 +53,25 @@ final class BatchWorld: Sendable {
     static func emulator(
         _ arguments: [String], credentials: AWSCredentials, endpoint: String, environment extra: [String: String] = [:]
     ) throws -> CommandRun {
+        try CommandRun.run(
+            BuildProducts.directory + "/emulator", emulatorArguments(arguments, endpoint: endpoint),
+            environment: emulatorEnvironment(credentials: credentials, extra: extra))
+    }
+
+    /// `arguments` with the product's template, the build folder and `endpoint`.
+    static func emulatorArguments(_ arguments: [String], endpoint: String) -> [String] {
+        arguments + ["--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint]
+    }
+
+    /// This process's environment with the operator's credentials and region, and `extra`.
+    static func emulatorEnvironment(credentials: AWSCredentials, extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
         environment["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey
         environment["AWS_SESSION_TOKEN"] = nil
         environment["AWS_REGION"] = region
         for (name, value) in extra { environment[name] = value }
-        return try CommandRun.run(
-            BuildProducts.directory + "/emulator",
-            arguments + ["--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint],
-            environment: environment)
+        return environment
     }
 
     /// Runs one execution of the transfer state machine with retry waits scaled down a thousandfold.

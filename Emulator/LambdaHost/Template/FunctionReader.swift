@@ -82,13 +82,19 @@ struct FunctionReader {
             }
             return text
         }
-        func number(_ key: String) -> Double? {
+        /// A whole number within the range Lambda accepts for `key`.
+        func number(_ key: String, in range: ClosedRange<Int>) -> Int? {
             guard let text = text(key) else { return nil }
-            guard let number = Double(text) else {
-                findings.append(TemplateFinding(.warning, resource: name, property: key, "\(key) is not a number: \(text)"))
+            guard let number = Double(text), number == number.rounded() else {
+                findings.append(TemplateFinding(.warning, resource: name, property: key, "\(key) is not a whole number: \(text)"))
                 return nil
             }
-            return number
+            guard number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+                findings.append(
+                    TemplateFinding(.warning, resource: name, property: key, "\(key) must be from \(range.lowerBound) to \(range.upperBound), not \(text)"))
+                return nil
+            }
+            return Int(number)
         }
         let runtime = text("Runtime") ?? "provided.al2023"
         let handler = text("Handler")
@@ -123,8 +129,8 @@ struct FunctionReader {
         let logging = resolved["LoggingConfig"]
         let function = FunctionConfiguration(
             name: name, codeURI: codeURI, handler: handler ?? "bootstrap", runtime: runtime,
-            timeoutSeconds: number("Timeout") ?? 3, memorySize: Int(number("MemorySize") ?? 128), environment: environment,
-            reservedConcurrency: number("ReservedConcurrentExecutions").map { Int($0) },
+            timeoutSeconds: Double(number("Timeout", in: 1...900) ?? 3), memorySize: number("MemorySize", in: 128...10_240) ?? 128,
+            environment: environment, reservedConcurrency: number("ReservedConcurrentExecutions", in: 0...1_000_000),
             logFormat: logging?["LogFormat"]?.scalarText, logLevel: logging?["ApplicationLogLevel"]?.scalarText,
             inlineCode: inlineCode)
         return findings.isEmpty ? (function, []) : (nil, findings)

@@ -12,6 +12,9 @@ public struct ExecutionOptions: Sendable {
     public var region = "us-east-1"
     public var accountID = "123456789012"
     public var roleArn = "arn:aws:iam::123456789012:role/StepFunctionsLocal"
+    /// Where the execution records what it finished; when the journal was opened for a redrive,
+    /// the execution starts where the earlier run stopped.
+    public var journal: ExecutionJournal?
 
     public init(
         timeScale: Double = 1, random: RandomSource = RandomSource(), maxConcurrency: Int = 64,

@@ -71,7 +71,27 @@ extension Interpreter {
         return children.compactMap { $0 }
     }
 
+    /// Runs child `index`, unless an earlier run of a redriven execution finished it; a child of a
+    /// top-level Map that succeeds is journaled.
     private func runChild(
+        index: Int, input: JSONValue, itemCount: Int, processor: StateGraph, run: MapRun, path: String
+    ) async -> ChildExecution {
+        let journaled = path.contains("/") ? nil : options.journal
+        if let done = journaled?.succeededChild(state: path, index: index) {
+            return ChildExecution(
+                name: done.name, arn: run.childArn(done.name), input: input, itemCount: itemCount, startDate: done.startDate,
+                stopDate: done.stopDate, outcome: .success(done.output))
+        }
+        let child = await runNewChild(index: index, input: input, itemCount: itemCount, processor: processor, run: run, path: path)
+        if case .success(let output) = child.outcome {
+            journaled?.childSucceeded(
+                state: path, index: index,
+                child: ExecutionJournal.Child(name: child.name, output: output, startDate: child.startDate, stopDate: child.stopDate))
+        }
+        return child
+    }
+
+    private func runNewChild(
         index: Int, input: JSONValue, itemCount: Int, processor: StateGraph, run: MapRun, path: String
     ) async -> ChildExecution {
         let name = UUID().uuidString.lowercased()

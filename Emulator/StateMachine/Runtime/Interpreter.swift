@@ -26,9 +26,10 @@ struct Interpreter: Sendable {
 
     var random: RandomSource { options.random }
 
-    /// Runs `graph` from its `StartAt` to a terminal state; returns that state's output.
-    func run(_ graph: StateGraph, input: JSONValue, scope: Scope) async throws(StateFailure) -> JSONValue {
-        var name = graph.startAt
+    /// Runs `graph` from `startAt` (its `StartAt` when nil) to a terminal state; returns that
+    /// state's output.
+    func run(_ graph: StateGraph, input: JSONValue, scope: Scope, startAt: String? = nil) async throws(StateFailure) -> JSONValue {
+        var name = startAt ?? graph.startAt
         var input = input
         while true {
             guard !Task.isCancelled else { throw .aborted }
@@ -53,6 +54,7 @@ struct Interpreter: Sendable {
                 return step.output
             }
             if !step.caught { emit(.stateSucceeded(name: state.name, path: path)) }
+            if scope.pathPrefix.isEmpty { options.journal?.stateFinished(state.name, next: next, output: step.output) }
             name = next
             input = step.output
         }

@@ -19,7 +19,9 @@ public struct StateMachineRunner: Sendable {
         interpreter = Interpreter(services: services, options: options, emit: onEvent)
     }
 
-    /// Runs one execution to its end and returns its output or its error.
+    /// Runs one execution to its end and returns its output or its error. With a journal opened
+    /// for a redrive, `input` is the execution's original input and the run starts where the
+    /// journal says the earlier one stopped.
     public func run(input: JSONValue, executionName: String) async -> Result<JSONValue, StateFailure> {
         let options = interpreter.options
         let execution = ExecutionInfo(
@@ -27,17 +29,20 @@ public struct StateMachineRunner: Sendable {
             roleArn: options.roleArn, stateMachineId: options.stateMachineArn, stateMachineName: options.stateMachineName)
         let graph = definition.graph
         let interpreter = self.interpreter
+        let resume = options.journal?.progress?.resume
         let limit = graph.timeoutSeconds.map(Double.init)
         let timeout = StateFailure.timeout("The execution did not finish within \(graph.timeoutSeconds ?? 0) seconds (TimeoutSeconds)")
         let result: Result<JSONValue, StateFailure>
         do throws(StateFailure) {
             result = .success(
                 try await Deadline.run(seconds: limit, timeout: timeout) { () async throws(StateFailure) in
-                    try await interpreter.run(graph, input: input, scope: Interpreter.Scope(execution: execution))
+                    try await interpreter.run(
+                        graph, input: resume?.input ?? input, scope: Interpreter.Scope(execution: execution), startAt: resume?.state)
                 })
         } catch {
             result = .failure(error)
         }
+        options.journal?.finished(result)
         switch result {
         case .success(let output): interpreter.emit(.executionSucceeded(output))
         case .failure(let failure): interpreter.emit(.executionFailed(failure))

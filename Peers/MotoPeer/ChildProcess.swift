@@ -1,21 +1,20 @@
-import Foundation
-import Glibc
-import MotoPeer
+public import Foundation
+public import Glibc
 
-/// A built executable as a child process (`TransferWorker`, or the emulator running it), its
-/// output going to a temporary file (never a pipe, which a chatty child could fill while the test
-/// waits). Stopped by its process id only.
-final class WorkerProcess {
+/// A built executable running beside a test (the `TransferWorker`, the emulator), its output going
+/// to a temporary file (never a pipe, which a chatty child could fill while the test waits).
+/// Stopped by its process id only.
+public final class ChildProcess {
     private let process = Process()
     private let outputPath = NSTemporaryDirectory() + "transfer-worker-\(getpid())-\(UUID().uuidString).log"
 
-    var processID: pid_t { process.processIdentifier }
-    var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+    public var processID: pid_t { process.processIdentifier }
+    public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
-    static var worker: String { BuildProducts.directory + "/TransferWorker" }
-    static var emulator: String { BuildProducts.directory + "/emulator" }
+    /// The built executable `name` in the build folder.
+    public static func built(_ name: String) -> String { BuildProducts.directory + "/" + name }
 
-    init(executable: String = WorkerProcess.worker, arguments: [String] = [], environment: [String: String]) throws {
+    public init(executable: String, arguments: [String] = [], environment: [String: String]) throws {
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -32,7 +31,7 @@ final class WorkerProcess {
 
     /// Polls `probe` until it returns a value; fails when the child exits first, or after a minute
     /// (a safety net for a hung child, not a timing assertion).
-    func waitFor<T>(_ what: String, _ probe: () throws -> T?) throws -> T {
+    public func waitFor<T>(_ what: String, _ probe: () throws -> T?) throws -> T {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let value = try probe() { return value }
@@ -46,14 +45,14 @@ final class WorkerProcess {
     }
 
     /// Waits for the child and returns its exit status (128 + signal when a signal ended it).
-    func waitUntilExit() -> Int32 {
+    public func waitUntilExit() -> Int32 {
         process.waitUntilExit()
         return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
     }
 
     /// SIGTERM when it still runs (a failed test), so an emulator can stop the worker it started;
     /// SIGKILL after ten seconds; then reaps it.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         Glibc.kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(10)
@@ -62,13 +61,13 @@ final class WorkerProcess {
     }
 
     /// SIGKILL when it still runs (a failed test), then reaps it.
-    func kill() {
+    public func kill() {
         guard process.isRunning else { return }
         Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 }

@@ -1,0 +1,5 @@
+#if !LIBFUZZER
+import ArgumentParser
+
+Fuzz.main()
+#endif
