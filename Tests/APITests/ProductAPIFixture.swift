@@ -109,8 +109,6 @@ final class ProductAPIFixture: Sendable {
         }
     }
 
-    var endpointTable: DynamoDBClient { DynamoDBClient(client: client) }
-
     /// Every item of a table (tests may scan; the API never does).
     func items(of table: String) throws -> [DynamoDBItem] {
         struct Input: Encodable { var TableName: String }

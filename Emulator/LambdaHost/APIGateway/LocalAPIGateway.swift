@@ -98,10 +98,7 @@ public struct LocalAPIGateway: Sendable {
         guard let (api, route, parameters) = route(for: request) else { return (GatewayError.missingAuthenticationToken.answer, nil) }
         var caller: CallerCredentials.Caller?
         if route.authorization == .iam {
-            let check = SignatureCheck(callers: callers, region: region)
-            let signed = SignatureCheck.SignedRequest(
-                method: request.method, path: request.path, query: request.query, headers: request.headers, body: request.body)
-            switch check.caller(of: signed, now: now) {
+            switch SignatureCheck(callers: callers, region: region).caller(of: request, now: now) {
             case .success(let found): caller = found
             case .failure(let error): return (error.answer, nil)
             }

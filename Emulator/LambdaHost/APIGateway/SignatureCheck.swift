@@ -12,17 +12,8 @@ struct SignatureCheck: Sendable {
     /// How far a request's `X-Amz-Date` may be from now.
     static let allowedSkew = 5 * 60
 
-    /// The request as SigV4 covers it: decoded path and query, headers in request order, the body.
-    struct SignedRequest {
-        var method: String
-        var path: String
-        var query: [(name: String, value: String)]
-        var headers: [(name: String, value: String)]
-        var body: [UInt8]
-    }
-
     /// The caller whose key signed `request`, or API Gateway's refusal.
-    func caller(of request: SignedRequest, now: Date) -> Result<CallerCredentials.Caller, GatewayError> {
+    func caller(of request: GatewayRequest, now: Date) -> Result<CallerCredentials.Caller, GatewayError> {
         guard let authorization = Self.header("authorization", in: request.headers) else { return .failure(.missingAuthenticationToken) }
         guard let parsed = AuthorizationHeader(authorization) else { return .failure(.incompleteSignature(authorization: authorization)) }
         guard let dateText = Self.header("x-amz-date", in: request.headers) else {
