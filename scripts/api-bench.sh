@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GET /jobs/{id} through the local API Gateway of `emulator start` (SigV4 checked on every request,
 # StatusService reading the job from moto's DynamoDB): requests per second and p99 latency with wrk,
-# 8 connections for 10 s, one signed request replayed (valid for the 5 minutes API Gateway allows).
+# 8 connections for 10 s after 2 s of warm-up, one signed request replayed (valid for the 5 minutes API Gateway allows).
 # The peer is the same proxy event sent straight to StatusService through the Lambda Invoke API of
 # the same emulator: the ratio is what the gateway (routing, signature check, event) costs.
 # Usage: scripts/api-bench.sh BIN_DIR
@@ -29,6 +29,7 @@ principal_arn = $principal
 INI
 api_port=$(free_port)
 invoke_port=$(free_port)
+touch "$work/emulator.log"
 "$bin/emulator" start --template template.yaml --build-dir "$bin" --endpoint-url "$endpoint" --port "$invoke_port" \
   --events-port 0 --api-port "$api_port" --credentials "$work/callers.ini" >/dev/null 2>"$work/emulator.log" &
 emulator=$!
@@ -69,8 +70,9 @@ wrk.method = "POST"
 wrk.body = io.open("$work/event.json"):read("*a")
 LUA
 
-# Prints "requests/s p99-ms non-2xx".
+# Prints "requests/s p99-ms non-2xx", after two seconds of the same load that start the instances.
 measure() {
+  wrk -t1 -c8 -d2s "$@" >/dev/null
   wrk -t1 -c8 -d10s --latency "$@" >"$work/wrk.txt"
   python3 - "$work/wrk.txt" <<'PY'
 import re, sys
