@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
-.PHONY: deps build test demo bench fuzz footprint package package-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench chaos fuzz footprint package package-check package-libcurl-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -62,6 +62,14 @@ package-check: package
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
 
+# The HTTP transport, Runtime API client and AWS client suites (plain HTTP, HTTPS with private CAs,
+# TLS verification, faults) on the packages' libcurl (scripts/build-libcurl.sh) in place of Debian's.
+package-libcurl-check: deps
+	@scripts/install-deps.sh --package
+	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
+	LD_LIBRARY_PATH="$$(scripts/build-libcurl.sh $(SCRATCH))" \
+		$(SWIFT) test --scratch-path $(SCRATCH) --skip-build --filter 'MotoSuite|HTTPTransportTests|CurlRuntimeAPIClientTests'
+
 # The demo's batch workflow and SFTP jobs on moto and sshd, with every function and the worker run
 # from its package, each in an empty root (emulator --packages).
 package-demo: package
@@ -94,6 +102,15 @@ sam-build:
 deploy-rehearsal: sam-build
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	scripts/deploy-rehearsal.sh $(SCRATCH)/sam-build "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
+
+# The engine under blows (scripts: Benchmarks/ChaosBench): a batch execution and SFTP jobs, untouched
+# and then with functions and workers SIGKILLed and AWS requests failed; every byte checked.
+chaos: deps
+	$(SWIFT) build -c release --product emulator
+	$(SWIFT) build -c release --product chaos-bench
+	for product in ListObjects TransferObject ValidateTransfer GenerateReport TransferWorker; do \
+		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
+	"$$($(SWIFT) build -c release --show-bin-path)/chaos-bench"
 
 # Every parser of untrusted input under libFuzzer (FUZZ_SECONDS per target, 60 by default).
 fuzz: deps

@@ -36,6 +36,7 @@ let package = Package(
         .executable(name: "pattern-bench", targets: ["PatternBench"]),
         .executable(name: "event-bench", targets: ["EventBench"]),
         .executable(name: "fuzz", targets: ["Fuzz"]),
+        .executable(name: "chaos-bench", targets: ["ChaosBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -192,6 +193,13 @@ let package = Package(
                 "EventPatterns", "StateMachine", "BenchReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/PatternBench"),
+
+        .executableTarget(
+            name: "ChaosBench",
+            dependencies: [
+                "AWS", "Jobs", "MotoPeer", "SSHPeer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ChaosBench"),
 
         .executableTarget(
             name: "SFTPBench",

@@ -12,11 +12,13 @@
    in a root with nothing else in it, where there is no /bin/sh. --inhibit-cache keeps the loader
    from reading the machine's /etc/ld.so.cache; the function sees bin/PROGRAM as its argv[0], which
    is also the name the loader's errors start with. The package folder is that of
-   /proc/self/exe, else of argv[0]. Debian's libcurl looks for CAs in /etc/ssl/certs, which Amazon
-   Linux lays out otherwise and an empty root lacks, so AWS_CA_BUNDLE (which the AWS client reads)
-   is set to the package's own bundle unless it is set already.
+   /proc/self/exe, else of argv[0]. The package's libcurl (built with Debian's CA locations) looks
+   for CAs in /etc/ssl/certs, which Amazon Linux lays out otherwise and an empty root lacks, so
+   AWS_CA_BUNDLE (which the AWS client reads) is set to the package's own bundle unless it is set
+   already.
 
-   Built by scripts/package-function.sh with -DPROGRAM='"name"' -DLOADER='"ld-linux-x86-64.so.2"'. */
+   Built by scripts/package-function.sh, statically against musl (musl-gcc: 40 KB, where glibc's
+   static libc makes it 0.7 MB), with -DPROGRAM='"name"' -DLOADER='"ld-linux-x86-64.so.2"'. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>

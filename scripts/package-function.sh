@@ -8,26 +8,35 @@
 #   licenses/        the Debian copyright file of every package a file comes from
 #   PACKAGE.txt      what each file is, from which Debian package at which version, and why
 # Every library must be listed in Packaging/libraries.txt, which says why it is there.
-# Usage: scripts/package-function.sh BUILD_DIR NAME OUT_DIR
-#   BUILD_DIR  a release build folder holding the executable NAME
-#   NAME       the function (or the TransferWorker)
-#   OUT_DIR    where NAME.zip and NAME/ are written (NAME/ is replaced)
-# Environment: CC (default: clang) builds bootstrap; it needs glibc's static libc.a (libc6-dev).
+# Usage: scripts/package-function.sh [--libraries DIR] BUILD_DIR NAME OUT_DIR
+#   --libraries DIR  libraries built for the packages (scripts/build-libcurl.sh's folder: the
+#                    file, VERSION and copyright), loaded and bundled in place of the machine's
+#                    library of the same name
+#   BUILD_DIR        a release build folder holding the executable NAME
+#   NAME             the function (or the TransferWorker)
+#   OUT_DIR          where NAME.zip and NAME/ are written (NAME/ is replaced)
+# Environment: BOOTSTRAP_CC (default: musl-gcc, from musl-tools) builds bootstrap statically against
+# musl: 40 KB, where glibc's static libc.a makes it 0.7 MB.
 set -euo pipefail
 
-usage="usage: scripts/package-function.sh BUILD_DIR NAME OUT_DIR"
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+usage="usage: scripts/package-function.sh [--libraries DIR] BUILD_DIR NAME OUT_DIR"
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+own_libraries=""
+if [ "${1:-}" = "--libraries" ]; then
+  own_libraries=$(cd "${2:?--libraries needs a folder}" && pwd)
+  shift 2
+fi
 [ $# -eq 3 ] || { echo "$usage" >&2; exit 2; }
 build_dir=$1 name=$2 out_dir=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
 libraries_list=$root/Packaging/libraries.txt
-cc=${CC:-clang}
+bootstrap_cc=${BOOTSTRAP_CC:-musl-gcc}
 
 fail() { echo "package-function: $name: $*" >&2; exit 1; }
 # The Debian package and the reason Packaging/libraries.txt gives for the library file $1.
 listed() { awk -v file="$1" '$1 == file { $1 = ""; sub(/^ +/, ""); print; exit }' "$libraries_list"; }
 
-for tool in ldd strip zip "$cc" dpkg-query; do
+for tool in ldd strip zip "$bootstrap_cc" dpkg-query; do
   command -v "$tool" >/dev/null || fail "needs $tool on PATH (scripts/install-deps.sh installs what the project pins)"
 done
 binary=$build_dir/$name
@@ -39,8 +48,9 @@ case "$(uname -m)" in
   *) fail "no glibc loader name known for $(uname -m)" ;;
 esac
 
-# The loader's closure: "name => path (address)" lines, and the loader's own "path (address)".
-closure=$(ldd "$binary") || fail "ldd cannot read $binary"
+# The loader's closure: "name => path (address)" lines, and the loader's own "path (address)"; the
+# libraries of --libraries are found first, as the package's lib/ is found first when it runs.
+closure=$(LD_LIBRARY_PATH=$own_libraries ldd "$binary") || fail "ldd cannot read $binary"
 missing=$(awk '/=> not found/ { print $1 }' <<<"$closure")
 if [ -n "$missing" ]; then
   for file in $missing; do
@@ -64,36 +74,42 @@ out_dir=$(cd "$out_dir" && pwd) package=$out_dir/$name
 
 install -m 755 "$binary" "$package/bin/$name"
 strip --strip-all "$package/bin/$name"
-"$cc" -static -Os -s -Wall -Wextra -DPROGRAM="\"$name\"" -DLOADER="\"$loader_name\"" \
+"$bootstrap_cc" -static -Os -s -Wall -Wextra -DPROGRAM="\"$name\"" -DLOADER="\"$loader_name\"" \
   -o "$package/bootstrap" "$root/Packaging/bootstrap.c" \
-  || fail "cannot build bootstrap with $cc -static (it needs libc.a: install libc6-dev)"
+  || fail "cannot build bootstrap with $bootstrap_cc -static (install musl-tools)"
 
 {
   echo "$name: a self-contained package for provided.al2023 ($(uname -m)); it loads nothing from outside itself."
   echo "bootstrap starts bin/$name as: lib/$loader_name --library-path lib --inhibit-cache bin/$name"
   echo
   printf '%-32s %-18s %-28s %s\n' file "Debian package" version why
-  printf '%-32s %-18s %-28s %s\n' bootstrap - - "Packaging/bootstrap.c, linked statically"
-  printf '%-32s %-18s %-28s %s\n' "bin/$name" - - "the function, release build, static Swift standard library"
+  printf '%-32s %-18s %-28s %s\n' bootstrap musl-dev "$(dpkg-query -W -f='${Version}' musl-dev 2>/dev/null || echo '?')" \
+    "Packaging/bootstrap.c, linked statically against musl"
+  printf '%-32s %-18s %-28s %s\n' "bin/$name" - - "the function, release build, static Swift standard library and C++ runtime (GCC's libstdc++, under licenses/libgcc-s1)"
 } >"$package/PACKAGE.txt"
 
-debian_packages=()
+debian_packages=(musl-dev)
 while read -r file path; do
   entry=$(listed "$file")
   [ -n "$entry" ] || fail "$binary loads $file ($path), which Packaging/libraries.txt does not list: add it with its Debian package and why it is loaded"
   debian_package=${entry%% *} why=${entry#* }
   why=${why#"${why%%[! ]*}"}
   install -m 755 "$path" "$package/lib/$file"
-  version=$(dpkg-query -W -f='${Version}' "$debian_package" 2>/dev/null) || version="?"
+  if [ -n "$own_libraries" ] && [ "$(dirname "$path")" = "$own_libraries" ]; then
+    version="$(cat "$own_libraries/VERSION") (source)"
+    install -m 644 "$own_libraries/copyright" "$package/licenses/$debian_package"
+  else
+    version=$(dpkg-query -W -f='${Version}' "$debian_package" 2>/dev/null) || version="?"
+    debian_packages+=("$debian_package")
+  fi
   printf '%-32s %-18s %-28s %s\n' "lib/$file" "$debian_package" "$version" "$why" >>"$package/PACKAGE.txt"
-  debian_packages+=("$debian_package")
 done <<<"$libraries"
 
 ca_bundle=/etc/ssl/certs/ca-certificates.crt
 [ -f "$ca_bundle" ] || fail "no $ca_bundle: install ca-certificates"
 install -m 644 "$ca_bundle" "$package/etc/ca-certificates.crt"
 printf '%-32s %-18s %-28s %s\n' etc/ca-certificates.crt ca-certificates "$(dpkg-query -W -f='${Version}' ca-certificates)" \
-  "the CAs TLS trusts: Debian's libcurl looks at /etc/ssl/certs, which the package cannot rely on" >>"$package/PACKAGE.txt"
+  "the CAs TLS trusts: libcurl, built with Debian's CA locations, looks at /etc/ssl/certs, which the package cannot rely on" >>"$package/PACKAGE.txt"
 debian_packages+=(ca-certificates)
 
 for debian_package in $(printf '%s\n' "${debian_packages[@]}" | sort -u); do

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Builds each named executable in release with the static Swift standard library and makes its
-# self-contained package (scripts/package-function.sh): OUT_DIR/NAME.zip and OUT_DIR/NAME/.
+# self-contained package (scripts/package-function.sh): OUT_DIR/NAME.zip and OUT_DIR/NAME/. The
+# packages bundle the libcurl scripts/build-libcurl.sh builds (once, under the build folder) in
+# place of Debian's, which links libraries the functions never call, and link the C++ runtime
+# statically: the -lstdc++ of the static Swift standard library's link line finds libstdc++.a
+# first (in SCRATCH/static-libstdc++), so a binary carries the few parts of it that it uses
+# (0.1 MB) and loads no libstdc++.so.6 (2.2 MB).
 # Prints each zip with its size.
 # Usage: scripts/package.sh [--scratch-path DIR] [--out DIR] NAME...
 #   --scratch-path DIR  SwiftPM's build folder (default: .build)
@@ -15,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --scratch-path) scratch=${2:?--scratch-path needs a folder}; shift 2 ;;
     --out) out=${2:?--out needs a folder}; shift 2 ;;
-    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "package: unknown option $1" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
   esac
@@ -24,12 +29,18 @@ done
 out=${out:-$scratch/packages}
 swift=${SWIFT:-swift}
 
+static_cxx=$(${CC:-clang} -print-file-name=libstdc++.a)
+[ -f "$static_cxx" ] || { echo "package: no libstdc++.a for a static C++ runtime: install libstdc++-12-dev (scripts/install-deps.sh --package)" >&2; exit 1; }
+mkdir -p "$scratch/static-libstdc++"
+ln -sfn "$static_cxx" "$scratch/static-libstdc++/libstdc++.a"
+static_cxx_dir=$(cd "$scratch/static-libstdc++" && pwd)
 for name in "${names[@]}"; do
-  "$swift" build -c release --scratch-path "$scratch" --product "$name" --static-swift-stdlib
+  "$swift" build -c release --scratch-path "$scratch" --product "$name" --static-swift-stdlib -Xlinker -L"$static_cxx_dir"
 done
 build_dir=$("$swift" build -c release --scratch-path "$scratch" --show-bin-path)
+libcurl=$(scripts/build-libcurl.sh "$scratch")
 mkdir -p "$out"
 for name in "${names[@]}"; do
-  zip=$(scripts/package-function.sh "$build_dir" "$name" "$out")
+  zip=$(scripts/package-function.sh --libraries "$libcurl" "$build_dir" "$name" "$out")
   awk -v b="$(stat -c %s "$zip")" -v z="$zip" 'BEGIN { printf "%s  %.1f MB\n", z, b / 1e6 }'
 done

@@ -35,12 +35,13 @@ struct PeerClients {
             input: batch)
     }
 
-    func curlGet(_ path: String) throws {
+    /// `curl sftp://` download of `path` to /dev/null, through `port` when given.
+    func curlGet(_ path: String, port: UInt16? = nil) throws {
         try run(
             "/usr/bin/curl",
             [
                 "-sS", "--insecure", "--key", keyFile, "--pubkey", keyFile + ".pub",
-                "sftp://\(server.username)@127.0.0.1:\(server.port)\(path)", "-o", "/dev/null",
+                "sftp://\(server.username)@127.0.0.1:\(port ?? server.port)\(path)", "-o", "/dev/null",
             ],
             input: "")
     }

@@ -32,11 +32,16 @@ struct SFTPBench: ParsableCommand {
     @Option(help: "MACs our client offers, comma-separated, most wanted first. Default: SSHAlgorithms.fastest.")
     var macs: String?
 
-    @Flag(help: "Time our SFTP download alone, then stop (to compare --ciphers and --macs choices quickly).")
+    @Flag(help: "Time our SFTP download alone, then sftp get and curl get, each with its client's CPU per GB (steadier than the time on a busy machine), then stop (to compare --ciphers and --macs choices quickly).")
     var readOnly = false
 
-    @Flag(help: "Only the rows at internet round trips (loopback, 20, 50, 100 ms through a delaying proxy), ours vs sftp put/get.")
+    @Flag(help: "Only the rows at internet round trips (loopback, 20, 50, 100 ms through a delaying proxy): ours, sftp put/get, curl get and the TransferWorker's flows.")
     var latencyOnly = false
+
+    @Option(
+        name: .customLong("round-trips"),
+        help: "The round trips of the latency rows in ms, comma-separated; 0 is loopback without a proxy.")
+    var roundTrips = LatencyRuns.standardRoundTrips.map(String.init).joined(separator: ",")
 
     var algorithms: SSHAlgorithms {
         SSHAlgorithms(
@@ -48,22 +53,37 @@ struct SFTPBench: ParsableCommand {
         let size = Int64(sizeMiB) * 1024 * 1024
         let server = try SSHServer()
         defer { server.stop() }
-        if latencyOnly { return try runLatencies(server) }
         let account = try MotoAccount(
             userName: "sftp-bench", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
         defer { account.stop() }
         let s3 = S3Client(client: account.client(retryPolicy: .standard))
         try account.createBucket(Self.bucket)
+        let workerRun = try WorkerRun(account: account, server: server, bucket: Self.bucket)
+        if latencyOnly { return try runLatencies(server, s3: s3, worker: workerRun) }
         let file = server.dataDirectory + "/large.bin"
         try LargeFile.write(size: size, to: file)
         print("sftp-bench: \(sizeMiB) MiB over loopback; sshd (OpenSSH), S3 is moto (in memory, Python)")
 
         var ours = server.configuration()
         ours.algorithms = algorithms
+        let cpuBefore = ProcessMemory.cpuSeconds()
         let read = try Timing.seconds { try SFTPRead.discarding(file, from: ours) }
+        let readCPU = ProcessMemory.cpuSeconds() - cpuBefore
         let megabytes = Double(size) / 1_000_000
         if readOnly {
-            print("SFTP read alone: \(String(format: "%.0f", megabytes / read)) MB/s (\(algorithms.ciphers[0]), \(algorithms.macs[0]))")
+            func line(_ name: String, seconds: Double, cpu: Double) -> String {
+                "\(name): \(String(format: "%.0f", megabytes / seconds)) MB/s, \(String(format: "%.2f", cpu / megabytes * 1000)) CPU s/GB"
+            }
+            let peers = try PeerClients(server: server)
+            let childCPU = ProcessMemory.childCPUSeconds()
+            let get = try Timing.seconds { try peers.openSSHGet(file) }
+            let getCPU = ProcessMemory.childCPUSeconds() - childCPU
+            let curl = try Timing.seconds { try peers.curlGet(file) }
+            let curlCPU = ProcessMemory.childCPUSeconds() - childCPU - getCPU
+            print(
+                line("SFTP read alone (\(algorithms.ciphers[0]), \(algorithms.macs[0]) at best)", seconds: read, cpu: readCPU)
+                    + "; " + line("sftp get (ssh included)", seconds: get, cpu: getCPU) + "; "
+                    + line("curl get", seconds: curl, cpu: curlCPU))
             return
         }
         let sessions = SFTPSessionLimiter(sessionsPerEndpoint: 1)
@@ -88,21 +108,14 @@ struct SFTPBench: ParsableCommand {
         guard try LargeFile.sameContents(file, server.dataDirectory + "/copy.bin") else {
             throw BenchFailure("the S3 → SFTP copy differs from the original")
         }
-        let worker = try WorkerRun(account: account, server: server, bucket: Self.bucket).run { secret in
-            func sftp(_ path: String) -> TransferEndpoint {
-                .sftp(SFTPLocation(
-                    host: "127.0.0.1", port: server.port, username: server.username, path: path,
-                    hostKeyFingerprint: server.hostKey.fingerprint, secretID: secret))
-            }
-            return [
-                TransferJob(
-                    id: "bench-sftp-to-s3", flow: .sftpToS3, source: sftp(file),
-                    destination: .s3(S3Location(bucket: Self.bucket, key: "worker.bin"))),
-                TransferJob(
-                    id: "bench-s3-to-sftp", flow: .s3ToSFTP, source: .s3(S3Location(bucket: Self.bucket, key: "large.bin")),
-                    destination: sftp(server.dataDirectory + "/worker-copy.bin")),
-            ]
-        }
+        let worker = try workerRun.run([
+            TransferJob(
+                id: "bench-sftp-to-s3", flow: .sftpToS3, source: workerRun.sftp(file),
+                destination: .s3(S3Location(bucket: Self.bucket, key: "worker.bin"))),
+            TransferJob(
+                id: "bench-s3-to-sftp", flow: .s3ToSFTP, source: .s3(S3Location(bucket: Self.bucket, key: "large.bin")),
+                destination: workerRun.sftp(server.dataDirectory + "/worker-copy.bin")),
+        ])
         guard try LargeFile.sameContents(file, server.dataDirectory + "/worker-copy.bin") else {
             throw BenchFailure("the TransferWorker's S3 → SFTP copy differs from the original")
         }
@@ -142,15 +155,23 @@ struct SFTPBench: ParsableCommand {
             "peak RSS of the process running both flows: \(peakRSS) MiB   target < 64 MiB whatever the size: "
                 + (peakRSS < 64 ? "met" : "NOT met"))
         print(
-            "TransferWorker process, both flows as jobs from the queue: \(String(format: "%.0f", 2 * megabytes / worker.seconds)) MB/s,"
+            "TransferWorker process, both flows as jobs from the queue: \(String(format: "%.0f", 2 * megabytes / worker.seconds.reduce(0, +))) MB/s,"
                 + " peak RSS \(worker.peakResidentMiB) MiB   target < 64 MiB: " + (worker.peakResidentMiB < 64 ? "met" : "NOT met"))
-        try runLatencies(server)
+        try runLatencies(server, s3: s3, worker: workerRun)
     }
 
     /// The rows at internet round trips (`LatencyRuns`).
-    private func runLatencies(_ server: SSHServer) throws {
+    private func runLatencies(_ server: SSHServer, s3: S3Client, worker: WorkerRun) throws {
         print("sftp-bench: uploads and downloads through a user-space proxy delaying each direction by half the round trip")
-        let runs = LatencyRuns(server: server, peers: try PeerClients(server: server), algorithms: algorithms)
-        for link in LatencyRuns.links { try runs.run(link) }
+        let runs = LatencyRuns(
+            server: server, peers: try PeerClients(server: server), algorithms: algorithms, s3: s3, bucket: Self.bucket,
+            worker: worker)
+        let milliseconds = try roundTrips.split(separator: ",").map { text in
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                throw ValidationError("--round-trips takes milliseconds, e.g. 0,20,50,100; not \(text)")
+            }
+            return value
+        }
+        for value in milliseconds { try runs.run(LatencyRuns.Link(milliseconds: value)) }
     }
 }

@@ -20,6 +20,20 @@ enum Timing {
 }
 
 enum ProcessMemory {
+    /// User and system CPU seconds this process has used so far.
+    static func cpuSeconds() -> Double { cpuSeconds(RUSAGE_SELF.rawValue) }
+
+    /// User and system CPU seconds of this process's children that have ended and been waited
+    /// for (with theirs), so far.
+    static func childCPUSeconds() -> Double { cpuSeconds(RUSAGE_CHILDREN.rawValue) }
+
+    private static func cpuSeconds(_ who: __rusage_who_t) -> Double {
+        var usage = rusage()
+        getrusage(who, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// The peak resident set (VmHWM) of this process, or of the process `pid`, in MiB.
     static func peakResidentMiB(of pid: Int32? = nil) -> Int {
         let status = (try? String(contentsOfFile: "/proc/\(pid.map(String.init) ?? "self")/status", encoding: .utf8)) ?? ""

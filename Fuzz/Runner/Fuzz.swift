@@ -54,7 +54,7 @@ struct Fuzz: ParsableCommand {
             }
             return
         }
-        FileManager.default.createFile(atPath: currentInput, contents: nil)
+        _ = FileManager.default.createFile(atPath: currentInput, contents: nil)
         guard let output = FileHandle(forWritingAtPath: currentInput) else {
             throw ValidationError("cannot write \(currentInput)")
         }

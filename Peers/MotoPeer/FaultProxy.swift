@@ -1,51 +1,85 @@
 import Glibc
 import Sockets
 
-/// A loopback HTTP proxy in front of moto that spoils the first `faultCount` requests matching
-/// `spoils` (503 SlowDown, a TCP reset, or 400 ExpiredToken as AWS answers when temporary
-/// credentials have run out) and forwards everything else, recording the request
-/// line of every request it sees.
+/// A loopback HTTP proxy in front of moto that spoils requests matching `spoils` (503 SlowDown, 500
+/// InternalError, a TCP reset, or 400 ExpiredToken as AWS answers when temporary credentials have
+/// run out): the first `count` of them, or each with a given probability (a chaos run), and
+/// forwards everything else, recording the request line of every request it sees and the status
+/// moto answered each forwarded one with.
 ///
 /// Each connection carries one request: forwarded requests get `Connection: close` both ways, so
 /// the counts are exact and every retry arrives on a fresh connection.
 public final class FaultProxy: Sendable {
-    public enum Fault: Sendable {
+    public enum Fault: Sendable, CaseIterable {
         case slowDown
+        case internalError
         case reset
         case expiredToken
+    }
+
+    /// Which matching requests are spoiled.
+    public enum Schedule: Sendable {
+        /// The first `count`.
+        case first(Int)
+        /// Each with probability `rate`, drawn from `seed`.
+        case rate(Double, seed: UInt64)
     }
 
     private let server: LoopbackServer
     private let seen = Counter()
     private let spoiled = Counter()
     private let log = RequestLog()
+    private let answers = RequestLog()
 
     public var port: UInt16 { server.port }
     public var endpoint: String { "http://127.0.0.1:\(port)" }
     /// Every request so far.
     public var requestsSeen: Int { seen.value }
-    /// Requests answered with the fault.
+    /// Requests answered with a fault.
     public var faultsServed: Int { spoiled.value }
     /// The request lines seen (`PUT /bucket/key HTTP/1.1`), in order.
     public var requestLines: [String] { log.lines }
+    /// The forwarded requests and moto's status for each (`PUT /bucket/key HTTP/1.1 -> 200`), in
+    /// the order they were answered.
+    public var answeredLines: [String] { answers.lines }
 
-    public init(
+    /// Spoils the first `faultCount` matching requests with `fault`.
+    public convenience init(
         upstreamPort: UInt16, fault: Fault, faultCount: Int,
         spoils: @escaping @Sendable (HTTPWire.Request) -> Bool = { _ in true }
     ) throws {
-        let (seen, spoiled, log) = (self.seen, self.spoiled, self.log)
+        try self.init(upstreamPort: upstreamPort, faults: [fault], schedule: .first(faultCount), spoils: spoils)
+    }
+
+    /// Spoils the matching requests `schedule` picks, each with one of `faults` at random.
+    public init(
+        upstreamPort: UInt16, faults: [Fault], schedule: Schedule,
+        spoils: @escaping @Sendable (HTTPWire.Request) -> Bool = { _ in true }
+    ) throws {
+        let (seen, spoiled, log, answers) = (self.seen, self.spoiled, self.log, self.answers)
+        let draws = FaultDraws(seed: { if case .rate(_, let seed) = schedule { seed } else { 0 } }())
         server = try LoopbackServer { client in
             guard let request = HTTPWire.readRequest(client) else { return }
             let number = seen.increment()
-            log.append(String(request.head.prefix { $0 != "\r" }))
-            if spoils(request), spoiled.value < faultCount {
-                spoiled.increment()
-                Self.spoil(client, with: fault, number: number)
-                return
+            let line = String(request.head.prefix { $0 != "\r" })
+            log.append(line)
+            if spoils(request) {
+                let spoil: Bool
+                switch schedule {
+                case .first(let count): spoil = spoiled.value < count
+                case .rate(let rate, _): spoil = draws.unit() < rate
+                }
+                if spoil, let fault = faults.isEmpty ? nil : faults[draws.index(below: faults.count)] {
+                    spoiled.increment()
+                    Self.spoil(client, with: fault, number: number)
+                    return
+                }
             }
             guard let upstream = HTTPWire.connectLoopback(port: upstreamPort) else { return }
             HTTPWire.writeAll(upstream.descriptor, HTTPWire.inserting("Connection: close", into: request.raw))
             let response = HTTPWire.readToEnd(upstream.descriptor)
+            let status = String(decoding: response.prefix(12), as: UTF8.self).split(separator: " ").dropFirst().first ?? "-"
+            answers.append("\(line) -> \(status)")
             HTTPWire.writeAll(client, HTTPWire.inserting("Connection: close", into: response))
         }
     }
@@ -70,6 +104,10 @@ public final class FaultProxy: Sendable {
             HTTPWire.writeAll(client, HTTPWire.response(
                 status: "503 Slow Down", contentType: "application/xml",
                 body: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>proxy-\(number)</RequestId></Error>"))
+        case .internalError:
+            HTTPWire.writeAll(client, HTTPWire.response(
+                status: "500 Internal Server Error", contentType: "application/xml",
+                body: "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>proxy-\(number)</RequestId></Error>"))
         case .expiredToken:
             HTTPWire.writeAll(client, HTTPWire.response(
                 status: "400 Bad Request", contentType: "application/xml",

@@ -61,6 +61,18 @@ public final class MotoAccount: Sendable {
         return try client().json(.sqs, "CreateQueue", Input(QueueName: name, Attributes: attributes), as: Output.self).QueueUrl
     }
 
+    /// Creates the IAM role `name`, assumable by `principal`, with `policy` inline.
+    public func createRole(named name: String, assumableBy principal: String, policy: String, client: AWSClient? = nil) throws {
+        let trust = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\(principal)"},\
+            "Action":"sts:AssumeRole"}]}
+            """
+        let client = client ?? self.client()
+        _ = try client.query(.iam, action: "CreateRole", parameters: [("RoleName", name), ("AssumeRolePolicyDocument", trust)])
+        _ = try client.query(
+            .iam, action: "PutRolePolicy", parameters: [("RoleName", name), ("PolicyName", name), ("PolicyDocument", policy)])
+    }
+
     /// Creates the SNS topic `name` and returns its ARN.
     public func createTopic(named name: String) throws -> String {
         let arn = try client().query(.sns, action: "CreateTopic", parameters: [("Name", name)]).value("TopicArn")

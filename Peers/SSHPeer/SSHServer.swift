@@ -25,7 +25,14 @@ public final class SSHServer {
     ///   - fileSizeLimit: the largest file sshd's processes may write (`RLIMIT_FSIZE`, with
     ///     `SIGXFSZ` ignored), so a write past it fails as a full disk would: the SFTP server
     ///     answers that write with a FAILURE status. Nil for no limit.
-    public init(extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil) throws {
+    ///   - deniedSFTPRequests: SFTP requests the server refuses, by the names
+    ///     `/usr/lib/openssh/sftp-server -Q requests` lists (`posix-rename`, not the extension's
+    ///     wire name `posix-rename@openssh.com`, which sftp-server does not match): passed to
+    ///     `internal-sftp -P`. OpenSSH 9.2 then leaves a refused extension out of its VERSION
+    ///     packet and answers the request PERMISSION_DENIED if it comes anyway.
+    public init(
+        extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, deniedSFTPRequests: [String] = []
+    ) throws {
         var template = Array("/tmp/sftp-tests-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw Shell.Failure(description: "mkdtemp failed") }
         directory = String(cString: created)
@@ -37,6 +44,7 @@ public final class SSHServer {
         if getuid() == 0 { mkdir("/run/sshd", 0o755) }
 
         port = try SSHServer.freePort()
+        let sftpServer = deniedSFTPRequests.isEmpty ? "internal-sftp" : "internal-sftp -P " + deniedSFTPRequests.joined(separator: ",")
         let config = """
             Port \(port)
             ListenAddress 127.0.0.1
@@ -47,7 +55,7 @@ public final class SSHServer {
             AuthorizedKeysFile \(directory)/authorized_keys
             PasswordAuthentication yes
             PermitRootLogin yes
-            Subsystem sftp internal-sftp
+            Subsystem sftp \(sftpServer)
             LogLevel \(logLevel)
             \(extraConfig)
 
@@ -144,9 +152,11 @@ public final class SSHServer {
 
 /// Starts an sshd, runs `body` with it and stops it, also when `body` throws.
 public func withSSHServer<R>(
-    extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, _ body: (SSHServer) throws -> R
+    extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, deniedSFTPRequests: [String] = [],
+    _ body: (SSHServer) throws -> R
 ) throws -> R {
-    let server = try SSHServer(extraConfig: extraConfig, logLevel: logLevel, fileSizeLimit: fileSizeLimit)
+    let server = try SSHServer(
+        extraConfig: extraConfig, logLevel: logLevel, fileSizeLimit: fileSizeLimit, deniedSFTPRequests: deniedSFTPRequests)
     defer { server.stop() }
     return try body(server)
 }

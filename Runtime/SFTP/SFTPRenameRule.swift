@@ -12,8 +12,10 @@ public enum SFTPRenameRule: Sendable {
     /// Atomic where the server announces `posix-rename@openssh.com` (OpenSSH does): the request,
     /// which libssh2 1.10 cannot send, goes over a second SFTP channel of ours (see
     /// `OpenSSHExtensionChannel`), and readers see the old file or the new one, never none.
-    /// Elsewhere, after the plain rename fails the destination is removed and the rename
-    /// repeated: not atomic, readers may briefly find no file there. A destination directory is
-    /// never replaced (`.alreadyExists`).
+    /// Elsewhere (OpenSSH 9.2 with `sftp-server -P posix-rename` does not announce it), and
+    /// where a server announces the extension but refuses the request (older OpenSSH with that
+    /// option), after the plain rename fails the destination is removed and the rename
+    /// repeated: not atomic, readers may briefly find no file there, never a partial one. A
+    /// destination directory is never replaced (`.alreadyExists`).
     case replace
 }

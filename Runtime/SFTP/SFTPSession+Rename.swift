@@ -11,11 +11,8 @@ extension SFTPSession {
             if try statIfExists(destination) != nil { throw exists(source, destination) }
             try plainRename(source, to: destination)
         case .replace:
-            if try supportsPOSIXRename() {
-                try atomicReplace(source, to: destination)
-            } else {
-                try removeAndRename(source, to: destination)
-            }
+            if try supportsPOSIXRename(), try atomicReplace(source, to: destination) { return }
+            try removeAndRename(source, to: destination)
         }
     }
 
@@ -25,12 +22,20 @@ extension SFTPSession {
         return extensionChannel?.extensions.contains(OpenSSHExtensionChannel.posixRename) == true
     }
 
-    private func atomicReplace(_ source: String, to destination: String) throws {
+    /// Renames with `posix-rename@openssh.com`; returns false when the server refused the
+    /// request itself (PERMISSION_DENIED or OP_UNSUPPORTED), so the caller falls back to the
+    /// plain rename, which fails the same way when the path is to blame. OpenSSH's `sftp-server
+    /// -P posix-rename` answers PERMISSION_DENIED; 9.2 then no longer announces the extension,
+    /// older releases still do.
+    func atomicReplace(_ source: String, to destination: String) throws -> Bool {
         do {
             try extensionChannel?.posixRename(source, to: destination)
-        } catch let error as SFTPError where error.code == .sftp {
+            return true
+        } catch let error as SFTPError where error.code == .sftp || error.code == .permissionDenied {
             if try statIfExists(destination)?.isDirectory == true { throw exists(source, destination) }
-            throw error
+            let refused = [UInt(LIBSSH2_FX_PERMISSION_DENIED), UInt(LIBSSH2_FX_OP_UNSUPPORTED)]
+            guard let status = error.sftpStatus, refused.contains(status) else { throw error }
+            return false
         }
     }
 

@@ -101,9 +101,11 @@ extension SSHSession {
         var message: UnsafeMutablePointer<CChar>?
         var length: Int32 = 0
         let last = libssh2_session_last_error(raw, &message, &length, 0)
-        let text = message.map { String(cString: $0) } ?? "libssh2 error \(rc)"
-        return SFTPError(
-            code: code, operation: operation, target: target(path), message: text,
-            libssh2Error: last != 0 ? last : rc)
+        var text = message.map { String(cString: $0) } ?? "libssh2 error \(rc)"
+        let error = last != 0 ? last : rc
+        if [LIBSSH2_ERROR_SOCKET_RECV, LIBSSH2_ERROR_SOCKET_SEND, LIBSSH2_ERROR_SOCKET_DISCONNECT].contains(error) {
+            text = "the connection was lost: the partner closed it or the network failed (\(text))"
+        }
+        return SFTPError(code: code, operation: operation, target: target(path), message: text, libssh2Error: error)
     }
 }

@@ -71,6 +71,49 @@ extension FlowSuite {
             }
         }
 
+        @Test(
+            "a connection dropped mid-upload leaves the old file under the final name; the retry publishes the new one",
+            arguments: [ParallelUpload.single, ParallelUpload(channels: 3, threshold: 1_000_000)])
+        func dropped(parallel: ParallelUpload) throws {
+            let source = NSTemporaryDirectory() + "flow-dropped-\(getpid())-\(parallel.channels).bin"
+            try TestFiles.writePattern(size: 32_000_000, to: source)
+            defer { try? FileManager.default.removeItem(atPath: source) }
+            let key = "to-sftp/dropped-\(parallel.channels).bin"
+            try TestFiles.upload(file: source, bucket: FlowFixture.bucket, key: key, s3: fixture.s3)
+            try withSSHServer { server in
+                let path = server.dataDirectory + "/dropped.bin"
+                try "old".write(toFile: path, atomically: true, encoding: .utf8)
+                // sshd's session processes have read a quarter of the file off the socket.
+                let killer = SessionKiller(sshd: server.processID) { $0 > 8_000_000 }
+                let error = #expect(throws: TransferError.self) { try transfer(key: key, to: path, on: server, parallel).run() }
+                killer.stop()
+                #expect(killer.hasFired)
+                #expect(error?.kind == .transient)
+                #expect(error?.errorMessage.contains("the connection was lost") == true, "\(String(describing: error))")
+                #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+
+                try transfer(key: key, to: path, on: server, parallel).run()
+                #expect(try TestFiles.sha256(ofFile: path) == TestFiles.sha256(ofFile: source))
+                #expect(TestFiles.size(of: path + ".tmp") == nil)
+            }
+        }
+
+        @Test(
+            "a partner that refuses posix-rename@openssh.com gets the file over the old one, by remove and rename",
+            arguments: [ParallelUpload.single, ParallelUpload(channels: 2, threshold: 1_000_000)])
+        func withoutPOSIXRename(parallel: ParallelUpload) throws {
+            let bytes = TestPattern.bytes(count: 3_000_001)
+            let key = "to-sftp/no-posix-rename-\(parallel.channels).bin"
+            try fixture.s3.putObject(bucket: FlowFixture.bucket, key: key, body: .bytes(bytes))
+            try withSSHServer(deniedSFTPRequests: ["posix-rename"]) { server in
+                let path = server.dataDirectory + "/no-posix-rename.bin"
+                try "old".write(toFile: path, atomically: true, encoding: .utf8)
+                try transfer(key: key, to: path, on: server, parallel).run()
+                #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+                #expect(TestFiles.size(of: path + ".tmp") == nil)
+            }
+        }
+
         @Test("a stop raised mid-upload over several channels ends the copy as stopped, with nothing published")
         func stopped() throws {
             let key = "to-sftp/stopped.bin"

@@ -50,30 +50,6 @@ extension FlowSuite {
             }
         }
 
-        @Test("a connection dropped mid-upload leaves the old file under the final name; the retry publishes the new one")
-        func interrupted() throws {
-            let source = NSTemporaryDirectory() + "flow-interrupted-\(getpid()).bin"
-            try TestFiles.writePattern(size: 64_000_000, to: source)
-            defer { try? FileManager.default.removeItem(atPath: source) }
-            let key = "to-sftp/interrupted.bin"
-            try TestFiles.upload(file: source, bucket: FlowFixture.bucket, key: key, s3: fixture.s3)
-            try withSSHServer { server in
-                let path = server.dataDirectory + "/interrupted.bin"
-                try "old".write(toFile: path, atomically: true, encoding: .utf8)
-                let temporary = path + ".tmp"
-                let killer = SessionKiller(sshd: server.processID) { _ in (TestFiles.size(of: temporary) ?? 0) > 8_000_000 }
-                let error = #expect(throws: TransferError.self) { try transfer(key: key, to: path, on: server).run() }
-                killer.stop()
-                #expect(killer.hasFired)
-                #expect(error?.kind == .transient)
-                #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-
-                try transfer(key: key, to: path, on: server).run()
-                #expect(try TestFiles.sha256(ofFile: path) == TestFiles.sha256(ofFile: source))
-                #expect(TestFiles.size(of: temporary) == nil)
-            }
-        }
-
         @Test("a server with another host key is refused before any byte moves, and not retried")
         func wrongHostKey() throws {
             let key = "to-sftp/refused.txt"

@@ -3,6 +3,7 @@ import Jobs
 import Foundation
 import MotoPeer
 import SSHPeer
+import SFTPTransfer
 import Testing
 import TransferCore
 import Worker
@@ -16,10 +17,14 @@ extension WorkerSuite {
             fixture = try WorkerFixture.get()
         }
 
-        func worker(queue: String, endpoint: String? = nil, log: LogLines = LogLines()) -> TransferWorker {
-            TransferWorker(
-                settings: fixture.settings(queue: queue), client: fixture.client(endpoint: endpoint), stop: StopFlag(),
-                log: log.append)
+        func worker(
+            queue: String, endpoint: String? = nil, log: LogLines = LogLines(), parallelUpload: ParallelUpload = .standard
+        ) -> TransferWorker {
+            var settings = fixture.settings(queue: queue)
+            settings.channelsPerFile = parallelUpload.channels
+            settings.parallelThresholdBytes = parallelUpload.threshold
+            return TransferWorker(
+                settings: settings, client: fixture.client(endpoint: endpoint), stop: StopFlag(), log: log.append)
         }
 
         @Test("an SFTP → S3 job is copied byte-identical, verified, and its message deleted")
@@ -111,6 +116,40 @@ extension WorkerSuite {
                     #expect(try fixture.s3.getObject(bucket: WorkerFixture.bucket, key: key).body == bytes)
                     #expect(try fixture.messageCounts(queue: queue) == (0, 0))
                     #expect(try fixture.checkpoints.uploadID(forJob: job.id) == nil)
+                }
+            }
+        }
+
+        @Test("an S3 → SFTP job whose partner drops the connection mid-upload over three channels is retried and then published")
+        func droppedMidUpload() async throws {
+            try await offCooperativePool { [fixture] in
+                try withSSHServer { server in
+                    let queue = try fixture.createQueue()
+                    let bytes = TestPattern.bytes(count: 24_000_000)
+                    try fixture.s3.putObject(bucket: WorkerFixture.bucket, key: "worker/dropped.bin", body: .bytes(bytes))
+                    let target = server.dataDirectory + "/dropped.bin"
+                    try "old".write(toFile: target, atomically: true, encoding: .utf8)
+                    let job = TransferJob(
+                        id: TestData.jobID(), flow: .s3ToSFTP, source: TestData.s3("worker/dropped.bin"),
+                        destination: TestData.sftp(target, on: server, secret: try fixture.storeKey(of: server)))
+                    try fixture.enqueue(job, on: queue)
+                    let log = LogLines()
+                    let worker = worker(queue: queue, log: log, parallelUpload: ParallelUpload(channels: 3, threshold: 1_000_000))
+
+                    let killer = SessionKiller(sshd: server.processID) { $0 > 6_000_000 }
+                    let failed = try #require(try worker.processNext())
+                    killer.stop()
+                    #expect(killer.hasFired)
+                    #expect(failed.outcome == .failed(.transient), "\(String(describing: failed.error))")
+                    #expect(log.all.contains { $0.contains(#""event":"job.willRetry""#) && $0.contains(job.id) })
+                    #expect(try fixture.messageCounts(queue: queue) == (1, 0), "the message is back in the queue")
+                    #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+
+                    let retried = try #require(try worker.processNext())
+                    #expect(retried.outcome == .succeeded, "\(String(describing: retried.error))")
+                    #expect(try Array(Data(contentsOf: URL(fileURLWithPath: target))) == bytes)
+                    #expect(!FileManager.default.fileExists(atPath: target + ".tmp"))
+                    #expect(try fixture.messageCounts(queue: queue) == (0, 0))
                 }
             }
         }

@@ -39,7 +39,7 @@ final class BatchWorld: Sendable {
         client = account.client(
             retryPolicy: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(200)))
         do {
-            try Self.createRoles(client, trusting: account.user.arn)
+            try Self.createRoles(account, client: client)
             for bucket in [Self.sourceBucket, Self.destinationBucket] { try account.createBucket(bucket, client: client) }
             firstUp = try Self.emulator(["up"], credentials: account.credentials, endpoint: account.endpoint)
             reportQueueURL = try Self.subscribeQueue(client)
@@ -94,32 +94,21 @@ final class BatchWorld: Sendable {
             credentials: credentials, endpoint: endpoint ?? moto.endpoint, environment: environment)
     }
 
-    private static func createRoles(_ client: AWSClient, trusting principal: String) throws {
-        let trust = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\(principal)"},\
-            "Action":"sts:AssumeRole"}]}
-            """
+    private static func createRoles(_ account: MotoAccount, client: AWSClient) throws {
         let source = "arn:aws:s3:::\(sourceBucket)"
         let destination = "arn:aws:s3:::\(destinationBucket)"
-        let roles = [
-            ("transfer-source-reader", """
-                {"Version":"2012-10-17","Statement":[\
-                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
-                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
-                """),
-            ("transfer-destination-writer", """
-                {"Version":"2012-10-17","Statement":[\
-                {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
-                {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
-                {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
-                {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
-                """),
-        ]
-        for (name, policy) in roles {
-            _ = try client.query(.iam, action: "CreateRole", parameters: [("RoleName", name), ("AssumeRolePolicyDocument", trust)])
-            _ = try client.query(
-                .iam, action: "PutRolePolicy", parameters: [("RoleName", name), ("PolicyName", name), ("PolicyDocument", policy)])
-        }
+        try account.createRole(named: "transfer-source-reader", assumableBy: account.user.arn, policy: """
+            {"Version":"2012-10-17","Statement":[\
+            {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(source)"},\
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"}]}
+            """, client: client)
+        try account.createRole(named: "transfer-destination-writer", assumableBy: account.user.arn, policy: """
+            {"Version":"2012-10-17","Statement":[\
+            {"Effect":"Allow","Action":"s3:ListBucket","Resource":"\(destination)"},\
+            {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":"\(destination)/*"},\
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"\(source)/*"},\
+            {"Effect":"Deny","Action":"s3:PutObject","Resource":"\(destination)/\(forbiddenPattern)"}]}
+            """, client: client)
     }
 
     private static func subscribeQueue(_ client: AWSClient) throws -> String {

@@ -1,7 +1,6 @@
 import AWS
-import Dispatch
 import Foundation
-import Synchronization
+import MotoPeer
 
 /// Objects with keys and contents computed from their index, so a test can upload them and later
 /// check every copied byte without keeping them in memory.
@@ -43,23 +42,6 @@ struct SampleObjects {
 
     /// Runs `body` for every index on eight threads; the first error is rethrown.
     func forEachConcurrently(_ body: @escaping @Sendable (Int) throws -> Void) throws {
-        let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: 8) { lane in
-            for index in stride(from: lane, to: count, by: 8) {
-                do { try body(index) } catch { failures.record(error) }
-            }
-        }
-        if let error = failures.first { throw error }
-    }
-}
-
-/// The first error of concurrent work.
-final class FailureBox: Sendable {
-    private let storage = Mutex<(any Error)?>(nil)
-
-    var first: (any Error)? { storage.withLock { $0 } }
-
-    func record(_ error: any Error) {
-        storage.withLock { if $0 == nil { $0 = error } }
+        try ConcurrentWork.forEach(count, body)
     }
 }

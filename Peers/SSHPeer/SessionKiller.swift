@@ -1,24 +1,23 @@
 import Foundation
-import Glibc
-import SSHPeer
+public import Glibc
 import Synchronization
 
 /// Drops SFTP connections mid-transfer the way a network failure would: SIGKILL to sshd's
 /// per-connection processes (found by parent pid through /proc, never by name) once `condition`
 /// holds, checked every 5 ms on a thread of its own.
-final class SessionKiller: Sendable {
+public final class SessionKiller: Sendable {
     private let done = Mutex(false)
     private let fired = Mutex(false)
     private let finished = DispatchSemaphore(value: 0)
 
     /// Whether the connections were killed.
-    var hasFired: Bool { fired.withLock { $0 } }
+    public var hasFired: Bool { fired.withLock { $0 } }
 
     /// - Parameters:
     ///   - sshd: the listening sshd's process id.
     ///   - condition: called with the session processes' total bytes read from files and sockets
     ///     (`rchar` in /proc/PID/io).
-    init(sshd: pid_t, when condition: @escaping @Sendable (_ bytesRead: Int64) -> Bool) {
+    public init(sshd: pid_t, when condition: @escaping @Sendable (_ bytesRead: Int64) -> Bool) {
         Thread.detachNewThread { [self] in
             defer { finished.signal() }
             while !done.withLock({ $0 }) {
@@ -35,7 +34,7 @@ final class SessionKiller: Sendable {
     }
 
     /// Stops watching and waits for the thread.
-    func stop() {
+    public func stop() {
         done.withLock { $0 = true }
         finished.wait()
     }

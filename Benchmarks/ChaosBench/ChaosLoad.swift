@@ -1,0 +1,97 @@
+import AWS
+import Foundation
+import Jobs
+import MotoPeer
+import SSHPeer
+
+/// One run's load: a batch S3 → S3 execution through the emulator (redriven when it fails) and
+/// SFTP jobs through the workers, pulls and pushes, all under one name so that runs do not meet.
+struct ChaosLoad {
+    let world: ChaosWorld
+    /// What the engine's processes talk to moto through.
+    let proxy: FaultProxy
+    let name: String
+    let objects: Int
+    let files: Int
+
+    var sourcePrefix: String { "\(name)/objects/" }
+    var copyPrefix: String { "\(name)/copies/" }
+    var pullDirectory: String { world.server.dataDirectory + "/\(name)-out" }
+    var pushDirectory: String { world.server.dataDirectory + "/\(name)-in" }
+
+    static func objectContent(run name: String, _ index: Int) -> [UInt8] {
+        Array("\(name) object \(index) ".utf8) + [UInt8](repeating: UInt8(index % 251), count: 200 + (index * 37) % 4_000)
+    }
+
+    func fileContent(_ index: Int) -> [UInt8] {
+        (0..<(6 * 1024 * 1024 + index * 65_536)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
+    }
+
+    var pulls: Range<Int> { 0..<(files / 2) }
+    var pushes: Range<Int> { (files / 2)..<files }
+
+    /// Writes the sources: objects in the source bucket, files on the partner and objects to push.
+    func prepare() throws {
+        try FileManager.default.createDirectory(atPath: pullDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: pushDirectory, withIntermediateDirectories: true)
+        let (s3, name, prefix) = (world.s3, name, sourcePrefix)
+        try ConcurrentWork.forEach(objects) { index in
+            try s3.putObject(
+                bucket: ChaosWorld.sourceBucket, key: "\(prefix)\(index)", body: .bytes(Self.objectContent(run: name, index)))
+        }
+        for index in pulls {
+            try Data(fileContent(index)).write(to: URL(fileURLWithPath: "\(pullDirectory)/file-\(index).bin"))
+        }
+        for index in pushes {
+            try s3.putObject(bucket: ChaosWorld.sourceBucket, key: "\(name)/push/file-\(index).bin", body: .bytes(fileContent(index)))
+        }
+    }
+
+    /// Queues the SFTP jobs: pulls to the destination bucket, pushes to the partner.
+    func enqueueFiles() throws {
+        let sqs = SQSClient(client: world.client)
+        for index in 0..<files {
+            let partner = SFTPLocation(
+                host: "127.0.0.1", port: world.server.port, username: world.server.username,
+                path: pulls.contains(index) ? "\(pullDirectory)/file-\(index).bin" : "\(pushDirectory)/file-\(index).bin",
+                hostKeyFingerprint: world.server.hostKey.fingerprint, secretID: world.secretID)
+            let job =
+                pulls.contains(index)
+                ? TransferJob(
+                    id: "\(name)-pull-\(index)", flow: .sftpToS3, source: .sftp(partner),
+                    destination: .s3(S3Location(bucket: ChaosWorld.destinationBucket, key: "\(name)/pulled/file-\(index).bin")))
+                : TransferJob(
+                    id: "\(name)-push-\(index)", flow: .s3ToSFTP,
+                    source: .s3(S3Location(bucket: ChaosWorld.sourceBucket, key: "\(name)/push/file-\(index).bin")),
+                    destination: .sftp(partner))
+            let body = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
+            _ = try sqs.sendMessage(
+                queueURL: world.workQueue, SQSOutgoingMessage(body: body, groupID: job.id, deduplicationID: job.id))
+        }
+    }
+
+    /// Runs the batch execution to its end, redriving it while it fails (at most three times);
+    /// the killer targets each emulator while it runs. Returns how many redrives it took, or nil
+    /// when it never succeeded.
+    func runBatch(killer: Killer?) throws -> Int? {
+        let input = world.stateDirectory + "/\(name)-input.json"
+        try FileManager.default.createDirectory(atPath: world.stateDirectory, withIntermediateDirectories: true)
+        try """
+            {"source_bucket":"\(ChaosWorld.sourceBucket)","source_prefix":"\(sourcePrefix)",\
+            "destination_bucket":"\(ChaosWorld.destinationBucket)","destination_prefix":"\(copyPrefix)"}
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        let common = ["--time-scale", "0.01", "--state-dir", world.stateDirectory]
+        var arguments = ["start-execution", "TransferStateMachine", "--input", input, "--execution-name", name] + common
+        for redrives in 0...3 {
+            let emulator = try ChildProcess(
+                executable: ChildProcess.built("emulator"), arguments: world.emulatorArguments(arguments, endpoint: proxy.endpoint),
+                environment: world.emulatorEnvironment(endpoint: proxy.endpoint))
+            killer?.target(emulator: emulator.processID)
+            let status = emulator.waitUntilExit()
+            killer?.target(emulator: nil)
+            if status == 0 { return redrives }
+            arguments = ["redrive-execution", name] + common
+        }
+        return nil
+    }
+}

@@ -1,5 +1,0 @@
-#if !LIBFUZZER
-import ArgumentParser
-
-Fuzz.main()
-#endif

@@ -1,0 +1,29 @@
+import Synchronization
+
+/// The fault proxy's random draws, from a seed, safe to share between its connection threads.
+final class FaultDraws: Sendable {
+    private let state: Mutex<UInt64>
+
+    init(seed: UInt64) {
+        state = Mutex(seed)
+    }
+
+    /// A number in [0, 1).
+    func unit() -> Double {
+        Double(next() >> 11) / Double(UInt64(1) << 53)
+    }
+
+    func index(below bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+
+    private func next() -> UInt64 {
+        state.withLock { state in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
