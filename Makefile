@@ -5,7 +5,7 @@ PYTHON ?= python3
 SCRATCH ?= .build
 PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
-FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router
+FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
 .PHONY: deps build test demo bench chaos fuzz footprint package package-check package-libcurl-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
@@ -41,6 +41,8 @@ bench:
 	for product in ListObjects TransferObject ValidateTransfer GenerateReport; do \
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	scripts/workflow-bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
+	$(SWIFT) build -c release --product StatusService --static-swift-stdlib
+	scripts/api-bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	$(SWIFT) build -c release --product TransferWorker --static-swift-stdlib
 	$(SWIFT) build -c release --product sftp-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/sftp-bench"

@@ -26,6 +26,8 @@ let package = Package(
         .executable(name: "GenerateReport", targets: ["GenerateReport"]),
         .executable(name: "TransferWorker", targets: ["TransferWorker"]),
         .executable(name: "Router", targets: ["Router"]),
+        .executable(name: "ConfigService", targets: ["ConfigService"]),
+        .executable(name: "StatusService", targets: ["StatusService"]),
         .executable(name: "package-root", targets: ["PackageRoot"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "runtime-bench", targets: ["RuntimeBench"]),
@@ -86,6 +88,12 @@ let package = Package(
         .target(
             name: "Worker", dependencies: ["Jobs", "Events", "SFTPTransfer", "TransferCore", "AWS", "SFTP", "LineLogging"],
             path: "Runtime/Worker"),
+        // The self-serve API's routes, on the one job model; the SFTP check apart, so StatusService
+        // links no libssh2.
+        .target(
+            name: "SelfService", dependencies: ["Jobs", "Events", "Schedules", "AWS", "JSONText", "LineLogging", "Timestamps", "TransferCore"],
+            path: "Runtime/SelfService"),
+        .target(name: "SelfServiceSFTP", dependencies: ["SelfService", "Worker", "SFTP", "Jobs", "AWS", "TransferCore"], path: "Runtime/SelfServiceSFTP"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
         .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
@@ -100,6 +108,9 @@ let package = Package(
             name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS", "LineLogging"], path: "Functions/TransferWorker"),
         .executableTarget(
             name: "Router", dependencies: ["Routing", "Events", "FunctionErrors", "LambdaRuntime"], path: "Functions/Router"),
+        .executableTarget(
+            name: "ConfigService", dependencies: ["SelfService", "SelfServiceSFTP", "AWS", "LambdaRuntime"], path: "Functions/ConfigService"),
+        .executableTarget(name: "StatusService", dependencies: ["SelfService", "LambdaRuntime"], path: "Functions/StatusService"),
 
         .target(name: "CSpawn", path: "Emulator/CSpawn"),
         // Runs a function package in a root of its own (C: it must start in well under a millisecond).
@@ -258,6 +269,14 @@ let package = Package(
             ],
             path: "Tests/RoutingTests"),
         .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
+        // The self-serve API through the local API Gateway: signed requests, the two functions behind it.
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "AWS", "Jobs", "SelfService", "MotoPeer", "SSHPeer", "EmulatorCLI", "ConfigService", "StatusService", "Router",
+                "TransferObject",
+            ],
+            path: "Tests/APITests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
         .testTarget(
             name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS"],

@@ -46,13 +46,15 @@ kinds = collections.Counter(resource["Type"] for resource in resources.values())
 print(f"{len(resources)} resources: " + ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())))
 PY
 
-step "left out for moto: API Gateway (moto's CloudFormation does not import a RestApi's OpenAPI Body, so its Deployment fails with 'The REST API doesn't contain any methods')"
+step "left out for moto: API Gateway and its permissions to invoke the functions (moto's CloudFormation does not import a RestApi's OpenAPI Body, so its Deployment fails with 'The REST API doesn't contain any methods')"
 "$python" - "$work/template.json" <<'PY'
 import json, sys
 path = sys.argv[1]
 template = json.load(open(path))
 left_out = {name for name, resource in template["Resources"].items() if resource["Type"].startswith("AWS::ApiGateway::")}
 mentions = lambda value: any(f'"{name}"' in json.dumps(value) or f"${{{name}" in json.dumps(value) for name in left_out)
+# The permissions that let the API invoke its functions go with it.
+left_out |= {name for name, resource in template["Resources"].items() if resource["Type"] == "AWS::Lambda::Permission" and mentions(resource)}
 for name in sorted(left_out):
     print(f"  {name} ({template['Resources'].pop(name)['Type']})")
 for name in [name for name, output in template.get("Outputs", {}).items() if mentions(output)]:

@@ -26,7 +26,7 @@ esac
 build_dir=${1:?usage: scripts/function-footprint.sh [--packages PACKAGES_DIR] BUILD_DIR [EMULATOR]}
 emulator=${2:-$build_dir/emulator}
 starts=${STARTS:-7}
-functions=(ListObjects TransferObject ValidateTransfer GenerateReport Router)
+functions=(ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService)
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -33,7 +33,8 @@ struct Emulator: AsyncParsableCommand {
             schedule now.
             """,
         subcommands: [
-            Invoke.self, StartLambda.self, StartExecution.self, RedriveExecution.self, RunTask.self, Up.self, List.self, Validate.self,
+            Invoke.self, StartLambda.self, StartAPI.self, StartExecution.self, RedriveExecution.self, RunTask.self, Up.self, List.self,
+            Validate.self,
             TestEventPattern.self, Replay.self, GenerateEvent.self, Fire.self, Start.self,
         ])
 }

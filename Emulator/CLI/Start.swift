@@ -8,9 +8,10 @@ struct Start: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Runs the template's functions, APIs, event sources and schedules until stopped.",
         discussion: """
-            Serves the Lambda Invoke API (--port) and the EventBridge API (--events-port: PutEvents and \
-            TestEventPattern, for aws events --endpoint-url), polls the SQS queues the template maps to \
-            functions, announces objects created and removed in its wired buckets (S3 notifications and \
+            Serves the Lambda Invoke API (--port), the EventBridge API (--events-port: PutEvents and \
+            TestEventPattern, for aws events --endpoint-url) and the template's REST APIs (--api-port, as \
+            start-api serves them, AWS_IAM signatures checked against --credentials), polls the SQS queues \
+            the template maps to functions, announces objects created and removed in its wired buckets (S3 notifications and \
             EventBridge events), delivers messages published to topics to the functions subscribed to them, \
             fires its schedules, and runs the state machines rules start. Functions get those events as \
             Lambda's asynchronous invocations, and so do Invoke API calls of type Event: retried after 1 and \
@@ -31,12 +32,18 @@ struct Start: AsyncParsableCommand {
     @Option(name: .long, help: "The EventBridge API's port; 0 picks a free one.")
     var eventsPort = 3002
 
+    @Option(name: .long, help: "The REST APIs' port; 0 picks a free one.")
+    var apiPort = 3000
+
+    @OptionGroup var api: APIArguments
+
     @OptionGroup var host: HostArguments
 
     @OptionGroup var retries: RetryClockArguments
 
     func run() async throws {
         var arguments = host
+        let callers = try api.loadCallers()
         let moto = try startMotoIfNeeded(&arguments)
         let template = try arguments.loadTemplate()
         let client = try arguments.makeAWSClient()
@@ -53,8 +60,10 @@ struct Start: AsyncParsableCommand {
         for unrun in wiring.unrun { StandardError.write("emulator: \(unrun)") }
         let lambda = try arguments.makeHost(template: template) { function, line in StandardError.write("[\(function)] \(line)") }
         let plane = EventPlane(
-            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, retryClock: retries.clock, log: { StandardError.write("emulator: \($0)") })
-        let (listen, port, eventsPort) = (self.listen, self.port, self.eventsPort)
+            wiring: wiring, host: lambda, client: client, region: arguments.resolvedRegion, retryClock: retries.clock,
+            log: { StandardError.write("emulator: \($0)") })
+        let gateway = api.gateway(host: lambda, wiring: wiring, callers: callers, region: arguments.resolvedRegion)
+        let (listen, port, eventsPort, apiPort, api) = (self.listen, self.port, self.eventsPort, self.apiPort, self.api)
         let tasks = [
             Task {
                 try await InvokeAPIServer(host: lambda, plane: plane).run(hostname: listen, port: port) { bound in
@@ -65,6 +74,9 @@ struct Start: AsyncParsableCommand {
                 try await EventsAPIServer(plane: plane).run(hostname: listen, port: eventsPort) { bound in
                     StandardError.write("emulator: EventBridge API on http://\(listen):\(bound)")
                 }
+            },
+            Task {
+                try await gateway.run(hostname: listen, port: apiPort) { bound in api.announce(gateway, at: "http://\(listen):\(bound)") }
             },
             Task { await plane.runSources() },
         ]

@@ -29,7 +29,8 @@ public enum ScheduleExpression: Sendable, Equatable {
             guard let named = TimeZone(identifier: timeZone) else { throw ScheduleError("unknown time zone \(timeZone)") }
             zone = named
         } else {
-            zone = TimeZone(identifier: "UTC")!
+            // FoundationEssentials (what the functions link) knows no zone by name without ICU; GMT is built in.
+            zone = .gmt
         }
         switch kind {
         case "rate": self = .rate(seconds: try Self.rate(body, expression: text))

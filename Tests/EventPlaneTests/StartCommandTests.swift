@@ -29,6 +29,7 @@ struct StartCommandTests {
         process.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/emulator")
         process.arguments = [
             "start", "--template", project.templatePath, "--build-dir", BuildProducts.directory, "--port", "0", "--events-port", "0",
+            "--api-port", "0",
         ]
         var environment = ProcessInfo.processInfo.environment
         for name in ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] { environment[name] = nil }
@@ -50,7 +51,8 @@ struct StartCommandTests {
         #expect(try await eventually(within: 60) { value(after: "EventBridge API on ") != nil && value(after: "polling start-jobs") != nil })
         let moto = try #require(value(after: "moto (AWS services) on "))
         let events = try #require(value(after: "EventBridge API on ").flatMap { URL(string: $0)?.port })
-        #expect(lines.all.contains { $0.contains("Audit: Events.Web (Api) is not run locally") })
+        #expect(lines.all.contains { $0.contains("API Gateway ServerlessRestApi (stage Prod) on http://127.0.0.1:") })
+        #expect(lines.all.contains { $0.contains("GET /x → Audit") })
         #expect(lines.all.contains { $0.contains("Jobs (AWS::SQS::Queue) start-jobs: created") })
 
         let put = try await offCooperativePool {

@@ -50,7 +50,7 @@ struct WiringTests {
                     Schedule: rate(1 day)
                     Input: '{"run": "nightly"}'
                 Web:
-                  Type: Api
+                  Type: HttpApi
                   Properties: {Path: /x, Method: get}
                 Stream:
                   Type: Kinesis
@@ -170,7 +170,7 @@ struct WiringTests {
         #expect(unrun.contains { $0.hasPrefix("KinesisMapping: the event source mapping") })
         #expect(unrun.contains { $0.hasPrefix("ObjectCreated: target ecs") && $0.contains("ecs") })
         #expect(unrun.contains { $0.hasPrefix("ObjectCreated: target ghost") && $0.contains("Ghost is not in the template") })
-        #expect(unrun.contains { $0.hasPrefix("Worker: Events.Web (Api)") })
+        #expect(unrun.contains { $0.hasPrefix("Worker: Events.Web (HttpApi)") })
         #expect(unrun.contains { $0.hasPrefix("Worker: Events.Stream (Kinesis)") })
     }
 }

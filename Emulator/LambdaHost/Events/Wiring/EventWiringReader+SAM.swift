@@ -30,10 +30,16 @@ extension EventWiringReader {
             case "S3" where owner == target.functionID:
                 addSAMBucketEvent(owner: owner, event: event, settings: settings, label: label)
             case "Api", "HttpApi":
-                wiring.apiRoutes.append(APIRoute(
+                let route = APIRoute(
                     kind: type == "Api" ? .rest : .http, method: (settings["Method"]?.stringValue ?? "ANY").uppercased(),
-                    path: settings["Path"]?.stringValue ?? "$default", destination: target))
-                skip(owner, label, "API Gateway is not served by the emulator; replay an API Gateway event to run the route")
+                    path: settings["Path"]?.stringValue ?? "$default", destination: target,
+                    api: settings[type == "Api" ? "RestApiId" : "ApiId"]?.stringValue, authorizer: settings["Auth"]?["Authorizer"]?.stringValue)
+                wiring.apiRoutes.append(route)
+                if route.kind == .http {
+                    skip(owner, label, "HTTP APIs are not served by the emulator (REST APIs are, by start-api); replay an API Gateway event to run the route")
+                } else if target.functionID == nil {
+                    skip(owner, label, "start-api serves Lambda proxy routes only, not a Step Functions integration; replay an API Gateway event to run the route")
+                }
             case "SNS" where owner == target.functionID:
                 guard let topic = settings["Topic"]?.stringValue else {
                     skip(owner, label, "it names no Topic")

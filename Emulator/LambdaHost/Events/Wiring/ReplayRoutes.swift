@@ -6,8 +6,8 @@ public struct TopicSubscription: Sendable, Hashable {
     public let function: String
 }
 
-/// A function behind an API Gateway route. The emulator serves no API; the route directs
-/// replayed API Gateway events.
+/// A function behind an API Gateway route: `start-api` serves the REST API ones, and every route
+/// directs replayed API Gateway events.
 public struct APIRoute: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case rest, http
@@ -20,6 +20,10 @@ public struct APIRoute: Sendable, Hashable {
     public let path: String
     /// The function (which gets the request) or state machine (which gets its body as input).
     public let destination: TargetDestination
+    /// The `RestApiId` (or `ApiId`) as resolved, the API's local name; nil for SAM's implicit API.
+    public var api: String? = nil
+    /// The route's own `Auth.Authorizer` (`AWS_IAM`, `NONE`, …); nil takes the API's default.
+    public var authorizer: String? = nil
 
     /// Whether a request for `method` on `requestPath` takes this route.
     public func takes(method requestMethod: String, path requestPath: String) -> Bool {
