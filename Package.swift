@@ -203,7 +203,8 @@ let package = Package(
         .executableTarget(
             name: "ChaosBench",
             dependencies: [
-                "AWS", "Jobs", "MotoPeer", "SSHPeer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AWS", "BatchTransfer", "Jobs", "MotoPeer", "SSHPeer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ChaosBench"),
 

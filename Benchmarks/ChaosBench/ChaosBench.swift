@@ -13,7 +13,7 @@ struct ChaosBench: ParsableCommand {
         abstract: "Runs a mixed load while killing functions and workers and failing requests, then checks every byte.",
         discussion: """
             The load: a batch S3 → S3 execution of --objects objects through the emulator's state machine \
-            (redriven when it fails, as an operator would), and --files SFTP jobs through two TransferWorker \
+            (when it fails, redriven once and then run again in sync mode, as an operator would), and --files SFTP jobs through two TransferWorker \
             processes (half pulled from the partner's sshd into S3, half pushed from S3 to it). The chaos run \
             SIGKILLs a running TransferObject every --kill-every-ms and a worker every --worker-kill-every-ms on \
             average (a killed worker is replaced), and answers --fault-rate of all AWS requests with 503 SlowDown, 500 InternalError or a \
@@ -22,19 +22,19 @@ struct ChaosBench: ParsableCommand {
             """)
 
     @Option(help: "Objects in the batch execution.")
-    var objects = 900
+    var objects = 1_000
 
     @Option(help: "SFTP jobs through the workers (half pulls, half pushes).")
-    var files = 100
+    var files = 20
 
     @Option(help: "The share of AWS requests answered with a fault.")
     var faultRate = 0.02
 
     @Option(help: "The mean interval between kills of a running TransferObject, in milliseconds.")
-    var killEveryMs = 500
+    var killEveryMs = 1_500
 
     @Option(help: "The mean interval between kills of a TransferWorker, in milliseconds.")
-    var workerKillEveryMs = 6_000
+    var workerKillEveryMs = 4_000
 
     @Option(help: "The seed of the faults and the kills.")
     var seed: UInt64 = 1
@@ -55,7 +55,7 @@ struct ChaosBench: ParsableCommand {
         rows.append(("jobs (objects + files)", "\(objects) + \(files)"))
         rows.append(("kills (TransferObject / worker)", "\(chaos.kills.functions) / \(chaos.kills.workers)"))
         rows.append(("faults injected / requests", "\(chaos.faults) / \(chaos.requests)"))
-        rows.append(("redrives of the batch execution", chaos.redrives.map(String.init) ?? "never succeeded"))
+        rows.append(("batch runs after the first (redrive, reruns)", chaos.redrives.map(String.init) ?? "never succeeded"))
         rows.append(("checked", "\(truth.checked)"))
         rows.append(("lost", "\(truth.lost)"))
         rows.append(

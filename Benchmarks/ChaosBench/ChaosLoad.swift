@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import BatchTransfer
 import Jobs
 import MotoPeer
 import SSHPeer
@@ -70,28 +71,44 @@ struct ChaosLoad {
         }
     }
 
-    /// Runs the batch execution to its end, redriving it while it fails (at most three times);
-    /// the killer targets each emulator while it runs. Returns how many redrives it took, or nil
-    /// when it never succeeded.
+    /// Runs the batch execution to its end as an operator would: a failed execution is redriven
+    /// once, and when that fails too (a redrive cannot help an execution whose Map finished with
+    /// failed items), a new execution in sync mode copies what is missing; at most four runs.
+    /// The killer targets each emulator while it runs. Returns the runs after the first, or nil
+    /// when none succeeded.
     func runBatch(killer: Killer?) throws -> Int? {
         let input = world.stateDirectory + "/\(name)-input.json"
         try FileManager.default.createDirectory(atPath: world.stateDirectory, withIntermediateDirectories: true)
         try """
             {"source_bucket":"\(ChaosWorld.sourceBucket)","source_prefix":"\(sourcePrefix)",\
-            "destination_bucket":"\(ChaosWorld.destinationBucket)","destination_prefix":"\(copyPrefix)"}
+            "destination_bucket":"\(ChaosWorld.destinationBucket)","destination_prefix":"\(copyPrefix)","mode":"sync"}
             """.write(toFile: input, atomically: true, encoding: .utf8)
         let common = ["--time-scale", "0.01", "--state-dir", world.stateDirectory]
-        var arguments = ["start-execution", "TransferStateMachine", "--input", input, "--execution-name", name] + common
-        for redrives in 0...3 {
+        func start(_ execution: String) -> [String] {
+            ["start-execution", "TransferStateMachine", "--input", input, "--execution-name", execution] + common
+        }
+        let runs = [start(name), ["redrive-execution", name] + common, start("\(name)-rerun-1"), start("\(name)-rerun-2")]
+        for (attempt, arguments) in runs.enumerated() {
             let emulator = try ChildProcess(
                 executable: ChildProcess.built("emulator"), arguments: world.emulatorArguments(arguments, endpoint: proxy.endpoint),
                 environment: world.emulatorEnvironment(endpoint: proxy.endpoint))
             killer?.target(emulator: emulator.processID)
             let status = emulator.waitUntilExit()
             killer?.target(emulator: nil)
-            if status == 0 { return redrives }
-            arguments = ["redrive-execution", name] + common
+            if status == 0 { return attempt }
+            let execution = arguments[0] == "redrive-execution" ? name : arguments[5]
+            FileHandle.standardError.write(Data("chaos-bench: \(execution) failed: \(failures(of: execution))\n".utf8))
         }
         return nil
+    }
+
+    /// What the execution's report says failed: the transfer step's error, or the first failed
+    /// objects and their errors.
+    private func failures(of execution: String) -> String {
+        guard let body = try? world.s3.getObject(bucket: "local-manifestbucket", key: ReportGenerator.reportKey(executionName: execution)).body,
+            let report = try? JSONDecoder().decode(TransferReport.self, from: Data(body))
+        else { return "no report" }
+        if let error = report.transferError { return "\(error.error): \((error.cause ?? "").prefix(300))" }
+        return report.failures.prefix(3).map { "\($0.key) \($0.error): \($0.reason.prefix(200))" }.joined(separator: "; ")
     }
 }

@@ -130,7 +130,9 @@ struct TemplateTests {
     @Test("the project's template.yaml loads and holds the product's functions, without the benchmark's Echo")
     func projectTemplate() throws {
         let template = try SAMTemplate.load(path: Self.repository.appendingPathComponent("template.yaml").path)
-        #expect(Set(template.functions.keys) == ["ListObjects", "TransferObject", "ValidateTransfer", "GenerateReport", "Router"])
+        #expect(Set(template.functions.keys) == [
+            "ListObjects", "TransferObject", "ValidateTransfer", "GenerateReport", "Router", "ConfigService", "StatusService",
+        ])
         #expect(template.functions["Echo"] == nil)
         #expect(template.findings.isEmpty, "\(template.findings)")
     }
