@@ -107,7 +107,7 @@ public struct ObjectCopier: Sendable {
         } catch where error.kind == .notFound {
             return false
         }
-        let sameETag = head.eTag.map { $0.filter { $0 != "\"" } == entry.etag.filter { $0 != "\"" } } ?? false
+        let sameETag = head.eTag.map(ETag.unquoted) == entry.etag
         let copiedWhole = entry.size < settings.multipartThreshold && sameETag
         return head.contentLength == entry.size && (copiedWhole || head.metadata[Self.sourceETagMetadata] == entry.etag)
     }
