@@ -54,31 +54,10 @@ final class BucketEventSource: Sendable {
 
     /// Polls until cancelled.
     func run() async {
-        while !Task.isCancelled {
-            do {
-                try await pollOnce()
-            } catch {
-                plane.log("bucket events: \(error)")
-                try? await Task.sleep(for: .seconds(1))
-            }
-        }
-    }
-
-    private func pollOnce() async throws(AWSError) {
-        let (client, queueURL) = (self.client, self.queueURL)
-        let answer = try await OffloadedCall.run { () throws(AWSError) in
-            try client.json(
-                .sqs, "ReceiveMessage", ["QueueUrl": .string(queueURL), "MaxNumberOfMessages": 10, "WaitTimeSeconds": 1], resource: queueURL)
-        }
-        for message in answer["Messages"]?.arrayValue ?? [] {
-            let body = (try? JSONValue(parsing: message["Body"]?.stringValue ?? "")) ?? .null
+        await EmulatorQueue(client: client, url: queueURL).run(label: "bucket events", log: plane.log) { body in
             for record in body["Records"]?.arrayValue ?? [] {
                 guard let object = await objectEvent(from: record), buckets.contains(object.bucket) else { continue }
                 _ = await plane.announce(object)
-            }
-            guard let handle = message["ReceiptHandle"]?.stringValue else { continue }
-            _ = try await OffloadedCall.run { () throws(AWSError) in
-                try client.json(.sqs, "DeleteMessage", ["QueueUrl": .string(queueURL), "ReceiptHandle": .string(handle)], resource: queueURL)
             }
         }
     }

@@ -51,34 +51,13 @@ final class TopicEventSource: Sendable {
 
     /// Polls until cancelled.
     func run() async {
-        while !Task.isCancelled {
-            do {
-                try await pollOnce()
-            } catch {
-                plane.log("topic messages: \(error)")
-                try? await Task.sleep(for: .seconds(1))
-            }
-        }
-    }
-
-    private func pollOnce() async throws(AWSError) {
-        let (client, queueURL) = (self.client, self.queueURL)
-        let answer = try await OffloadedCall.run { () throws(AWSError) in
-            try client.json(
-                .sqs, "ReceiveMessage", ["QueueUrl": .string(queueURL), "MaxNumberOfMessages": 10, "WaitTimeSeconds": 1], resource: queueURL)
-        }
-        for message in answer["Messages"]?.arrayValue ?? [] {
-            let notification = (try? JSONValue(parsing: message["Body"]?.stringValue ?? "")) ?? .null
+        await EmulatorQueue(client: client, url: queueURL).run(label: "topic messages", log: plane.log) { notification in
             let topic = notification["TopicArn"]?.stringValue ?? ""
             for subscription in subscriptions[topic] ?? [] {
                 let record = Self.record(of: notification, subscriptionARN: subscription.arn)
                 _ = await plane.hop(
                     JSONValue.object(["Records": [record]]).serialized(), to: .function(subscription.function),
                     label: "subscription to \(topic.split(separator: ":").last ?? "")", dryRun: false)
-            }
-            guard let handle = message["ReceiptHandle"]?.stringValue else { continue }
-            _ = try await OffloadedCall.run { () throws(AWSError) in
-                try client.json(.sqs, "DeleteMessage", ["QueueUrl": .string(queueURL), "ReceiptHandle": .string(handle)], resource: queueURL)
             }
         }
     }
