@@ -32,7 +32,7 @@ struct RouterBench: ParsableCommand {
         let account = try MotoAccount(
             userName: "router-bench", policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
         defer { account.stop() }
-        let emulator = try EmulatorStart(buildDir: buildDir, account: account)
+        let emulator = try startEmulator(buildDir: buildDir, account: account)
         defer { emulator.stop() }
         let client = account.client(retryPolicy: .standard)
         let catalog = DynamoDBEndpointCatalog(dynamoDB: DynamoDBClient(client: client), table: "EndpointTable")
@@ -115,38 +115,22 @@ struct EventSender {
     }
 }
 
-/// `emulator start` on template.yaml against moto, until stopped.
-final class EmulatorStart {
-    private let process = Process()
-    private let logPath = NSTemporaryDirectory() + "router-bench-\(getpid()).log"
-
-    init(buildDir: String, account: MotoAccount) throws {
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: buildDir + "/emulator")
-        process.arguments = [
+/// `emulator start` on template.yaml against moto, once its EventBridge API listens.
+func startEmulator(buildDir: String, account: MotoAccount) throws -> ChildProcess {
+    var environment = ProcessInfo.processInfo.environment.merging(account.processEnvironment) { $1 }
+    environment["AWS_SESSION_TOKEN"] = nil
+    let emulator = try ChildProcess(
+        executable: buildDir + "/emulator",
+        arguments: [
             "start", "--template", ProjectFiles.template, "--build-dir", buildDir, "--endpoint-url", account.endpoint, "--port", "0",
             "--events-port", "0",
-        ]
-        var environment = ProcessInfo.processInfo.environment.merging(account.processEnvironment) { $1 }
-        environment["AWS_SESSION_TOKEN"] = nil
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while !log.contains("EventBridge API on") {
-            guard process.isRunning, Date() < deadline else { throw ValidationError("emulator start did not come up: \(log)") }
-            usleep(50_000)
-        }
+        ],
+        environment: environment)
+    do {
+        _ = try emulator.waitFor("emulator start to come up") { emulator.output.contains("EventBridge API on") ? true : nil }
+    } catch {
+        emulator.stop()
+        throw error
     }
-
-    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-
-    func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(atPath: logPath)
-    }
+    return emulator
 }

@@ -11,55 +11,45 @@ final class RegionHost {
     let region: String
     /// The region's Router, for the threads that drive it.
     let router: RegionRouter
-    private let process: Process
-    private let logPath: String
+    private let process: ChildProcess
 
     /// Starts the host and waits until its Invoke API listens.
     init(region: String, account: MotoAccount, environment extra: [String: String], parameters: [String]) throws {
         self.region = region
-        logPath = NSTemporaryDirectory() + "region-host-\(region)-\(UUID().uuidString).log"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         var environment = ProcessInfo.processInfo.environment.merging(account.processEnvironment) { $1 }
         environment["AWS_SESSION_TOKEN"] = nil
         environment.merge(extra) { $1 }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: BuildProducts.directory + "/emulator")
-        process.arguments = [
-            "start-lambda", "--port", "0", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
-            "--endpoint-url", account.endpoint, "--region", region, "--parameter-overrides",
-        ] + parameters
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        try process.run()
-        var port: String?
-        var log = ""
-        for _ in 0..<300 where port == nil {
-            Thread.sleep(forTimeInterval: 0.1)
-            log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            port = log.range(of: "Lambda Invoke API on http://127.0.0.1:").map { String(log[$0.upperBound...].prefix { $0.isNumber }) }
-        }
-        guard let port else {
-            process.terminate()
-            throw MotoStartFailure(reason: "emulator start-lambda (\(region)) did not listen: \(log)")
+        process = try ChildProcess(
+            executable: ChildProcess.built("emulator"),
+            arguments: [
+                "start-lambda", "--port", "0", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
+                "--endpoint-url", account.endpoint, "--region", region, "--parameter-overrides",
+            ] + parameters,
+            environment: environment)
+        let process = process
+        let port: String
+        do {
+            port = try process.waitFor("emulator start-lambda (\(region)) to listen") { () -> String? in
+                let log = process.output
+                return log.range(of: "Lambda Invoke API on http://127.0.0.1:").map { String(log[$0.upperBound...].prefix { $0.isNumber }) }
+            }
+        } catch {
+            process.stop()
+            throw error
         }
         router = RegionRouter(
             invoker: AWSClient(
                 region: region, credentials: StaticCredentialProvider(account.credentials),
                 endpoints: EndpointResolver(allServices: "http://127.0.0.1:\(port)"), retryPolicy: RetryPolicy(maxAttempts: 1, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10))),
-            hostID: process.processIdentifier)
+            hostID: process.processID)
     }
 
     /// Everything the host and its functions wrote.
-    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    var log: String { process.output }
 
-    /// Stops the host (and its functions) and removes its log.
+    /// Stops the host (and its functions).
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(atPath: logPath)
+        process.stop()
     }
 }
 
