@@ -34,7 +34,7 @@ extension WorkerSuite {
                         destination: TestData.s3(key))
                     try fixture.enqueue(job, on: queue)
 
-                    let first = try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment(queue: queue))
+                    let first = try fixture.startWorker(queue: queue, visibilityTimeoutSeconds: 3)
                     defer { first.kill() }
                     let uploadID = try first.waitFor("a part in S3") { () throws -> String? in
                         guard let upload = try fixture.checkpoints.uploadID(forJob: job.id) else { return nil }
@@ -47,7 +47,7 @@ extension WorkerSuite {
                     }
                     let uploaded = try fixture.s3.listParts(bucket: WorkerFixture.bucket, key: key, uploadID: uploadID).count
 
-                    let second = try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment(queue: queue))
+                    let second = try fixture.startWorker(queue: queue, visibilityTimeoutSeconds: 3)
                     defer { second.stop() }
                     let log = try second.waitFor("the job to succeed") { () -> String? in
                         second.output.contains(#""event":"job.succeeded""#) ? second.output : nil
@@ -75,7 +75,7 @@ extension WorkerSuite {
                         destination: TestData.sftp(path, on: server, secret: try fixture.storeKey(of: server)))
                     try fixture.enqueue(job, on: queue)
 
-                    let first = try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment(queue: queue))
+                    let first = try fixture.startWorker(queue: queue, visibilityTimeoutSeconds: 3)
                     defer { first.kill() }
                     try first.waitFor("a partial file") { () -> Bool? in
                         let names = (try? FileManager.default.contentsOfDirectory(atPath: server.dataDirectory)) ?? []
@@ -85,7 +85,7 @@ extension WorkerSuite {
                     #expect(first.waitUntilExit() == 128 + SIGKILL)
                     #expect(!FileManager.default.fileExists(atPath: path), "a killed write never has the final name")
 
-                    let second = try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment(queue: queue))
+                    let second = try fixture.startWorker(queue: queue, visibilityTimeoutSeconds: 3)
                     defer { second.stop() }
                     _ = try second.waitFor("the job to succeed") { () -> Bool? in
                         second.output.contains(#""event":"job.succeeded""#) ? true : nil
@@ -106,17 +106,6 @@ extension WorkerSuite {
         static func partsReused(in log: String) -> Int {
             guard let range = log.range(of: #""partsReused":""#) else { return 0 }
             return Int(log[range.upperBound...].prefix { $0.isNumber }) ?? 0
-        }
-
-        func environment(queue: String) -> [String: String] {
-            fixture.processEnvironment.merging([
-                "WORK_QUEUE_URL": queue,
-                "JOB_TABLE": WorkerFixture.table,
-                "STAGING_BUCKET": WorkerFixture.bucket,
-                "PART_SIZE_BYTES": String(WorkerFixture.partSize),
-                "RECEIVE_WAIT_SECONDS": "1",
-                "VISIBILITY_TIMEOUT_SECONDS": "3",
-            ]) { $1 }
         }
     }
 }

@@ -31,7 +31,7 @@ extension WorkerSuite {
                         destination: TestData.s3(key))
                     try fixture.enqueue(job, on: queue)
 
-                    let child = try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment(queue: queue))
+                    let child = try fixture.startWorker(queue: queue, visibilityTimeoutSeconds: 60)
                     defer { child.kill() }
                     // Waits for a condition, not a time: the first part of the upload is in S3.
                     let uploadID = try child.waitFor("a part in S3") { () throws -> String? in
@@ -62,17 +62,6 @@ extension WorkerSuite {
                     #expect(try fixture.messageCounts(queue: queue) == (0, 0))
                 }
             }
-        }
-
-        func environment(queue: String) -> [String: String] {
-            fixture.processEnvironment.merging([
-                "WORK_QUEUE_URL": queue,
-                "JOB_TABLE": WorkerFixture.table,
-                "STAGING_BUCKET": WorkerFixture.bucket,
-                "PART_SIZE_BYTES": String(WorkerFixture.partSize),
-                "RECEIVE_WAIT_SECONDS": "1",
-                "VISIBILITY_TIMEOUT_SECONDS": "60",
-            ]) { $1 }
         }
     }
 }

@@ -71,6 +71,20 @@ final class WorkerFixture: Sendable {
         return try client().json(.sqs, "GetQueueUrl", ["QueueName": name], resource: name, as: Output.self).QueueUrl
     }
 
+    /// The built TransferWorker as a process taking jobs from `queue`, its messages coming back
+    /// `visibilityTimeoutSeconds` after it stops renewing them.
+    func startWorker(queue: String, visibilityTimeoutSeconds: Int) throws -> ChildProcess {
+        let environment = processEnvironment.merging([
+            "WORK_QUEUE_URL": queue,
+            "JOB_TABLE": Self.table,
+            "STAGING_BUCKET": Self.bucket,
+            "PART_SIZE_BYTES": String(Self.partSize),
+            "RECEIVE_WAIT_SECONDS": "1",
+            "VISIBILITY_TIMEOUT_SECONDS": String(visibilityTimeoutSeconds),
+        ]) { $1 }
+        return try ChildProcess(executable: ChildProcess.built("TransferWorker"), environment: environment)
+    }
+
     /// Messages waiting and messages received but neither deleted nor visible again.
     func messageCounts(queue: String) throws -> (visible: Int, inFlight: Int) {
         let attributes = try queueAttributes(["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"], of: queue)
