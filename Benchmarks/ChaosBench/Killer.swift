@@ -14,13 +14,13 @@ final class Killer: Sendable {
     private let workerKills = Atomic<Int>(0)
     private let functionInterval: Int
     private let workerInterval: Int
-    private let draws: Mutex<UInt64>
+    private let draws: SeededDraws
 
     /// - Parameters: the mean intervals between kills of each kind, in milliseconds.
     init(functionInterval: Int, workerInterval: Int, seed: UInt64) {
         self.functionInterval = functionInterval
         self.workerInterval = workerInterval
-        draws = Mutex(seed)
+        draws = SeededDraws(seed: seed)
     }
 
     var kills: (functions: Int, workers: Int) { (functionKills.load(ordering: .relaxed), workerKills.load(ordering: .relaxed)) }
@@ -45,7 +45,7 @@ final class Killer: Sendable {
                 }
                 if now >= nextWorkerKill {
                     nextWorkerKill = now.addingTimeInterval(delay(around: workerInterval))
-                    if workers.killOne(at: draw(below: 1_000)) { workerKills.add(1, ordering: .relaxed) }
+                    if workers.killOne(at: draws.index(below: 1_000)) { workerKills.add(1, ordering: .relaxed) }
                 }
             }
         }
@@ -61,19 +61,12 @@ final class Killer: Sendable {
         let functions = SSHServer.descendants(of: emulator).filter { pid in
             (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("TransferObject") == true
         }
-        return functions.isEmpty ? nil : functions[draw(below: functions.count)]
+        return functions.isEmpty ? nil : functions[draws.index(below: functions.count)]
     }
 
     /// Half to one and a half times `milliseconds`, in seconds.
     private func delay(around milliseconds: Int) -> TimeInterval {
-        Double(milliseconds / 2 + draw(below: milliseconds)) / 1000
-    }
-
-    private func draw(below bound: Int) -> Int {
-        draws.withLock { state in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(max(bound, 1)))
-        }
+        Double(milliseconds / 2 + draws.index(below: milliseconds)) / 1000
     }
 }
 

@@ -59,7 +59,7 @@ public final class FaultProxy: Sendable {
         spoils: @escaping @Sendable (HTTPWire.Request) -> Bool = { _ in true }
     ) throws {
         let (seen, spoiled, log, answers) = (self.seen, self.spoiled, self.log, self.answers)
-        let draws = FaultDraws(seed: { if case .rate(_, let seed) = schedule { seed } else { 0 } }())
+        let draws = SeededDraws(seed: { if case .rate(_, let seed) = schedule { seed } else { 0 } }())
         server = try LoopbackServer { client in
             guard let request = HTTPWire.readRequest(client) else { return }
             let number = seen.increment()

@@ -1,20 +1,22 @@
 import Synchronization
 
-/// The fault proxy's random draws, from a seed, safe to share between its connection threads.
-final class FaultDraws: Sendable {
+/// Random draws from a seed, safe to share between threads: the fault proxy's faults, a chaos
+/// driver's kills.
+public final class SeededDraws: Sendable {
     private let state: Mutex<UInt64>
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = Mutex(seed)
     }
 
     /// A number in [0, 1).
-    func unit() -> Double {
+    public func unit() -> Double {
         Double(next() >> 11) / Double(UInt64(1) << 53)
     }
 
-    func index(below bound: Int) -> Int {
-        Int(next() % UInt64(bound))
+    /// A number in `0..<bound` (0 when `bound` is not positive).
+    public func index(below bound: Int) -> Int {
+        bound > 0 ? Int(next() % UInt64(bound)) : 0
     }
 
     private func next() -> UInt64 {
