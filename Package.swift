@@ -278,6 +278,11 @@ let package = Package(
                 "TransferObject",
             ],
             path: "Tests/APITests"),
+        // The engine's story end to end under `emulator start`: moto, two sshd partners, every executable.
+        .testTarget(
+            name: "StoryTests",
+            dependencies: ["AWS", "Jobs", "MotoPeer", "SSHPeer", "EmulatorCLI", "Router", "TransferObject", "TransferWorker"],
+            path: "Tests/StoryTests"),
         // The batch steps and the worker over in-memory I/O: the branches moto cannot produce.
         .testTarget(
             name: "DomainTests", dependencies: ["BatchTransfer", "Worker", "Jobs", "SFTPTransfer", "TransferCore", "AWS"],

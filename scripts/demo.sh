@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: functions run on this machine through the emulator. First the benchmarks' Echo
 # (Benchmarks/template.yaml) from the command line, then through the Lambda Invoke API with the AWS
-# CLI as the client; then the product's batch workflow (template.yaml, scripts/demo-batch.sh).
+# CLI as the client; then the product's batch workflow (template.yaml, scripts/demo-batch.sh); then
+# the engine's story end to end under `emulator start` (scripts/demo-story.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -44,3 +45,5 @@ PY
 rm -f "$out" "$out.summary"
 
 scripts/demo-batch.sh "$emulator"
+
+scripts/demo-story.sh "$emulator"

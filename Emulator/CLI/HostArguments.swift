@@ -91,17 +91,23 @@ struct HostArguments: ParsableArguments {
         return pairs
     }
 
+    /// - Parameter environment: variables every function gets besides the inherited ones (the
+    ///   local services' endpoints).
     func makeHost(
-        template: SAMTemplate? = nil, output: @escaping @Sendable (_ function: String, _ line: String) -> Void
+        template: SAMTemplate? = nil, environment: [String: String] = [:],
+        output: @escaping @Sendable (_ function: String, _ line: String) -> Void
     ) throws -> LambdaHost {
-        LambdaHost(template: try template ?? loadTemplate(), options: makeOptions(output: output))
+        LambdaHost(template: try template ?? loadTemplate(), options: makeOptions(environment: environment, output: output))
     }
 
     /// How the host starts processes: the build folder, the region, and the environment they
-    /// inherit (credentials, and the endpoint from `--endpoint-url`).
-    func makeOptions(output: @escaping @Sendable (_ process: String, _ line: String) -> Void) -> HostOptions {
+    /// inherit (credentials, and the endpoint from `--endpoint-url`), with `environment` over it.
+    func makeOptions(
+        environment: [String: String] = [:], output: @escaping @Sendable (_ process: String, _ line: String) -> Void
+    ) -> HostOptions {
         var inherited = HostOptions.inheritedFromProcess()
         if let endpointURL { inherited["AWS_ENDPOINT_URL"] = endpointURL }
+        inherited.merge(environment) { $1 }
         let packages = packages.map { FunctionPackages(directory: $0, packageRoot: Self.emulatorDirectory() + "/package-root") }
         return HostOptions(
             buildDirectory: buildDir ?? Self.emulatorDirectory(), packages: packages, region: resolvedRegion,

@@ -30,9 +30,9 @@ public final class ChildProcess {
     }
 
     /// Polls `probe` until it returns a value; fails when the child exits first, or after a minute
-    /// (a safety net for a hung child, not a timing assertion).
-    public func waitFor<T>(_ what: String, _ probe: () throws -> T?) throws -> T {
-        let deadline = Date().addingTimeInterval(60)
+    /// unless `seconds` says otherwise (a safety net for a hung child, not a timing assertion).
+    public func waitFor<T>(_ what: String, within seconds: Double = 60, _ probe: () throws -> T?) throws -> T {
+        let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let value = try probe() { return value }
             guard process.isRunning else {
@@ -41,7 +41,7 @@ public final class ChildProcess {
             }
             usleep(20_000)
         }
-        throw Failure(description: "no \(what) within a minute: \(output)")
+        throw Failure(description: "no \(what) within \(Int(seconds)) s: \(output)")
     }
 
     /// Waits for the child and returns its exit status (128 + signal when a signal ended it).
