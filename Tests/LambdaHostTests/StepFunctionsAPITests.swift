@@ -17,7 +17,10 @@ struct StepFunctionsAPITests {
                 StartAt: Pause
                 States:
                   Pause: {Type: Wait, Seconds: 1, Next: Greet}
-                  Greet: {Type: Pass, Parameters: {greeting.$: States.Format('hello {}', $.name)}, End: true}
+                  Greet:
+                    Type: Pass
+                    Parameters: {greeting.$: "States.Format('hello {}', $.name)"}
+                    End: true
         """
     static let machine = "arn:aws:states:us-east-1:123456789012:stateMachine:Greeter"
 
