@@ -43,7 +43,7 @@ struct Start: AsyncParsableCommand {
     var statesPort = 3003
 
     @Option(
-        name: .long,
+        name: .customLong("eventbridge-bucket"),
         help: ArgumentHelp(
             "A bucket the template does not create (a customer's) whose new and removed objects are announced as EventBridge "
                 + "events, as with its EventBridge notifications on; repeat for more. It must exist.",
