@@ -134,9 +134,18 @@ for _ in $(seq 600); do
   kill -0 "$engine" 2>/dev/null || { cat "$work/emulator.log"; exit 1; }
   sleep 0.1
 done
-grep -E "^emulator: (Step Functions API|Lambda Invoke API|EventBridge API|service |moto)" "$work/emulator.log" | cut -c1-200
+grep -E "^emulator: (Step Functions API|Lambda Invoke API|EventBridge API|service |watching |polling )" "$work/emulator.log" | cut -c1-200
 
-step "partner A drops out/invoice-2026-11.csv (2 MB); the next PullTickRule tick (every minute) runs the schedule"
+step "kill -9 the worker's task: the service replaces it, as ECS replaces a stopped task"
+worker=$(grep -o "task TransferWorkerTask running (pid [0-9]*" "$work/emulator.log" | head -1 | grep -o "[0-9]*$")
+kill -KILL "$worker"
+for _ in $(seq 300); do
+  [ "$(grep -c "task TransferWorkerTask running" "$work/emulator.log")" -ge 2 ] && break
+  sleep 0.1
+done
+grep -E "^emulator: service " "$work/emulator.log" | tail -2 | cut -c1-200
+
+step "partner A drops outbound/invoice-2026-11.csv (2 MB); the next PullTickRule tick (every minute) runs the schedule"
 python3 - "$work/partner-a/outbound/invoice-2026-11.csv" <<'PY'
 import random, sys
 rows = ["invoice,line,amount"] + [f"2026-11-{n:06},{n % 7},{random.randint(1, 99999) / 100}" for n in range(90000)]
@@ -156,7 +165,7 @@ for _ in $(seq 360); do
   if [ "$total" -eq 3 ] && [ "$ended" -eq 3 ]; then status=0; break; fi
   sleep 0.5
 done
-grep -E '"(event|message)":"(schedule\.(polled|run)|job\.(found|dispatched|started|succeeded|failed))"|^emulator: execution ' \
+grep -E '"(event|message)":"(schedule\.(polled|run)|job\.(found|dispatched|started|succeeded|failed))"|^emulator: (execution |[A-Za-z]+: Router got )' \
   "$work/emulator.log" | cut -c1-200 || true
 if [ "$status" -ne 0 ]; then
   tail -50 "$work/emulator.log"
