@@ -39,8 +39,10 @@ struct Start: AsyncParsableCommand {
     @Option(name: .long, help: "The REST APIs' port; 0 picks a free one.")
     var apiPort = 3000
 
-    @Option(name: .long, help: "The Step Functions API's port, given to the functions as AWS_ENDPOINT_URL_SFN; 0 picks a free one.")
-    var statesPort = 3003
+    @Option(
+        name: .long,
+        help: "The Step Functions API's port, given to the functions as AWS_ENDPOINT_URL_SFN; 0 (the default) picks a free one.")
+    var statesPort = 0
 
     @Option(
         name: .customLong("eventbridge-bucket"),
