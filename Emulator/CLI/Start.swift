@@ -13,14 +13,13 @@ struct Start: AsyncParsableCommand {
             start-api serves them, AWS_IAM signatures checked against --credentials), polls the SQS queues \
             the template maps to functions, announces objects created and removed in its wired buckets (S3 notifications and \
             EventBridge events), delivers messages published to topics to the functions subscribed to them, \
-            fires its schedules, and runs the state machines rules start. The functions reach a local Step \
-            Functions API (--states-port, as their AWS_ENDPOINT_URL_SFN): StartExecution runs the template's \
-            state machine here, DescribeExecution reports it. Each ECS service of the template runs its task \
-            definition's containers DesiredCount times, as run-task does, a task that stops by itself replaced. \
-            Functions get those events as \
+            fires its schedules, and runs the state machines rules start. Functions get those events as \
             Lambda's asynchronous invocations, and so do Invoke API calls of type Event: retried after 1 and \
             2 minutes (--retry-speed makes that faster), then reported to their OnFailure destination and \
-            dead-letter target. With no \
+            dead-letter target. The functions reach a local Step Functions API (--states-port, as their \
+            AWS_ENDPOINT_URL_SFN): StartExecution runs the template's state machine here, DescribeExecution \
+            reports it. Each ECS service of the template runs its task definition's containers DesiredCount \
+            times, as run-task does; a task that stops by itself is replaced. With no \
             --endpoint-url and no AWS_ENDPOINT_URL it starts moto itself on a free port and says where; \
             the template's buckets, queues, topics and tables are created first, as up does. What the \
             template wires that is not run is named once at start-up. Stop with Ctrl-C (or SIGTERM). Exits 2 \
