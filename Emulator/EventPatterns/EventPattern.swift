@@ -20,14 +20,21 @@ public struct EventPattern: Sendable {
 
     /// Compiles a pattern given as JSON text.
     /// - Throws: ``InvalidEventPatternError`` with EventBridge's reason when AWS would refuse it.
+    /// The refusal says where in the text the fault lies, as AWS's does.
     public init(text: String) throws(InvalidEventPatternError) {
         let json: JSONValue
+        let map: JSONSourceMap
         do {
-            json = try JSONValue(parsing: text)
+            (json, map) = try JSONValue.parsingWithSourceMap(text)
         } catch {
-            throw InvalidEventPatternError(reason: "the pattern is not valid JSON: \(error)")
+            let map = JSONSourceMap(text: text)
+            throw InvalidEventPatternError(reason: "the pattern is not valid JSON: \(error.message)").positioned(at: error.offset, in: map)
         }
-        try self.init(json: json)
+        do {
+            try self.init(json: json)
+        } catch {
+            throw error.positioned(in: map)
+        }
     }
 
     /// Compiles a pattern already read as JSON.
