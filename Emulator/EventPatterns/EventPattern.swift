@@ -17,6 +17,9 @@ public struct EventPattern: Sendable {
     let branches: [PatternBranch]
     /// Every path the pattern names, and every prefix of one: all of the event it needs to see.
     let paths: Set<String>
+    /// The fields the branches read, and for each branch its conditions' field numbers.
+    private let fields: FieldTable
+    private let branchFields: [[Int32]]
 
     /// Compiles a pattern given as JSON text.
     /// - Throws: ``InvalidEventPatternError`` with EventBridge's reason when AWS would refuse it.
@@ -41,13 +44,21 @@ public struct EventPattern: Sendable {
     public init(json: JSONValue) throws(InvalidEventPatternError) {
         branches = try PatternCompiler.compile(json)
         paths = Self.prefixes(of: branches)
+        var fields = FieldTable()
+        branchFields = branches.map { branch in branch.conditions.map { fields.number(of: $0.path) } }
+        self.fields = fields
     }
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        var flattened: FlatEvent?
-        for branch in branches where branch.matches(event, flattened: &flattened, paths: paths) { return true }
-        return false
+        fields.resolving(event) { resolved in
+            var flattened: FlatEvent?
+            for (branch, numbers) in zip(branches, branchFields)
+            where branch.matches(resolved, fields: numbers, original: event, flattened: &flattened, paths: paths) {
+                return true
+            }
+            return false
+        }
     }
 
     /// The paths the branches name, with their prefixes.

@@ -1,4 +1,4 @@
-public import StateMachine
+import StateMachine
 
 /// A pattern EventBridge would refuse, with the reason its rule compiler gives.
 ///

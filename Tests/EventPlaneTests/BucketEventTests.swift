@@ -43,9 +43,8 @@ struct BucketEventTests {
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
             let s3 = S3Client(client: project.client)
-            // The notification setup is in place once the queue exists.
-            #expect(try await eventually { (try? project.depth("https://sqs.us-east-1.amazonaws.com/123456789012/emulator-bucket-events")) != nil })
-            try await Task.sleep(for: .milliseconds(500))
+            // Objects are announced once the bucket's notifications point at the emulator's queue.
+            #expect(try await eventually(within: 60) { project.notifiesEmulator("events-drop") })
             _ = try s3.putObject(bucket: "events-drop", key: "in/red flower.csv", body: .bytes(Array("a,b\n".utf8)))
             _ = try s3.putObject(bucket: "events-drop", key: "in/ファイル.csv", body: .bytes(Array("c\n".utf8)))
             _ = try s3.putObject(bucket: "events-drop", key: "in/notes.txt", body: .bytes(Array("skip\n".utf8)))
@@ -103,8 +102,7 @@ struct BucketEventTests {
             let plane = EventPlane(wiring: EventWiring(template: host.template), host: host, client: project.client, region: "us-east-1", log: { _ in })
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
-            #expect(try await eventually { (try? project.depth("https://sqs.us-east-1.amazonaws.com/123456789012/emulator-bucket-events")) != nil })
-            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await eventually(within: 60) { project.notifiesEmulator("events-kept") })
             let s3 = S3Client(client: project.client)
             // Back to back, before the first record is read: the first and third versions have one ETag.
             for body in ["one", "two", "one"] {

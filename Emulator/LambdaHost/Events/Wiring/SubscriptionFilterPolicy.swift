@@ -1,4 +1,4 @@
-public import EventPatterns
+import EventPatterns
 public import StateMachine
 
 /// An SNS subscription's `FilterPolicy`, with its `FilterPolicyScope`: which of a topic's messages
