@@ -18,7 +18,7 @@ public struct EventPattern: Sendable {
     /// Every path the pattern names, and every prefix of one: all of the event it needs to see.
     let paths: Set<String>
     /// The fields the branches read, and for each branch its conditions' field numbers.
-    private let fields: FieldTable
+    private let fields: FieldTree
     private let branchFields: [[Int32]]
 
     /// Compiles a pattern given as JSON text.
@@ -46,7 +46,7 @@ public struct EventPattern: Sendable {
         paths = Self.prefixes(of: branches)
         var fields = FieldTable()
         branchFields = branches.map { branch in branch.conditions.map { fields.number(of: $0.path) } }
-        self.fields = fields
+        self.fields = fields.tree
     }
 
     /// Whether the event matches.

@@ -10,9 +10,9 @@ public import StateMachine
 /// detail types cost nothing.
 public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
     private var owners: [Key] = []
-    /// The branches, in a box that matching reads in place: a generic struct's stored struct
-    /// would be copied whole for every event.
-    private var storage = Storage()
+    /// The branches, immutable and shared: matching reads them in place (a generic struct's
+    /// stored struct would be copied whole for every event), adding makes a new one.
+    private var branches = BranchIndex()
 
     public init() {}
 
@@ -21,51 +21,63 @@ public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
 
     /// Adds a pattern; `key` is what ``matches(_:)`` returns when it matches.
     public mutating func add(_ pattern: EventPattern, for key: Key) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-        storage.branches.add(pattern, owner: owners.count)
+        branches = branches.adding(pattern, owner: owners.count)
         owners.append(key)
     }
 
     /// The keys of the patterns the event matches, each once, in the order they were added.
     public func matches(_ event: JSONValue) -> [Key] {
-        storage.branches.owners(matching: event).keys(of: owners)
-    }
-}
-
-/// An index's branches; changed only through a reference no other index shares.
-private final class Storage: @unchecked Sendable {
-    var branches = BranchIndex()
-
-    init() {}
-
-    init(copying other: Storage) {
-        branches = other.branches
+        branches.owners(matching: event).keys(of: owners)
     }
 }
 
 /// The branches of an index's patterns, filed for matching; patterns are known by number.
-private struct BranchIndex: Sendable {
+private final class BranchIndex: Sendable {
+    typealias Entry = (owner: Int, branch: PatternBranch, fields: [Int32], anchor: Int?)
+
     /// Every pattern's branches, in the order added (one pattern's branches are consecutive), with
     /// their conditions' field numbers and the condition each is filed under.
-    private var branches: [(owner: Int, branch: PatternBranch, fields: [Int32], anchor: Int?)] = []
-    /// Every field any pattern reads, numbered: an event is resolved for all of them in one walk.
-    private var fields = FieldTable()
+    private let branches: [Entry]
+    /// Every field any pattern reads, numbered, and their tree: an event is resolved for all of them in one walk.
+    private let fields: FieldTable
+    private let tree: FieldTree
     /// The fields branches are filed under, each with its branches by exact value.
-    private var anchors: [Anchor] = []
+    private let anchors: [Anchor]
     /// Positions in `anchors` by field number.
-    private var anchorPositions: [Int32: Int] = [:]
+    private let anchorPositions: [Int32: Int]
     /// Branches with no exact-value condition, checked against every event.
-    private var unfiled: [Int] = []
+    private let unfiled: [Int]
     /// The paths any pattern names, with their prefixes: what an event is flattened for when a
     /// branch needs it flattened.
-    private var paths = Set<String>()
+    private let paths: Set<String>
 
-    mutating func add(_ pattern: EventPattern, owner: Int) {
-        paths.formUnion(pattern.paths)
+    convenience init() {
+        self.init(branches: [], fields: FieldTable(), anchors: [], anchorPositions: [:], unfiled: [], paths: [])
+    }
+
+    private init(
+        branches: [Entry], fields: FieldTable, anchors: [Anchor], anchorPositions: [Int32: Int], unfiled: [Int], paths: Set<String>
+    ) {
+        self.branches = branches
+        self.fields = fields
+        tree = fields.tree
+        self.anchors = anchors
+        self.anchorPositions = anchorPositions
+        self.unfiled = unfiled
+        self.paths = paths
+    }
+
+    /// These branches and the pattern's.
+    func adding(_ pattern: EventPattern, owner: Int) -> BranchIndex {
+        var branches = branches
+        var fields = fields
+        var anchors = anchors
+        var anchorPositions = anchorPositions
+        var unfiled = unfiled
         for branch in pattern.branches {
             let number = branches.count
             let numbers = branch.conditions.map { fields.number(of: $0.path) }
-            guard let (condition, values) = anchor(of: branch, fields: numbers) else {
+            guard let (condition, values) = Self.anchor(of: branch, fields: numbers, anchors: anchors, positions: anchorPositions) else {
                 branches.append((owner, branch, numbers, nil))
                 unfiled.append(number)
                 continue
@@ -79,11 +91,14 @@ private struct BranchIndex: Sendable {
             }
             for value in values { anchors[position].file(number, under: value) }
         }
+        return BranchIndex(
+            branches: branches, fields: fields, anchors: anchors, anchorPositions: anchorPositions, unfiled: unfiled,
+            paths: paths.union(pattern.paths))
     }
 
     /// The patterns the event matches.
     func owners(matching event: JSONValue) -> Matched {
-        fields.resolving(event) { resolved in
+        tree.resolving(event) { resolved in
             var matched = Matched()
             var flattened: FlatEvent?
             for number in unfiled { check(number, resolved, event, anchorHolds: false, matched: &matched, flattened: &flattened) }
@@ -119,12 +134,14 @@ private struct BranchIndex: Sendable {
     /// The condition to file a branch under: one of exact values only, whose values have the
     /// fewest branches filed under them so far, so that rules sharing a common value (a detail
     /// type every event has) are filed under a rarer one (their source) when they have it.
-    private func anchor(of branch: PatternBranch, fields: [Int32]) -> (condition: Int, values: [ExactValue])? {
+    private static func anchor(
+        of branch: PatternBranch, fields: [Int32], anchors: [Anchor], positions: [Int32: Int]
+    ) -> (condition: Int, values: [ExactValue])? {
         var best: (condition: Int, values: [ExactValue], crowd: Int)?
         for (index, condition) in branch.conditions.enumerated() {
             let values = condition.matchers.compactMap(ExactValue.init)
             guard values.count == condition.matchers.count else { continue }
-            let anchor = anchorPositions[fields[index]].map { anchors[$0] }
+            let anchor = positions[fields[index]].map { anchors[$0] }
             let crowd = values.reduce(values.count) { crowd, value in crowd + (anchor?.list(of: value).map { anchor!.lists[$0].count } ?? 0) }
             if best == nil || crowd < best!.crowd { best = (index, values, crowd) }
         }

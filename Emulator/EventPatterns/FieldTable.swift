@@ -2,7 +2,7 @@ import StateMachine
 
 /// The fields a set of patterns reads, each numbered once, arranged as a tree of the object keys
 /// that lead to them: an event is walked once, along that tree only, and every field's values
-/// come out of the one walk (``ResolvedEvent``), however many patterns read them.
+/// come out of the one walk (``ResolvedEvent``, by its ``FieldTree``), however many patterns read them.
 ///
 /// The tree's nodes are the fields' paths and every prefix of one (node 0 is the event's top
 /// level). From a node, one edge leads to each longer prefix, its key the segments between
@@ -15,20 +15,13 @@ struct FieldTable: Sendable {
     private var nodeNumbers: [String: Int] = ["": 0]
     /// The number of fields numbered so far.
     private(set) var count = 0
-    /// The edges again, laid out for the walk: node `n`'s are `edgeStarts[n]..<edgeStarts[n + 1]`.
-    private var edgeStarts: [Int] = [0, 0]
-    private var edgeKeys: [String] = []
-    /// Each key's length in UTF-8 bytes, compared before the key itself.
-    private var edgeLengths: [Int] = []
-    private var edgeTargets: [Int] = []
+    /// The tree laid out for walking events.
+    private(set) var tree = FieldTree(fields: [-1], edgesByNode: [[]])
 
-    private struct Edge: Sendable {
+    struct Edge: Sendable {
         let key: String
         let target: Int
     }
-
-    /// Object members beyond which the walk looks its keys up instead of reading every member's key.
-    private static let scanLimit = 16
 
     /// The number of the field at `path`, numbering it when it is new.
     mutating func number(of path: FieldPath) -> Int32 {
@@ -53,12 +46,28 @@ struct FieldTable: Sendable {
             fields[node] = Int32(count)
             count += 1
         }
-        layOutEdges()
+        tree = FieldTree(fields: fields, edgesByNode: edgesByNode)
         return fields[node]
     }
+}
 
-    private mutating func layOutEdges() {
+/// A ``FieldTable``'s tree, laid out for the walk in flat arrays that matching reads in place.
+final class FieldTree: Sendable {
+    /// By node: the field whose path ends there, or -1.
+    private let fields: [Int32]
+    /// Node `n`'s edges are `edgeStarts[n]..<edgeStarts[n + 1]`.
+    private let edgeStarts: [Int]
+    private let edgeKeys: [String]
+    /// Each key's length in UTF-8 bytes, compared before the key itself.
+    private let edgeLengths: [Int]
+    private let edgeTargets: [Int]
+
+    /// Object members beyond which the walk looks its keys up instead of reading every member's key.
+    private static let scanLimit = 16
+
+    init(fields: [Int32], edgesByNode: [[FieldTable.Edge]]) {
         let edges = edgesByNode.joined()
+        self.fields = fields
         edgeStarts = edgesByNode.reduce(into: [0]) { starts, node in starts.append(starts.last! + node.count) }
         edgeKeys = edges.map(\.key)
         edgeLengths = edges.map(\.key.utf8.count)
@@ -84,16 +93,13 @@ struct FieldTable: Sendable {
             return
         }
         // Reading a few keys costs less than hashing the edges' keys to look them up.
-        let keys = members.keys
-        let values = members.values
-        var position = keys.startIndex
-        while position != keys.endIndex {
-            let key = keys[position]
-            let length = key.utf8.count
-            for edge in edges where edgeLengths[edge] == length && edgeKeys[edge] == key {
-                descend(values[position], node: edgeTargets[edge], inArray: inArray, into: &resolved)
+        var position = members.startIndex
+        while position != members.endIndex {
+            let length = members.keys[position].utf8.count
+            for edge in edges where edgeLengths[edge] == length && edgeKeys[edge] == members.keys[position] {
+                descend(members.values[position], node: edgeTargets[edge], inArray: inArray, into: &resolved)
             }
-            keys.formIndex(after: &position)
+            members.formIndex(after: &position)
         }
     }
 

@@ -1,5 +1,5 @@
 /// An event as a set of patterns reads it: the scalars at each of their fields, found in one walk
-/// by ``FieldTable/resolving(_:_:)`` and valid only inside it. The first few are kept on the
+/// by ``FieldTree/resolving(_:_:)`` and valid only inside it. The first few are kept on the
 /// stack, so that matching an ordinary event allocates nothing.
 struct ResolvedEvent: ~Copyable {
     static let inlineCapacity = 16
@@ -12,7 +12,7 @@ struct ResolvedEvent: ~Copyable {
         self.inline = inline
     }
 
-    mutating func append(_ leaf: ResolvedLeaf) {
+    mutating func append(_ leaf: consuming ResolvedLeaf) {
         if inlineCount < inline.count {
             (inline.baseAddress! + inlineCount).initialize(to: leaf)
             inlineCount += 1
