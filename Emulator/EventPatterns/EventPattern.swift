@@ -51,7 +51,7 @@ public struct EventPattern: Sendable {
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        fields.resolving(event) { resolved in
+        fields.resolving(event) { resolved, event in
             var flattened: FlatEvent?
             for (branch, numbers) in zip(branches, branchFields)
             where branch.matches(resolved, fields: numbers, original: event, flattened: &flattened, paths: paths) {

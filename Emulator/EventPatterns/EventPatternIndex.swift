@@ -98,15 +98,15 @@ private final class BranchIndex: Sendable {
 
     /// The patterns the event matches.
     func owners(matching event: JSONValue) -> Matched {
-        tree.resolving(event) { resolved in
+        tree.resolving(event) { resolved, event in
             var matched = Matched()
             var flattened: FlatEvent?
             for number in unfiled { check(number, resolved, event, anchorHolds: false, matched: &matched, flattened: &flattened) }
             for position in anchors.indices {
                 resolved.forEachValue(of: anchors[position].field) { value, inArray in
                     guard let value = ExactValue(value), let list = anchors[position].list(of: value) else { return true }
-                    for number in anchors[position].lists[list] {
-                        check(number, resolved, event, anchorHolds: !inArray, matched: &matched, flattened: &flattened)
+                    for index in anchors[position].lists[list].indices {
+                        check(anchors[position].lists[list][index], resolved, event, anchorHolds: !inArray, matched: &matched, flattened: &flattened)
                     }
                     return true
                 }

@@ -74,13 +74,13 @@ final class FieldTree: Sendable {
         edgeTargets = edges.map(\.target)
     }
 
-    /// Calls `body` with the event's values for every field, read in one walk.
-    func resolving<Result>(_ event: JSONValue, _ body: (borrowing ResolvedEvent) -> Result) -> Result {
+    /// Calls `body` with the event's values for every field, read in one walk, and the event itself.
+    func resolving<Result>(_ event: JSONValue, _ body: (borrowing ResolvedEvent, JSONValue) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: ResolvedLeaf.self, capacity: ResolvedEvent.inlineCapacity) { buffer in
             var resolved = ResolvedEvent(inline: buffer)
             if case .object(let members) = event { visit(members, node: 0, inArray: false, into: &resolved) }
             defer { resolved.release() }
-            return body(resolved)
+            return body(resolved, event)
         }
     }
 
