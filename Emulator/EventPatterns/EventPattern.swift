@@ -17,30 +17,48 @@ public struct EventPattern: Sendable {
     let branches: [PatternBranch]
     /// Every path the pattern names, and every prefix of one: all of the event it needs to see.
     let paths: Set<String>
+    /// The fields the branches read, and for each branch its conditions' field numbers.
+    private let fields: FieldTree
+    private let branchFields: [[Int32]]
 
     /// Compiles a pattern given as JSON text.
     /// - Throws: ``InvalidEventPatternError`` with EventBridge's reason when AWS would refuse it.
+    /// The refusal says where in the text the fault lies, as AWS's does.
     public init(text: String) throws(InvalidEventPatternError) {
         let json: JSONValue
+        let map: JSONSourceMap
         do {
-            json = try JSONValue(parsing: text)
+            (json, map) = try JSONValue.parsingWithSourceMap(text)
         } catch {
-            throw InvalidEventPatternError(reason: "the pattern is not valid JSON: \(error)")
+            let map = JSONSourceMap(text: text)
+            throw InvalidEventPatternError(reason: "the pattern is not valid JSON: \(error.message)").positioned(at: error.offset, in: map)
         }
-        try self.init(json: json)
+        do {
+            try self.init(json: json)
+        } catch {
+            throw error.positioned(in: map)
+        }
     }
 
     /// Compiles a pattern already read as JSON.
     public init(json: JSONValue) throws(InvalidEventPatternError) {
         branches = try PatternCompiler.compile(json)
         paths = Self.prefixes(of: branches)
+        var fields = FieldTable()
+        branchFields = branches.map { branch in branch.conditions.map { fields.number(of: $0.path) } }
+        self.fields = fields.tree
     }
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        var flattened: FlatEvent?
-        for branch in branches where branch.matches(event, flattened: &flattened, paths: paths) { return true }
-        return false
+        fields.resolving(event) { resolved, event in
+            var flattened: FlatEvent?
+            for (branch, numbers) in zip(branches, branchFields)
+            where branch.matches(resolved, fields: numbers, original: event, flattened: &flattened, paths: paths) {
+                return true
+            }
+            return false
+        }
     }
 
     /// The paths the branches name, with their prefixes.

@@ -5,8 +5,24 @@ import StateMachine
 enum MatchExpression {
     static func compile(_ expression: [String: JSONValue]) throws(InvalidEventPatternError) -> ValueMatcher {
         guard let name = expression.keys.sorted().first, let operand = expression[name] else {
-            throw PatternCompiler.fault("Match expression name not found")
+            throw PatternCompiler.fault("Match expression name not found").at([], .closing)
         }
+        let matcher: ValueMatcher
+        do throws(InvalidEventPatternError) {
+            matcher = try compile(name, operand)
+        } catch {
+            throw error.within(.key(name))
+        }
+        if let other = expression.keys.sorted().dropFirst().first {
+            let tooMany = name == "numeric" || name == "anything-but"
+            throw PatternCompiler.fault(tooMany ? "Too many elements in numeric expression" : "Only one key allowed in match expression")
+                .at([.key(other)])
+        }
+        return matcher
+    }
+
+    /// The matcher `name` makes of `operand`; faults are placed relative to the operand.
+    private static func compile(_ name: String, _ operand: JSONValue) throws(InvalidEventPatternError) -> ValueMatcher {
         let matcher: ValueMatcher
         switch name {
         case "exactly": matcher = .string(try string(operand, "exact match pattern must be a string"))
@@ -25,10 +41,6 @@ enum MatchExpression {
         case "anything-but": matcher = .anythingBut(try anythingBut(operand))
         default: throw PatternCompiler.fault("Unrecognized match type \(name)")
         }
-        if expression.count > 1 {
-            let tooMany = name == "numeric" || name == "anything-but"
-            throw PatternCompiler.fault(tooMany ? "Too many elements in numeric expression" : "Only one key allowed in match expression")
-        }
         return matcher
     }
 
@@ -42,10 +54,19 @@ enum MatchExpression {
         let isPrefix = name == "prefix"
         if case .object(let nested) = operand {
             let capitalised = isPrefix ? "Prefix" : "Suffix"
-            guard let key = nested.keys.sorted().first else { throw PatternCompiler.fault("\(capitalised) expression name not found") }
-            guard key == "equals-ignore-case" else { throw PatternCompiler.fault("Unsupported \(name) pattern: \(key)") }
-            let text = try string(nested[key]!, "equals-ignore-case match pattern must be a string").lowercased()
-            guard nested.count == 1 else { throw PatternCompiler.fault("Only one key allowed in match expression") }
+            guard let key = nested.keys.sorted().first else {
+                throw PatternCompiler.fault("\(capitalised) expression name not found").at([], .closing)
+            }
+            guard key == "equals-ignore-case" else { throw PatternCompiler.fault("Unsupported \(name) pattern: \(key)").at([.key(key)]) }
+            let text: String
+            do throws(InvalidEventPatternError) {
+                text = try string(nested[key]!, "equals-ignore-case match pattern must be a string").lowercased()
+            } catch {
+                throw error.within(.key(key))
+            }
+            if let other = nested.keys.sorted().dropFirst().first {
+                throw PatternCompiler.fault("Only one key allowed in match expression").at([.key(other)])
+            }
             return isPrefix ? .prefixIgnoringCase(text) : .suffixIgnoringCase(text)
         }
         let text = try string(operand, "\(name) match pattern must be a string")

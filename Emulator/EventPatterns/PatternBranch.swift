@@ -5,20 +5,26 @@ import StateMachine
 struct PatternBranch: Sendable {
     let conditions: [FieldCondition]
 
-    /// Whether the event matches, read field by field from the event itself; `flattened` is the
-    /// event flattened for `paths`, made (once, for all branches) only when the answer depends on
-    /// which array elements the fields' values lie in.
+    /// Whether the event matches, read from its values at each field; `fields` numbers the
+    /// conditions' fields as `event` was resolved. `flattened` is the event flattened for
+    /// `paths`, made (once, for all branches) only when the answer depends on which array
+    /// elements the fields' values lie in.
     /// - Parameter holding: a condition already known to hold on a value outside any array, not read again.
-    func matches(_ event: JSONValue, flattened: inout FlatEvent?, paths: Set<String>, holding: Int? = nil) -> Bool {
+    func matches(
+        _ event: borrowing ResolvedEvent, fields: [Int32], original: JSONValue, flattened: inout FlatEvent?, paths: Set<String>,
+        holding: Int? = nil
+    ) -> Bool {
         var inArraysOnly = 0
-        for (index, condition) in conditions.enumerated() where index != holding {
+        for index in conditions.indices where index != holding {
+            let condition = conditions[index]
             var present = false
             var admittedOutside = false
             var admittedInArray = false
-            condition.path.forEachValue(in: event) { value, inArray in
+            event.forEachValue(of: fields[index]) { value, inArray in
                 present = true
-                guard !admittedOutside, !(inArray && admittedInArray), condition.admits(value) else { return }
+                guard !(inArray && admittedInArray), condition.admits(value) else { return true }
                 if inArray { admittedInArray = true } else { admittedOutside = true }
+                return !admittedOutside
             }
             if !present {
                 guard condition.admitsAbsence else { return false }
@@ -30,7 +36,7 @@ struct PatternBranch: Sendable {
         }
         // Two fields held only inside arrays: whether one element holds both is for the flattened event.
         guard inArraysOnly > 1 else { return true }
-        if flattened == nil { flattened = FlatEvent(event, keeping: paths) }
+        if flattened == nil { flattened = FlatEvent(original, keeping: paths) }
         return matches(flattened!)
     }
 
@@ -79,7 +85,8 @@ final class FieldCondition: Sendable {
     }
 
     func admits(_ value: LeafValue) -> Bool {
-        matchers.contains { $0.admits(value) }
+        for index in matchers.indices where matchers[index].admits(value) { return true }
+        return false
     }
 
     var admitsAbsence: Bool {

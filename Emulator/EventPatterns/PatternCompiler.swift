@@ -18,7 +18,7 @@ enum PatternCompiler {
     ]
 
     static func compile(_ pattern: JSONValue) throws(InvalidEventPatternError) -> [PatternBranch] {
-        guard case .object(let members) = pattern else { throw fault("Filter is not an object") }
+        guard case .object(let members) = pattern else { throw fault("Filter is not an object").at([]) }
         var branches: [Branch] = []
         try object(members, path: "", insideOr: false, into: &branches)
         return branches.map { branch in
@@ -33,51 +33,64 @@ enum PatternCompiler {
     private static func object(
         _ members: [String: JSONValue], path: String, insideOr: Bool, into branches: inout [Branch]
     ) throws(InvalidEventPatternError) {
-        guard !members.isEmpty else { throw fault("Empty objects are not allowed") }
+        guard !members.isEmpty else { throw fault("Empty objects are not allowed").at([], .closing) }
         for key in members.keys.sorted() {
             let value = members[key]!
-            if key == "$or" {
-                try alternatives(value, path: path, into: &branches)
-                continue
-            }
-            if insideOr, reservedInOr.contains(key) {
-                throw fault("\(key) is Ruler reserved fieldName which cannot be used inside $or.")
-            }
-            let fieldPath = path.isEmpty ? key : path + "." + key
-            switch value {
-            case .object(let nested): try object(nested, path: fieldPath, insideOr: insideOr, into: &branches)
-            case .array(let values):
-                let matchers = try field(values)
-                if branches.isEmpty { branches.append([:]) }
-                for index in branches.indices { branches[index][fieldPath] = matchers }
-            default: throw fault("\"\(key)\" must be an object or an array")
+            do throws(InvalidEventPatternError) {
+                if key == "$or" {
+                    try alternatives(value, path: path, into: &branches)
+                    continue
+                }
+                if insideOr, reservedInOr.contains(key) {
+                    throw fault("\(key) is Ruler reserved fieldName which cannot be used inside $or.")
+                }
+                let fieldPath = path.isEmpty ? key : path + "." + key
+                switch value {
+                case .object(let nested): try object(nested, path: fieldPath, insideOr: insideOr, into: &branches)
+                case .array(let values):
+                    let matchers = try field(values)
+                    if branches.isEmpty { branches.append([:]) }
+                    for index in branches.indices { branches[index][fieldPath] = matchers }
+                default: throw fault("\"\(key)\" must be an object or an array")
+                }
+            } catch {
+                throw error.within(.key(key))
             }
         }
     }
 
     /// `$or`: each object is a branch of its own, on top of every branch so far.
     private static func alternatives(_ value: JSONValue, path: String, into branches: inout [Branch]) throws(InvalidEventPatternError) {
-        guard case .array(let options) = value else { throw fault("It must be an Array followed with $or.") }
+        guard case .array(let options) = value else { throw fault("It must be an Array followed with $or.").at([]) }
         let before = branches
         var after: [Branch] = []
-        for option in options {
+        for (index, option) in options.enumerated() {
             guard case .object(let members) = option else {
-                throw fault("Only JSON object is allowed in array of $or relationship.")
+                throw fault("Only JSON object is allowed in array of $or relationship.").at([.index(index)])
             }
             var forked = before.isEmpty ? [[:]] : before
-            try object(members, path: path, insideOr: true, into: &forked)
+            do throws(InvalidEventPatternError) {
+                try object(members, path: path, insideOr: true, into: &forked)
+            } catch {
+                throw error.within(.index(index))
+            }
             after += forked
         }
-        guard options.count >= 2 else { throw fault("There must have at least 2 Objects in $or relationship.") }
+        guard options.count >= 2 else { throw fault("There must have at least 2 Objects in $or relationship.").at([], .closing) }
         branches = after
     }
 
     /// A field's list of values.
     private static func field(_ values: [JSONValue]) throws(InvalidEventPatternError) -> [ValueMatcher] {
         var matchers: [ValueMatcher] = []
-        for value in values {
+        for (index, value) in values.enumerated() {
             switch value {
-            case .object(let expression): matchers.append(try MatchExpression.compile(expression))
+            case .object(let expression):
+                do throws(InvalidEventPatternError) {
+                    matchers.append(try MatchExpression.compile(expression))
+                } catch {
+                    throw error.within(.index(index))
+                }
             case .string(let text):
                 if let address = IPAddress.parse(text) {
                     matchers.append(.address(text, address))
@@ -87,10 +100,10 @@ enum PatternCompiler {
             case .int, .double: matchers.append(.number(value, ComparableNumber.of(value)))
             case .bool(let flag): matchers.append(.boolean(flag))
             case .null: matchers.append(.null)
-            case .array: throw fault("Match value must be String, number, true, false, or null")
+            case .array: throw fault("Match value must be String, number, true, false, or null").at([.index(index)])
             }
         }
-        guard !matchers.isEmpty else { throw fault("Empty arrays are not allowed") }
+        guard !matchers.isEmpty else { throw fault("Empty arrays are not allowed").at([], .closing) }
         return matchers
     }
 }

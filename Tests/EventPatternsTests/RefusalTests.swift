@@ -105,11 +105,41 @@ struct RefusalTests {
         #expect(throws: InvalidEventPatternError.self) { try EventPattern(text: "{'bad': 'quotation'}") }
     }
 
-    @Test("the message is AWS's: the exception's name, then the reason")
+    @Test("the message is AWS's: the exception's name, the reason, then where the parser stood in the text")
     func message() throws {
         let error = try #require(throws: InvalidEventPatternError.self) { try EventPattern(text: #"{"resources": []}"#) }
-        #expect(error.message == "Event pattern is not valid. Reason: Empty arrays are not allowed")
-        #expect(error.description == "InvalidEventPatternException: Event pattern is not valid. Reason: Empty arrays are not allowed")
+        let expected = #"Event pattern is not valid. Reason: Empty arrays are not allowed at [Source: (String)"{"resources": []}"; line: 1, column: 17]"#
+        #expect(error.message == expected)
+        #expect(error.description == "InvalidEventPatternException: " + expected)
+    }
+
+    /// Refusals AWS gave for these patterns, as quoted in public bug reports, with the position it reported.
+    @Test("the position is AWS's: after an empty object's brace, just inside a string's opening quote, on the right line", arguments: [
+        PositionCase(#"{"source": ["aws.health"], "detail": {}}"#, "Empty objects are not allowed", line: 1, column: 40),
+        PositionCase(
+            #"{"detail-type":["CodeCommit Repository State Change"],"resources":"arn:aws:codecommit:eu-west-1:111111111111:pipelines","source":["aws.codecommit"]}"#,
+            #""resources" must be an object or an array"#, line: 1, column: 68),
+        PositionCase(
+            "{\n  \"detail-type\": [ \"Build Started\", \"Build Finished\" ],\n  \"detail\": {\n    \"pipeline\": {\n      \"slug\": \"some-pipeline\"\n    }\n  }\n}",
+            #""slug" must be an object or an array"#, line: 5, column: 16),
+    ])
+    func position(_ testCase: PositionCase) throws {
+        let error = try #require(throws: InvalidEventPatternError.self) { try EventPattern(text: testCase.pattern) }
+        #expect(error.reason == testCase.reason)
+        #expect(error.message.hasSuffix(#"; line: \#(testCase.line), column: \#(testCase.column)]"#), "\(error.message)")
+        #expect(error.message.contains(#" at [Source: (String)"\#(testCase.pattern)""#))
+    }
+
+    @Test("faults inside match expressions point at the operand, and long texts are cut as Jackson cuts them")
+    func innerPositions() throws {
+        let numeric = try #require(throws: InvalidEventPatternError.self) { try EventPattern(text: #"{"a": [{"numeric": [">", "0"]}]}"#) }
+        #expect(numeric.message.hasSuffix("line: 1, column: 27]"), "\(numeric.message)")
+        let long = #"{"a": ["# + String(repeating: #""x", "#, count: 200) + #"{"prefix": 1}]}"#
+        let cut = try #require(throws: InvalidEventPatternError.self) { try EventPattern(text: long) }
+        #expect(cut.reason == "prefix match pattern must be a string")
+        #expect(cut.message.contains(#""[truncated \#(long.utf16.count - 500) chars]; line: 1, column: \#(long.utf16.count - 2)]"#), "\(cut.message)")
+        let notJSON = try #require(throws: InvalidEventPatternError.self) { try EventPattern(text: "{\n'bad': 1}") }
+        #expect(notJSON.message.hasSuffix("line: 2, column: 1]"), "\(notJSON.message)")
     }
 
     private func expectRefusal(_ testCase: RefusalCase) {
@@ -120,4 +150,20 @@ struct RefusalTests {
             #expect(error.reason == testCase.reason)
         }
     }
+}
+
+struct PositionCase: Sendable, CustomTestStringConvertible {
+    let pattern: String
+    let reason: String
+    let line: Int
+    let column: Int
+
+    init(_ pattern: String, _ reason: String, line: Int, column: Int) {
+        self.pattern = pattern
+        self.reason = reason
+        self.line = line
+        self.column = column
+    }
+
+    var testDescription: String { pattern }
 }

@@ -184,9 +184,9 @@ struct AsyncInvokeTests {
             }
             #expect(invoked.status == 0, "\(invoked.stderr)")
             #expect(invoked.stdout.contains("202"), "\(invoked.stdout)")
-            #expect(try await eventually(within: 30) { project.received().filter { $0.event == ["error": .string(marker)] }.count == 2 })
+            #expect(try await eventually(within: 90) { project.received().filter { $0.event == ["error": .string(marker)] }.count == 2 })
             var records: [SQSMessage] = []
-            #expect(try await eventually(within: 30) {
+            #expect(try await eventually(within: 90) {
                 records += try messages(project, "async-failures")
                 return !records.isEmpty
             })

@@ -108,6 +108,16 @@ final class EventProject: Sendable {
         }
     }
 
+    /// Whether the bucket's notifications go to the emulator's queue: the bucket-event source has
+    /// set it up, and objects created from now on are announced.
+    func notifiesEmulator(_ bucket: String) -> Bool {
+        let request = AWSRequest(method: "GET", query: [("notification", "")], bucket: bucket)
+        guard let response = try? client.send(request, to: .s3, operation: "GetBucketNotificationConfiguration", resource: bucket) else {
+            return false
+        }
+        return String(decoding: response.body, as: UTF8.self).contains(BucketEventSource.queueName)
+    }
+
     static func fixture(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
     }
@@ -123,8 +133,9 @@ final class LineStore: Sendable {
     var all: [String] { lines.withLock { $0 } }
 }
 
-/// Waits until `condition` holds, checking every 100 ms, for at most `seconds`.
-func eventually(within seconds: Double = 20, _ condition: () throws -> Bool) async throws -> Bool {
+/// Waits until `condition` holds, checking every 100 ms, for at most `seconds`: generous, since
+/// it returns as soon as the condition holds and a machine shared with other work is slow.
+func eventually(within seconds: Double = 60, _ condition: () throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
     while ContinuousClock.now < deadline {
         if try condition() { return true }

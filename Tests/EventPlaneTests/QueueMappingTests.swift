@@ -154,11 +154,12 @@ struct QueueMappingTests {
 
     @Test("a batching window gathers messages sent one by one into one invocation")
     func batchingWindow() async throws {
-        let project = try EventProject(template: Self.template(queue: "window-jobs", batchSize: 3, window: 3))
+        let project = try EventProject(template: Self.template(queue: "window-jobs", batchSize: 3, window: 10))
         let (queue, _) = try queues(project, name: "window-jobs")
         try await withPoller(project) { () async throws in
             for body in ["w1", "w2", "w3"] {
                 try project.send(body, to: queue)
+                // Apart, yet well within the window however slow the machine.
                 try await Task.sleep(for: .milliseconds(300))
             }
             #expect(try await eventually { project.receivedRecords().count == 3 })

@@ -66,15 +66,15 @@ struct StartCommandTests {
             endpoints: EndpointResolver(allServices: moto))
         _ = try SQSClient(client: client).sendMessage(
             queueURL: "https://sqs.us-east-1.amazonaws.com/123456789012/start-jobs", SQSOutgoingMessage(body: "job-1"))
-        #expect(try await eventually(within: 20) { project.received().count == 2 }, "\(lines.all)")
+        #expect(try await eventually(within: 60) { project.received().count == 2 }, "\(lines.all)")
         let received = project.received().map(\.event)
         #expect(received.contains { $0["source"] == "app.orders" })
         #expect(received.contains { $0["Records"]?.arrayValue?.first?["body"] == "job-1" })
 
         process.interrupt()
-        #expect(try await eventually(within: 20) { !process.isRunning })
+        #expect(try await eventually(within: 60) { !process.isRunning })
         #expect(process.terminationStatus == 0)
         let port = try #require(URL(string: moto)?.port)
-        #expect(try await eventually(within: 5) { HTTPWire.connectLoopback(port: UInt16(port)) == nil }, "moto still listens")
+        #expect(try await eventually(within: 30) { HTTPWire.connectLoopback(port: UInt16(port)) == nil }, "moto still listens")
     }
 }

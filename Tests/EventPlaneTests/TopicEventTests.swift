@@ -64,4 +64,100 @@ struct TopicEventTests {
             #expect(records.contains { $0["Sns"]?["Message"] == "plain text ✓" })
         }
     }
+
+    static let filteredTemplate = EventProject.recordingTemplateHead + """
+          Orders:
+            Type: AWS::SNS::Topic
+            Properties: {TopicName: filtered-orders}
+          Large:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Order:
+                  Type: SNS
+                  Properties:
+                    Topic: !Ref Orders
+                    FilterPolicy: {kind: [order], amount: [{numeric: ['>', 100]}]}
+          Shipping:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Order:
+                  Type: SNS
+                  Properties:
+                    Topic: !Ref Orders
+                    FilterPolicyScope: MessageBody
+                    FilterPolicy: {order: {status: [{prefix: ship}]}}
+          Red:
+            Type: AWS::Serverless::Function
+          RedSubscription:
+            Type: AWS::SNS::Subscription
+            Properties:
+              Protocol: lambda
+              TopicArn: !Ref Orders
+              Endpoint: !GetAtt Red.Arn
+              FilterPolicy: '{"tags": ["red"], "kind": [{"exists": true}]}'
+          Wild:
+            Type: AWS::Serverless::Function
+            Properties:
+              Events:
+                Order:
+                  Type: SNS
+                  Properties: {Topic: !Ref Orders, FilterPolicy: {kind: [{wildcard: 'ord*'}]}}
+        """
+
+    @Test("a subscription's FilterPolicy decides which messages its function gets: on attributes by type, or on the body")
+    func filtered() async throws {
+        let project = try EventProject(template: Self.filteredTemplate)
+        let host = try project.makeHost()
+        try ResourceProvisioner(template: host.template, client: project.client).provision { _ in }
+        let wiring = EventWiring(template: host.template)
+        // SNS refuses wildcard in a filter policy: that subscription is named and left out.
+        #expect(wiring.unrun.map(\.resource) == ["Wild"], "\(wiring.unrun)")
+        #expect(wiring.unrun.first?.why.contains("wildcard") == true)
+        try await withShutdown(of: host) { () async throws in
+            let plane = EventPlane(wiring: wiring, host: host, client: project.client, region: "us-east-1", log: { _ in })
+            let sources = Task { await plane.runSources() }
+            defer { sources.cancel() }
+            let topic = "arn:aws:sns:us-east-1:123456789012:filtered-orders"
+            #expect(try await eventually(within: 60) {
+                let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
+                return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
+                    .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
+            })
+            let messages: [(body: String, attributes: [(name: String, type: String, value: String)])] = [
+                (#"{"order": {"status": "shipped", "id": 1}}"#, [("kind", "String", "order"), ("amount", "Number", "150")]),
+                (#"{"order": {"status": "new", "id": 2}}"#, [("kind", "String", "order"), ("amount", "Number", "50"), ("tags", "String.Array", #"["red", "blue"]"#)]),
+                ("not JSON, id 3", [("kind", "String", "order"), ("amount", "String", "150")]),
+                (#"{"order": {"status": "shipping", "id": 4}}"#, [("kind", "String", "order"), ("amount", "Number", "100.5")]),
+                (#"{"order": {"status": "new", "id": 5}}"#, [("tags", "String.Array", #"["red"]"#)]),
+                // The last, which Large gets: once it has, every message before it was handed out.
+                (#"{"order": {"status": "done", "id": 6}}"#, [("kind", "String", "order"), ("amount", "Number", "1e3")]),
+            ]
+            for message in messages {
+                var parameters = [(name: "TopicArn", value: topic), (name: "Message", value: message.body)]
+                for (index, attribute) in message.attributes.enumerated() {
+                    let prefix = "MessageAttributes.entry.\(index + 1)"
+                    parameters += [
+                        ("\(prefix).Name", attribute.name), ("\(prefix).Value.DataType", attribute.type),
+                        ("\(prefix).Value.StringValue", attribute.value),
+                    ]
+                }
+                _ = try project.client.query(.sns, action: "Publish", parameters: parameters, resource: topic)
+            }
+            #expect(try await eventually(within: 60) { project.received().filter { $0.function == "Large" }.count == 3 })
+            try await Task.sleep(for: .seconds(1))
+        }
+        func ids(_ function: String) -> [String] {
+            project.received().filter { $0.function == function }.compactMap { $0.event["Records"]?.arrayValue?.first?["Sns"]?["Message"]?.stringValue }
+                .map { body in (try? JSONValue(parsing: body))?["order"]?["id"].map { $0.serialized() } ?? body }
+        }
+        // Large: kind is order and amount a Number above 100; a String "150" is not a number to SNS.
+        #expect(ids("Large") == ["1", "4", "6"])
+        // Shipping: the body's order.status starts with "ship"; a body that is not JSON matches nothing.
+        #expect(ids("Shipping") == ["1", "4"])
+        // Red: a String.Array attribute matches when any element does, and kind must be present.
+        #expect(ids("Red") == ["2"])
+        #expect(ids("Wild").isEmpty)
+    }
 }

@@ -10,6 +10,8 @@ struct JSONParser {
     let bytes: [UInt8]
     var index = 0
     private var depth = 0
+    /// Filled with every value's place in the text when asked for; nil otherwise.
+    var sourceMap: JSONSourceMap?
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -31,6 +33,14 @@ struct JSONParser {
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard sourceMap != nil else { return try parseBareValue() }
+        let start = index
+        let value = try parseBareValue()
+        sourceMap!.record(start..<index)
+        return value
+    }
+
+    private mutating func parseBareValue() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try nested { (p: inout JSONParser) throws(JSONParseError) in try p.parseObject() }
@@ -78,7 +88,9 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipWhitespace()
+            sourceMap?.enter(.key(key))
             members[key] = try parseValue()
+            sourceMap?.leave()
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -98,7 +110,9 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
+            sourceMap?.enter(.index(elements.count))
             elements.append(try parseValue())
+            sourceMap?.leave()
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -11,4 +11,12 @@ extension JSONValue {
         var parser = JSONParser(bytes: Array(text.utf8))
         self = try parser.parseDocument()
     }
+
+    /// Parses `text` and says where each of its values lies in it.
+    public static func parsingWithSourceMap(_ text: String) throws(JSONParseError) -> (JSONValue, JSONSourceMap) {
+        var parser = JSONParser(bytes: Array(text.utf8))
+        parser.sourceMap = JSONSourceMap(bytes: parser.bytes)
+        let value = try parser.parseDocument()
+        return (value, parser.sourceMap!)
+    }
 }

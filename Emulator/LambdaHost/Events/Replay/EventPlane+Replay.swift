@@ -120,7 +120,11 @@ extension EventPlane {
         var deliveries: [Delivery] = []
         for record in event["Records"]?.arrayValue ?? [] {
             let topic = record["Sns"]?["TopicArn"]?.stringValue?.split(separator: ":").last.map(String.init) ?? ""
-            for subscription in wiring.topicSubscriptions where subscription.topicARN.split(separator: ":").last.map(String.init) == topic {
+            let message = record["Sns"]?["Message"]?.stringValue ?? ""
+            for subscription in wiring.topicSubscriptions
+            where subscription.topicARN.split(separator: ":").last.map(String.init) == topic
+                && subscription.admits(message: message, attributes: record["Sns"]?["MessageAttributes"])
+            {
                 deliveries += await hop(
                     JSONValue.object(["Records": [record]]).serialized(), to: .function(subscription.function), label: "subscription to \(topic)",
                     dryRun: dryRun)

@@ -12,13 +12,15 @@ import Synchronization
 /// is received once, so none is delivered twice. moto's own records are not passed on: each is
 /// rebuilt as S3 writes it (the key form-URL-encoded with `/` kept, a sequencer), and filtered
 /// by the template's prefix and suffix rules. moto's records carry no version id: a created
-/// object's is read back with HeadObject.
+/// object's is looked up with ListObjectVersions by its ETag.
 final class BucketEventSource: Sendable {
     let plane: EventPlane
     let client: AWSClient
     let queueURL: String
     let buckets: Set<String>
     private let sequence = Mutex<UInt64>(0)
+    /// The version ids records have carried, by `bucket/key`.
+    private let announcedVersions = Mutex<[String: Set<String>]>([:])
 
     static let queueName = "emulator-bucket-events"
 
@@ -82,15 +84,23 @@ final class BucketEventSource: Sendable {
             sequencer: sequencer, eventName: eventName, time: now)
     }
 
-    /// The version id of the object moto announced (whose notifications carry none), read back
-    /// with HeadObject: nil when the bucket keeps no versions, or when the object has changed
-    /// again since (another ETag), rather than another version's id.
+    /// The version id of the object moto announced (whose notifications carry none): of the key's
+    /// versions with the record's ETag, the oldest not yet given to an earlier record, so that a
+    /// version written before this record was read does not take its place. Nil when the bucket
+    /// keeps no versions (S3 lists its one version as `null`) or the version is gone.
     private func createdVersion(bucket: String, key: String, eTag: String) async -> String? {
         let s3 = S3Client(client: client)
-        guard let head = try? await OffloadedCall.run({ () throws(AWSError) in try s3.headObject(bucket: bucket, key: key) }),
-            let version = head.versionID, version != "null", head.eTag?.replacingOccurrences(of: "\"", with: "") == eTag
+        guard let versions = try? await OffloadedCall.run({ () throws(AWSError) in try s3.listObjectVersions(bucket: bucket, prefix: key) })
         else { return nil }
-        return version
+        let unquoted = { (tag: String) in tag.replacingOccurrences(of: "\"", with: "") }
+        let candidates = versions.reversed().filter { $0.key == key && unquoted($0.eTag) == unquoted(eTag) }
+        return announcedVersions.withLock { announced -> String? in
+            guard let version = candidates.first(where: { !announced[bucket + "/" + key, default: []].contains($0.versionID) }),
+                version.versionID != "null"
+            else { return nil }
+            announced[bucket + "/" + key, default: []].insert(version.versionID)
+            return version.versionID
+        }
     }
 }
 

@@ -8,18 +8,18 @@ import StateMachine
 /// moto delivers a topic's messages to SQS subscribers itself, so every such topic gets one more
 /// subscriber: a queue of the emulator's (`emulator-topic-events`), which this source long-polls.
 /// Each message, SNS's notification document, becomes the `Records[].Sns` event of every function
-/// subscribed to its topic; it is deleted only after those deliveries, so none is lost or
+/// subscribed to its topic whose filter policy admits it; it is deleted only after those deliveries, so none is lost or
 /// delivered twice.
 final class TopicEventSource: Sendable {
     let plane: EventPlane
     let client: AWSClient
     let queueURL: String
-    /// The subscription ARN each function's records carry, by topic ARN and function.
-    let subscriptions: [String: [(function: String, arn: String)]]
+    /// The subscriptions by topic ARN, each with the subscription ARN its function's records carry.
+    let subscriptions: [String: [(subscription: TopicSubscription, arn: String)]]
 
     static let queueName = "emulator-topic-events"
 
-    private init(plane: EventPlane, client: AWSClient, queueURL: String, subscriptions: [String: [(function: String, arn: String)]]) {
+    private init(plane: EventPlane, client: AWSClient, queueURL: String, subscriptions: [String: [(subscription: TopicSubscription, arn: String)]]) {
         self.plane = plane
         self.client = client
         self.queueURL = queueURL
@@ -28,10 +28,10 @@ final class TopicEventSource: Sendable {
 
     /// Creates the queue and subscribes it to every topic a function subscribes to; nil when none does.
     static func prepare(plane: EventPlane, client: AWSClient) async throws(AWSError) -> TopicEventSource? {
-        var subscriptions: [String: [(function: String, arn: String)]] = [:]
+        var subscriptions: [String: [(subscription: TopicSubscription, arn: String)]] = [:]
         for subscription in plane.wiring.topicSubscriptions {
             subscriptions[subscription.topicARN, default: []].append(
-                (subscription.function, "\(subscription.topicARN):\(UUID().uuidString.lowercased())"))
+                (subscription, "\(subscription.topicARN):\(UUID().uuidString.lowercased())"))
         }
         guard !subscriptions.isEmpty else { return nil }
         let queueARN = "arn:aws:sqs:\(plane.region):\(plane.account):\(queueName)"
@@ -53,8 +53,10 @@ final class TopicEventSource: Sendable {
     func run() async {
         await EmulatorQueue(client: client, url: queueURL).run(label: "topic messages", log: plane.log) { notification in
             let topic = notification["TopicArn"]?.stringValue ?? ""
-            for subscription in subscriptions[topic] ?? [] {
-                let record = Self.record(of: notification, subscriptionARN: subscription.arn)
+            let message = notification["Message"]?.stringValue ?? ""
+            for (subscription, arn) in subscriptions[topic] ?? []
+            where subscription.admits(message: message, attributes: notification["MessageAttributes"]) {
+                let record = Self.record(of: notification, subscriptionARN: arn)
                 _ = await plane.hop(
                     JSONValue.object(["Records": [record]]).serialized(), to: .function(subscription.function),
                     label: "subscription to \(topic.split(separator: ":").last ?? "")", dryRun: false)

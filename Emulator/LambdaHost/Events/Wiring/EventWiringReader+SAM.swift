@@ -45,8 +45,7 @@ extension EventWiringReader {
                     skip(owner, label, "it names no Topic")
                     continue
                 }
-                wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: owner))
-                if settings["FilterPolicy"] != nil { skip(owner, "\(label) FilterPolicy", Self.unfilteredTopics) }
+                addTopicSubscription(owner, label, topic: topic, function: owner, settings: settings)
                 if settings["SqsSubscription"] != nil {
                     skip(owner, "\(label) SqsSubscription", "the messages go to the function directly, not through a queue")
                 }

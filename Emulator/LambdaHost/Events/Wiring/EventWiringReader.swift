@@ -59,10 +59,23 @@ struct EventWiringReader {
         "AWS::Lambda::EventInvokeConfig",
     ]
 
-    static let unfilteredTopics = "every message published to the topic reaches the function locally; the filter is not applied"
-
     mutating func skip(_ resource: String, _ what: String, _ why: String) {
         wiring.unrun.append(UnrunWiring(resource: resource, what: what, why: why))
+    }
+
+    /// A function's subscription to a topic, with its `FilterPolicy` and `FilterPolicyScope`; one
+    /// whose policy SNS would refuse is named and left out, as SNS would not create it.
+    mutating func addTopicSubscription(_ owner: String, _ what: String, topic: String, function: String, settings: JSONValue) {
+        var subscription = TopicSubscription(topicARN: topic, function: function)
+        if let policy = settings["FilterPolicy"] {
+            do {
+                subscription.filterPolicy = try SubscriptionFilterPolicy(policy: policy, scope: settings["FilterPolicyScope"]?.stringValue)
+            } catch {
+                skip(owner, what, "\(error)")
+                return
+            }
+        }
+        wiring.topicSubscriptions.append(subscription)
     }
 
     /// SNS delivers to queues itself (moto does too); a function endpoint gets the topic's
@@ -73,8 +86,7 @@ struct EventWiringReader {
         if scheme == "lambda", let endpoint = properties["Endpoint"]?.stringValue, let topic = properties["TopicArn"]?.stringValue,
             case .success(.function(let function)) = destination(endpoint)
         {
-            wiring.topicSubscriptions.append(TopicSubscription(topicARN: topic, function: function))
-            if properties["FilterPolicy"] != nil { skip(logicalID, "FilterPolicy", Self.unfilteredTopics) }
+            addTopicSubscription(logicalID, "the subscription", topic: topic, function: function, settings: properties)
             return
         }
         skip(logicalID, "the \(scheme) subscription", "SNS delivers only to SQS queues locally (moto does that itself)")

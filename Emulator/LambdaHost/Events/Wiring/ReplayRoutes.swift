@@ -1,9 +1,18 @@
+public import StateMachine
+
 /// A function subscribed to an SNS topic: it gets the messages published to the topic while the
 /// emulator runs (``TopicEventSource``), and replayed SNS events.
-public struct TopicSubscription: Sendable, Hashable {
+public struct TopicSubscription: Sendable {
     public let topicARN: String
     /// The function's logical id.
     public let function: String
+    /// The messages the function gets; nil for all of them.
+    public var filterPolicy: SubscriptionFilterPolicy? = nil
+
+    /// Whether the function gets a message with this body and these attributes.
+    public func admits(message: String, attributes: JSONValue?) -> Bool {
+        filterPolicy?.admits(message: message, attributes: attributes) ?? true
+    }
 }
 
 /// A function behind an API Gateway route: `start-api` serves the REST API ones, and every route
