@@ -5,10 +5,10 @@
 # Prints a table, per runtime: zip, unpacked, stripped binary, what the binary holds of Foundation
 # (symbols defined in it from FoundationEssentials, Foundation, _FoundationCollections and the regex
 # engine, counted with nm on the unstripped build), peak memory up to the first /next in kB
-# (ru_maxrss of the package's bootstrap pointed at a closed Runtime API: each loads, initialises and
-# tries /next, then exits), and under the emulator in each one's empty root (--packages): the REPORT
-# line's Max Memory Used (VmHWM, whole MB) and exec to first /next (Init Duration), median and
-# fastest of STARTS cold starts; then the load average.
+# (GNU time's ru_maxrss of the package's bootstrap pointed at a closed Runtime API: each loads,
+# initialises and tries /next, then exits), and under the emulator in each one's empty root
+# (--packages): the REPORT line's Max Memory Used (VmHWM, whole MB) and exec to first /next (Init
+# Duration); each the median and lowest of STARTS cold starts; then the load average.
 # aws-lambda-cpp is in no package registry this project installs from, and its source is not kept
 # in this repository: PEER_SOURCE is a folder holding its runtime as released (include/,
 # src/runtime.cpp, src/logging.cpp; Apache-2.0). It is compiled here with the flags of its release
@@ -25,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage="usage: scripts/echo-footprint.sh PEER_SOURCE ECHO_ZIP ECHO_BINARY EMULATOR"
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 [ $# -eq 4 ] || { echo "$usage" >&2; exit 2; }
 peer_source=$1 echo_zip=$2 echo_binary=$3 emulator=$4
 starts=${STARTS:-15}
