@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
-.PHONY: deps build test demo bench chaos fuzz footprint package package-check package-libcurl-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench chaos fuzz footprint echo-footprint package package-check package-libcurl-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -56,6 +56,19 @@ footprint: deps
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	$(SWIFT) build -c release --product emulator
 	scripts/function-footprint.sh "$$($(SWIFT) build -c release --show-bin-path)"
+
+# The runtime loop's footprint: Echo's package beside aws-lambda-cpp's echo, packaged the same way,
+# in one run (scripts/echo-footprint.sh). aws-lambda-cpp is in no registry the project installs
+# from: PEER_SOURCE=DIR names a copy of its source (include/, src/runtime.cpp, src/logging.cpp).
+echo-footprint: deps
+	@test -n "$(PEER_SOURCE)" || { echo "make echo-footprint: set PEER_SOURCE=DIR, a copy of aws-lambda-cpp's source (scripts/echo-footprint.sh --help)" >&2; exit 2; }
+	@scripts/install-deps.sh --package
+	scripts/package.sh --scratch-path $(SCRATCH) --out $(PACKAGES) Echo
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
+	SCRATCH=$(SCRATCH) scripts/echo-footprint.sh "$(PEER_SOURCE)" $(PACKAGES)/Echo.zip \
+		"$$($(SWIFT) build -c release --scratch-path $(SCRATCH) --show-bin-path)/Echo" \
+		"$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
 
 # One self-contained zip per function (and the worker) in $(PACKAGES): bootstrap, the release
 # binary and every library it loads, glibc and its loader included (scripts/package-function.sh).

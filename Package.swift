@@ -62,12 +62,20 @@ let package = Package(
         .target(name: "Sockets", path: "Runtime/Sockets"),
         .target(name: "HTTPTransport", dependencies: ["CCurl", "Sockets"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
-        .target(name: "Timestamps", path: "Runtime/Timestamps"),
+        // The wall clock, UTC calendar fields and millisecond timestamps without Foundation, for the
+        // runtime loop's log lines; Timestamps adds RFC 3339 over `Date` and re-exports it.
+        .target(name: "UTCTime", path: "Runtime/UTCTime"),
+        .target(name: "Timestamps", dependencies: ["UTCTime"], path: "Runtime/Timestamps"),
         // EventBridge's schedule expressions (rate, cron, at): read, refused as AWS refuses, next fire.
         .target(name: "Schedules", dependencies: ["Timestamps"], path: "Runtime/Schedules"),
-        .target(name: "LineLogging", dependencies: ["JSONText", "Timestamps"], path: "Runtime/LineLogging"),
+        .target(name: "LineLogging", dependencies: ["JSONText", "UTCTime"], path: "Runtime/LineLogging"),
+        // The Runtime API loop over bytes, on the standard library, Glibc and libcurl: no Foundation.
         .target(
-            name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText", "LineLogging"], path: "Runtime/LambdaRuntime",
+            name: "LambdaRuntime", dependencies: ["HTTPTransport", "JSONText", "LineLogging", "UTCTime"], path: "Runtime/LambdaRuntime",
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
+        // Typed handlers over JSON (Codable events and answers), with FoundationEssentials' coders.
+        .target(
+            name: "LambdaCodable", dependencies: ["LambdaRuntime"], path: "Runtime/LambdaCodable",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
         .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CChecksum", "Timestamps"], path: "Runtime/AWS"),
@@ -96,18 +104,18 @@ let package = Package(
         .target(name: "SelfServiceSFTP", dependencies: ["SelfService", "Worker", "SFTP", "Jobs", "AWS", "TransferCore"], path: "Runtime/SelfServiceSFTP"),
 
         .target(name: "FunctionErrors", dependencies: ["LambdaRuntime", "TransferCore"], path: "Functions/FunctionErrors"),
-        .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/ListObjects"),
+        .executableTarget(name: "ListObjects", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime", "LambdaCodable"], path: "Functions/ListObjects"),
         .executableTarget(
-            name: "TransferObject", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/TransferObject"),
+            name: "TransferObject", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime", "LambdaCodable"], path: "Functions/TransferObject"),
         .executableTarget(
-            name: "ValidateTransfer", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"],
+            name: "ValidateTransfer", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime", "LambdaCodable"],
             path: "Functions/ValidateTransfer"),
         .executableTarget(
-            name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime"], path: "Functions/GenerateReport"),
+            name: "GenerateReport", dependencies: ["BatchTransfer", "FunctionErrors", "LambdaRuntime", "LambdaCodable"], path: "Functions/GenerateReport"),
         .executableTarget(
             name: "TransferWorker", dependencies: ["Worker", "TransferCore", "AWS", "LineLogging"], path: "Functions/TransferWorker"),
         .executableTarget(
-            name: "Router", dependencies: ["Routing", "Events", "FunctionErrors", "LambdaRuntime"], path: "Functions/Router"),
+            name: "Router", dependencies: ["Routing", "Events", "FunctionErrors", "LambdaRuntime", "LambdaCodable"], path: "Functions/Router"),
         .executableTarget(
             name: "ConfigService", dependencies: ["SelfService", "SelfServiceSFTP", "AWS", "LambdaRuntime"], path: "Functions/ConfigService"),
         .executableTarget(name: "StatusService", dependencies: ["SelfService", "LambdaRuntime"], path: "Functions/StatusService"),
@@ -159,7 +167,7 @@ let package = Package(
         .target(
             name: "FuzzTargets",
             dependencies: [
-                "BatchTransfer", "Events", "Jobs", "LambdaRuntime", "LambdaHost", "StateMachine", "EventPatterns",
+                "BatchTransfer", "Events", "Jobs", "LambdaRuntime", "LambdaCodable", "LambdaHost", "StateMachine", "EventPatterns",
                 "HTTPTransport", "ScriptedPeer",
             ],
             path: "Fuzz/Targets"),
@@ -168,7 +176,7 @@ let package = Package(
             path: "Fuzz/Runner"),
 
         .executableTarget(
-            name: "Echo", dependencies: ["LambdaRuntime"], path: "Benchmarks/Echo",
+            name: "Echo", dependencies: ["LambdaRuntime", "JSONText"], path: "Benchmarks/Echo",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .executableTarget(
             name: "RuntimeBench",
@@ -220,6 +228,8 @@ let package = Package(
             name: "LambdaRuntimeTests",
             dependencies: [
                 "LambdaRuntime",
+                "LambdaCodable",
+                "UTCTime",
                 "Sockets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -261,6 +271,7 @@ let package = Package(
         .testTarget(name: "EventPatternsTests", dependencies: ["EventPatterns", "StateMachine"], path: "Tests/EventPatternsTests"),
         .testTarget(name: "TimestampsTests", dependencies: ["Timestamps"], path: "Tests/TimestampsTests"),
         .testTarget(name: "LineLoggingTests", dependencies: ["LineLogging"], path: "Tests/LineLoggingTests"),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"], path: "Tests/JSONTextTests"),
         .testTarget(
             name: "TransferTests", dependencies: ["BatchTransfer", "TransferCore", "AWS", "MotoPeer"], path: "Tests/TransferTests"),
         .testTarget(

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Prints, per deployable binary, what it costs to ship and start: stripped size, the shared
 # libraries it names itself (NEEDED) and all it loads (ldd), and for the Lambda functions the
-# median time from exec to the first /next over several cold starts, as the emulator measures it
-# (its REPORT line's Init Duration).
+# median (and fastest) time from exec to the first /next over several cold starts, as the emulator
+# measures it (its REPORT line's Init Duration); then the load average over the run.
 # With --packages, per package of `make package` instead: zip size, unpacked size, libraries
-# bundled, and the median exec to first /next of the unpacked package run as it is on this machine
+# bundled, and the median (fastest) exec to first /next of the unpacked package run as it is on this machine
 # (its bootstrap as the code folder's, --code-dir) and in its empty root (--packages, which adds
 # package-root's own start) with its peak memory there, beside the build folder's binary on this
 # machine's libraries; Echo's package too when it is there (`scripts/package.sh Echo` makes it), and
@@ -29,7 +29,7 @@ starts=${STARTS:-7}
 functions=(ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService)
 
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch"; echo; echo "load average (1, 5, 15 min) at the end: $(cut -d" " -f1-3 /proc/loadavg)"' EXIT
 
 # The REPORT lines of $starts cold starts of function $1 from template $2; further arguments go to
 # the emulator (--packages, --code-dir).
@@ -48,8 +48,14 @@ median_of() {
   sed -n "s/.*$1: \([0-9.]*\) .*/\1/p" | sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "-")}'
 }
 
-# The median exec to first /next of function $1 from template $2 (arguments as for reports).
-first_next() { reports "$@" | median_of "Init Duration"; }
+# "median (fastest)" of the Init Durations on stdin.
+median_fastest() {
+  sed -n "s/.*Init Duration: \([0-9.]*\) .*/\1/p" | sort -n \
+    | awk '{a[NR]=$1} END {if (NR) printf "%s (%s)", a[int((NR+1)/2)], a[1]; else printf "-"}'
+}
+
+# The median (and fastest) exec to first /next of function $1 from template $2 (arguments as for reports).
+first_next() { reports "$@" | median_fastest; }
 
 row() {
   local name=$1 template=$2 binary=$build_dir/$1
@@ -80,12 +86,14 @@ package_row() {
   in_root=$(reports "$name" "$template" --packages "$scratch/packages")
   printf '| %s | %s | %s ms | %s ms | %s MB | %s ms |\n' "$name" "$sizes" \
     "$(first_next "$name" "$template" --code-dir "$name=$scratch/packages/$name")" \
-    "$(median_of "Init Duration" <<<"$in_root")" "$(median_of "Max Memory Used" <<<"$in_root")" \
+    "$(median_fastest <<<"$in_root")" "$(median_of "Max Memory Used" <<<"$in_root")" \
     "$(first_next "$name" "$template")"
 }
 
 if [ -n "$packages" ]; then
   command -v unzip >/dev/null || { echo "function-footprint: needs unzip (scripts/install-deps.sh --package)" >&2; exit 1; }
+  echo "Exec to first /next: median (fastest) of $starts cold starts."
+  echo
   echo "| function | zip | unpacked | libraries | first /next: package on this machine | in its empty root | peak memory there | build folder's binary, this machine's libraries |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   for function in "${functions[@]}"; do package_row "$function" template.yaml; done
@@ -94,7 +102,7 @@ if [ -n "$packages" ]; then
   exit 0
 fi
 
-echo "| binary | stripped | NEEDED | ldd | exec to first /next (median of $starts) |"
+echo "| binary | stripped | NEEDED | ldd | exec to first /next, median (fastest) of $starts |"
 echo "| --- | --- | --- | --- | --- |"
 for function in "${functions[@]}"; do row "$function" template.yaml; done
 if [ -x "$build_dir/Echo" ]; then row Echo Benchmarks/template.yaml; fi

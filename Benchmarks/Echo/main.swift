@@ -1,16 +1,16 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
 #endif
+import JSONText
 import LambdaRuntime
 
 /// Echo: returns its event unchanged, or fails with the given message when the event is
-/// `{"error": "…"}`. It measures the runtime loop itself, so the common path does no JSON work.
+/// `{"error": "…"}` (an object of strings). It measures the runtime loop itself, so the common path
+/// does no JSON work, and it links no Foundation: what it loads is the loop's own footprint.
 /// With `ECHO_INIT_ERROR` set, its initialisation fails with that message instead, which is how the
 /// tests see a real function report `/runtime/init/error`.
 await Lambda.run(initialise: {
-    if let message = ProcessInfo.processInfo.environment["ECHO_INIT_ERROR"] {
+    if let message = getenv("ECHO_INIT_ERROR").map({ String(cString: $0) }) {
         throw EchoRequestedError(errorMessage: message)
     }
     return { event, _ in
@@ -26,11 +26,7 @@ struct EchoRequestedError: FunctionError {
     let errorMessage: String
     var errorType: String { "EchoRequestedError" }
 
-    private struct Request: Decodable {
-        let error: String
-    }
-
-    /// The message of an `{"error": "…"}` event; decoded only when the bytes mention `"error"`.
+    /// The message of an `{"error": "…"}` event; read only when the bytes mention `"error"`.
     static func message(in event: [UInt8]) -> String? {
         let marker = Array(#""error""#.utf8)
         let mentionsError = event.withUnsafeBufferPointer { bytes in
@@ -40,6 +36,6 @@ struct EchoRequestedError: FunctionError {
                 }
         }
         guard mentionsError else { return nil }
-        return try? JSONDecoder().decode(Request.self, from: Data(event)).error
+        return JSONText.stringObject(event)?["error"]
     }
 }

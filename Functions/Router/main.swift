@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Events
 import FunctionErrors
+import LambdaCodable
 import LambdaRuntime
 import Routing
 

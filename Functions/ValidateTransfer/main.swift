@@ -1,3 +1,4 @@
+import LambdaCodable
 import LambdaRuntime
 import BatchTransfer
 import FunctionErrors

@@ -2,6 +2,7 @@ import BatchTransfer
 import Events
 import Foundation
 import Jobs
+import LambdaCodable
 import LambdaRuntime
 
 extension FuzzTarget {

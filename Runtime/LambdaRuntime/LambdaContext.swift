@@ -1,7 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 public import LineLogging
+import UTCTime
 
 /// What the Runtime API says about one invocation, besides its event.
 ///
@@ -37,15 +35,7 @@ public struct LambdaContext: Sendable {
 
     /// Time left before the platform stops the invocation; negative once the deadline has passed.
     public var remainingTime: Duration {
-        .milliseconds(deadlineMilliseconds - WallClock.nowMilliseconds())
+        .milliseconds(deadlineMilliseconds - UTCTimestamp.nowMilliseconds())
     }
 }
 
-/// The wall clock in milliseconds since the epoch, read without Foundation.
-enum WallClock {
-    static func nowMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
-    }
-}

@@ -1,10 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import JSONText
-import Timestamps
+import UTCTime
 
 /// Writes log lines, one per call and newline-terminated: JSON objects
 /// (`{"timestamp":…,"level":…,"requestId":…,"message":…}`) or Lambda's tab-separated text.
@@ -85,7 +80,7 @@ public struct LineLogger: Sendable {
     /// Writes one line at `level` unless it is below the threshold; fields whose value is nil are left out.
     public func log(_ level: LogLevel, _ message: @autoclosure () -> String, _ fields: KeyValuePairs<String, String?> = [:]) {
         guard level >= minimumLevel else { return }
-        let timestamp = timestamped ? ISO8601Timestamp.format(Date()) : nil
+        let timestamp = timestamped ? UTCTimestamp.format(millisecondsSinceEpoch: UTCTimestamp.nowMilliseconds()) : nil
         write(line(level: level, message: message(), fields: fields, timestamp: timestamp))
     }
 

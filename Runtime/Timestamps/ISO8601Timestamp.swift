@@ -3,13 +3,17 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
+// `CivilTime` and `UTCTimestamp` live in UTCTime, which needs no Foundation (the Lambda runtime's
+// log lines use it alone); re-exported so every caller of the timestamps finds them here too.
+@_exported public import UTCTime
 
 /// RFC 3339 timestamps, the profile of ISO 8601 that AWS writes and the Amazon States Language
 /// demands: `2025-01-31T12:00:00Z`, with an optional fraction and `Z` or a `±hh:mm` offset.
 ///
 /// The one parser and formatter for every caller: credential expirations from STS and the
 /// container endpoint, a report's execution times, the state machine's `Wait.Timestamp`,
-/// `Timestamp*` Choice operators and context object, and the Lambda runtime's log lines.
+/// `Timestamp*` Choice operators and context object; the Lambda runtime's log lines are written by
+/// the same `UTCTimestamp` code.
 ///
 /// Parsing is exact about the profile (uppercase `T` and `Z`, fields in range, a day that exists,
 /// digits after a `.`, an offset always) because `IsTimestamp` must reject what AWS rejects, and it
@@ -47,12 +51,9 @@ public enum ISO8601Timestamp {
     /// The instant is first rounded to the microsecond, so an exact millisecond that `Double`
     /// holds a hair below (`1.001` is `1.000999…`) is not written as the one before.
     public static func format(_ date: Date) -> String {
-        let microseconds = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let totalMilliseconds = microseconds >= 0 ? microseconds / 1000 : (microseconds - 999) / 1000
-        let milliseconds = (totalMilliseconds % 1000 + 1000) % 1000
-        let civil = CivilTime(secondsSinceEpoch: (totalMilliseconds - milliseconds) / 1000)
-        return pad(civil.year, 4) + "-" + pad(civil.month, 2) + "-" + pad(civil.day, 2) + "T" + pad(civil.hour, 2) + ":"
-            + pad(civil.minute, 2) + ":" + pad(civil.second, 2) + "." + pad(milliseconds, 3) + "Z"
+        return UTCTimestamp.format(millisecondsSinceEpoch: totalMilliseconds)
     }
 
     /// Seconds east of UTC for `Z` or `±hh:mm`; nil for anything else, an empty zone included.
@@ -78,10 +79,5 @@ public enum ISO8601Timestamp {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.utf8.count)) + digits
     }
 }

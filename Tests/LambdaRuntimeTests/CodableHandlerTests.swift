@@ -1,5 +1,6 @@
 import Foundation
-@testable import LambdaRuntime
+@testable import LambdaCodable
+import LambdaRuntime
 import Testing
 
 @Suite("Typed handlers over JSON")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LambdaRuntime
+import UTCTime
 import Testing
 
 @Suite("Error reports and log lines")
@@ -72,7 +73,7 @@ struct ErrorReportAndLoggerTests {
 
     @Test("remaining time counts down to the deadline")
     func remainingTime() {
-        let now = WallClock.nowMilliseconds()
+        let now = UTCTimestamp.nowMilliseconds()
         let context = LambdaContext(
             requestID: "r", deadlineMilliseconds: now + 3000, invokedFunctionARN: "", logger: LambdaLogger(environment: [:]))
         #expect(context.remainingTime > .milliseconds(2500))

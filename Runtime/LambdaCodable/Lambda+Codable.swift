@@ -3,6 +3,10 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
+public import LambdaRuntime
+
+// The typed handlers live apart from the loop (LambdaRuntime), so a function over bytes, such as
+// the benchmarks' Echo, links no Foundation: JSONDecoder and JSONEncoder come with this module.
 
 extension Lambda {
     /// Runs the loop with a handler over JSON values: the event is decoded into `Event`, the answer
