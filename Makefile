@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
-.PHONY: deps build test demo bench chaos fuzz footprint echo-footprint package package-check package-libcurl-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench chaos fuzz footprint echo-footprint package package-check package-libcurl-check package-libssh2-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -48,7 +48,7 @@ bench:
 	scripts/api-bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 	$(SWIFT) build -c release --product TransferWorker --static-swift-stdlib
 	$(SWIFT) build -c release --product sftp-bench
-	"$$($(SWIFT) build -c release --show-bin-path)/sftp-bench"
+	LD_LIBRARY_PATH="$$(scripts/build-libssh2.sh $(SCRATCH))" "$$($(SWIFT) build -c release --show-bin-path)/sftp-bench"
 
 # Per binary: stripped size, shared libraries, exec to first /next (release, static stdlib).
 footprint: deps
@@ -89,6 +89,14 @@ package-libcurl-check: deps
 	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
 	LD_LIBRARY_PATH="$$(scripts/build-libcurl.sh $(SCRATCH))" \
 		$(SWIFT) test --scratch-path $(SCRATCH) --skip-build --filter 'MotoSuite|HTTPTransportTests|CurlRuntimeAPIClientTests'
+
+# The SFTP suites (sshd, pipelined and multi-channel writes, drops, refusals) on the packages'
+# libssh2 (scripts/build-libssh2.sh) in place of Debian's.
+package-libssh2-check: deps
+	@scripts/install-deps.sh --package
+	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
+	LD_LIBRARY_PATH="$$(scripts/build-libssh2.sh $(SCRATCH))" \
+		$(SWIFT) test --scratch-path $(SCRATCH) --skip-build --filter 'SFTPTests|SFTPFlowTests|WorkerTests'
 
 # The demo's batch workflow and SFTP jobs on moto and sshd, with every function and the worker run
 # from its package, each in an empty root (emulator --packages).

@@ -8,10 +8,10 @@
 #   licenses/        the Debian copyright file of every package a file comes from
 #   PACKAGE.txt      what each file is, from which Debian package at which version, and why
 # Every library must be listed in Packaging/libraries.txt, which says why it is there.
-# Usage: scripts/package-function.sh [--libraries DIR] BUILD_DIR NAME OUT_DIR
-#   --libraries DIR  libraries built for the packages (scripts/build-libcurl.sh's folder: the
-#                    file, VERSION and copyright), loaded and bundled in place of the machine's
-#                    library of the same name
+# Usage: scripts/package-function.sh [--libraries DIR]... BUILD_DIR NAME OUT_DIR
+#   --libraries DIR  libraries built for the packages (scripts/build-libcurl.sh's or
+#                    scripts/build-libssh2.sh's folder: the file, VERSION and copyright), loaded
+#                    and bundled in place of the machine's library of the same name; may be repeated
 #   BUILD_DIR        a release build folder holding the executable NAME
 #   NAME             the function (or the TransferWorker)
 #   OUT_DIR          where NAME.zip and NAME/ are written (NAME/ is replaced)
@@ -19,13 +19,13 @@
 # musl: 40 KB, where glibc's static libc.a makes it 0.7 MB.
 set -euo pipefail
 
-usage="usage: scripts/package-function.sh [--libraries DIR] BUILD_DIR NAME OUT_DIR"
+usage="usage: scripts/package-function.sh [--libraries DIR]... BUILD_DIR NAME OUT_DIR"
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 own_libraries=""
-if [ "${1:-}" = "--libraries" ]; then
-  own_libraries=$(cd "${2:?--libraries needs a folder}" && pwd)
+while [ "${1:-}" = "--libraries" ]; do
+  own_libraries=${own_libraries:+$own_libraries:}$(cd "${2:?--libraries needs a folder}" && pwd)
   shift 2
-fi
+done
 [ $# -eq 3 ] || { echo "$usage" >&2; exit 2; }
 build_dir=$1 name=$2 out_dir=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -95,9 +95,10 @@ while read -r file path; do
   debian_package=${entry%% *} why=${entry#* }
   why=${why#"${why%%[! ]*}"}
   install -m 755 "$path" "$package/lib/$file"
-  if [ -n "$own_libraries" ] && [ "$(dirname "$path")" = "$own_libraries" ]; then
-    version="$(cat "$own_libraries/VERSION") (source)"
-    install -m 644 "$own_libraries/copyright" "$package/licenses/$debian_package"
+  folder=$(dirname "$path")
+  if [ -n "$own_libraries" ] && [[ ":$own_libraries:" == *":$folder:"* ]]; then
+    version="$(cat "$folder/VERSION") (source)"
+    install -m 644 "$folder/copyright" "$package/licenses/$debian_package"
   else
     version=$(dpkg-query -W -f='${Version}' "$debian_package" 2>/dev/null) || version="?"
     debian_packages+=("$debian_package")

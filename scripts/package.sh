@@ -2,7 +2,8 @@
 # Builds each named executable in release with the static Swift standard library and makes its
 # self-contained package (scripts/package-function.sh): OUT_DIR/NAME.zip and OUT_DIR/NAME/. The
 # packages bundle the libcurl scripts/build-libcurl.sh builds (once, under the build folder) in
-# place of Debian's, which links libraries the functions never call, and link the C++ runtime
+# place of Debian's, which links libraries the functions never call, and the libssh2
+# scripts/build-libssh2.sh builds (1.11 with AES-GCM and bulk ciphering), and link the C++ runtime
 # statically: the -lstdc++ of the static Swift standard library's link line finds libstdc++.a
 # first (in SCRATCH/static-libstdc++), so a binary carries the few parts of it that it uses
 # (0.1 MB) and loads no libstdc++.so.6 (2.2 MB).
@@ -39,8 +40,9 @@ for name in "${names[@]}"; do
 done
 build_dir=$("$swift" build -c release --scratch-path "$scratch" --show-bin-path)
 libcurl=$(scripts/build-libcurl.sh "$scratch")
+libssh2=$(scripts/build-libssh2.sh "$scratch")
 mkdir -p "$out"
 for name in "${names[@]}"; do
-  zip=$(scripts/package-function.sh --libraries "$libcurl" "$build_dir" "$name" "$out")
+  zip=$(scripts/package-function.sh --libraries "$libcurl" --libraries "$libssh2" "$build_dir" "$name" "$out")
   awk -v b="$(stat -c %s "$zip")" -v z="$zip" 'BEGIN { printf "%s  %.1f MB\n", z, b / 1e6 }'
 done

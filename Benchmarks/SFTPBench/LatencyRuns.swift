@@ -37,7 +37,7 @@ struct LatencyRuns {
 
     /// The bytes each client keeps in flight, for the ceiling (bytes in flight ÷ round trip):
     /// sshd grants each channel a 2 MiB window, which bounds one upload stream (ours and
-    /// `sftp put`'s 64 × 32 KiB alike); our download reads ahead about four 1.2 MB buffers; `sftp
+    /// `sftp put`'s 64 × 32 KiB alike); our download reads ahead four 2 MiB buffers; `sftp
     /// get` keeps 64 × 32 KiB requests out.
     static let channelWindow = 2 * 1024 * 1024
     static let ourReadAhead = 4 * SFTPFile.preferredReadSize
@@ -85,7 +85,7 @@ struct LatencyRuns {
             print(
                 "  ceiling, bytes in flight ÷ round trip: up 1 ch \(ceiling(Self.channelWindow)) MB/s (2 MiB window),"
                     + " up \(channels) ch \(ceiling(channels * Self.channelWindow)) MB/s,"
-                    + " our down \(ceiling(Self.ourReadAhead)) MB/s (4 × 1.2 MB read-ahead),"
+                    + " our down \(ceiling(Self.ourReadAhead)) MB/s (4 × 2 MiB read-ahead),"
                     + " sftp put/get \(ceiling(Self.openSSHInFlight)) MB/s (64 × 32 KiB)")
         }
         Report.row(

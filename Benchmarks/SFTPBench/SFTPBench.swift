@@ -59,6 +59,7 @@ struct SFTPBench: ParsableCommand {
         let s3 = S3Client(client: account.client(retryPolicy: .standard))
         try account.createBucket(Self.bucket)
         let workerRun = try WorkerRun(account: account, server: server, bucket: Self.bucket)
+        print("sftp-bench: our client on libssh2 \(SSHSession.libraryVersion); curl on Debian's")
         if latencyOnly { return try runLatencies(server, s3: s3, worker: workerRun) }
         let file = server.dataDirectory + "/large.bin"
         try LargeFile.write(size: size, to: file)
@@ -67,7 +68,8 @@ struct SFTPBench: ParsableCommand {
         var ours = server.configuration()
         ours.algorithms = algorithms
         let cpuBefore = ProcessMemory.cpuSeconds()
-        let read = try Timing.seconds { try SFTPRead.discarding(file, from: ours) }
+        var cipher: String?
+        let read = try Timing.seconds { cipher = try SFTPRead.discarding(file, from: ours) }
         let readCPU = ProcessMemory.cpuSeconds() - cpuBefore
         let megabytes = Double(size) / 1_000_000
         if readOnly {
@@ -81,7 +83,7 @@ struct SFTPBench: ParsableCommand {
             let curl = try Timing.seconds { try peers.curlGet(file) }
             let curlCPU = ProcessMemory.childCPUSeconds() - childCPU - getCPU
             print(
-                line("SFTP read alone (\(algorithms.ciphers[0]), \(algorithms.macs[0]) at best)", seconds: read, cpu: readCPU)
+                line("SFTP read alone (\(cipher ?? "?"))", seconds: read, cpu: readCPU)
                     + "; " + line("sftp get (ssh included)", seconds: get, cpu: getCPU) + "; "
                     + line("curl get", seconds: curl, cpu: curlCPU))
             return

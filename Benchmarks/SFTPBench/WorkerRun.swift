@@ -56,6 +56,10 @@ struct WorkerRun {
             "WORK_QUEUE_URL": queue, "JOB_TABLE": Self.table, "STAGING_BUCKET": bucket, "RECEIVE_WAIT_SECONDS": "1",
             "SFTP_TIMEOUT_SECONDS": "60",
         ]) { $1 }
+        // The libssh2 this bench runs on (make bench: scripts/build-libssh2.sh's), as the package bundles it.
+        if let libraryPath = ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] {
+            worker.environment?["LD_LIBRARY_PATH"] = libraryPath
+        }
         worker.standardOutput = FileHandle(forWritingAtPath: log)
         worker.standardError = worker.standardOutput
         try worker.run()

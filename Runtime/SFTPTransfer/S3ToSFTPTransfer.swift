@@ -65,7 +65,8 @@ public struct S3ToSFTPTransfer: Sendable {
                     removeTemporaryFile(in: sftp)
                     throw error
                 }
-                return DeliveredFile(path: path, size: head.contentLength, sourceETag: head.eTag)
+                return DeliveredFile(
+                    path: path, size: head.contentLength, sourceETag: head.eTag, publishedSize: try sftp.stat(path).size)
             }
         }
     }
@@ -144,7 +145,18 @@ public struct S3ToSFTPTransfer: Sendable {
 /// A file published on a partner's SFTP server.
 public struct DeliveredFile: Sendable, Hashable {
     public var path: String
+    /// The S3 object's size: the bytes written.
     public var size: Int64
     /// The ETag of the S3 object it was copied from.
     public var sourceETag: String?
+    /// What the partner answered for `path` after the rename, over the session that wrote it (nil
+    /// when it gives no size): what a reader of the final name sees, checked without a second login.
+    public var publishedSize: UInt64?
+
+    public init(path: String, size: Int64, sourceETag: String?, publishedSize: UInt64?) {
+        self.path = path
+        self.size = size
+        self.sourceETag = sourceETag
+        self.publishedSize = publishedSize
+    }
 }

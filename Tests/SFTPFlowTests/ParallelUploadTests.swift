@@ -32,6 +32,7 @@ extension FlowSuite {
                 let path = server.dataDirectory + "/parallel/out.bin"
                 let delivered = try transfer(key: key, to: path, on: server, ParallelUpload(channels: 3, threshold: 1_000_000)).run()
                 #expect(delivered.size == Int64(bytes.count))
+                #expect(delivered.publishedSize == UInt64(bytes.count))
                 #expect(FileManager.default.contents(atPath: path) == Data(bytes))
                 #expect(TestFiles.size(of: path + ".tmp") == nil)
                 #expect(server.logLines(containing: "Accepted publickey") == 1)

@@ -50,10 +50,12 @@ extension WorkerSuite {
             }
         }
 
-        @Test("S3 → SFTP and SFTP → SFTP jobs publish byte-identical files", arguments: [TransferJob.Flow.s3ToSFTP, .sftpToSFTP])
+        @Test(
+            "S3 → SFTP and SFTP → SFTP jobs publish byte-identical files, verified without logging in again",
+            arguments: [TransferJob.Flow.s3ToSFTP, .sftpToSFTP])
         func toSFTP(flow: TransferJob.Flow) async throws {
             try await offCooperativePool { [fixture] in
-                try withSSHServer { server in
+                try withSSHServer(logLevel: "INFO") { server in
                     let queue = try fixture.createQueue()
                     let secret = try fixture.storeKey(of: server)
                     let bytes = TestPattern.bytes(count: 2_300_000)
@@ -73,9 +75,13 @@ extension WorkerSuite {
 
                     let event = try #require(try worker(queue: queue).processNext())
                     #expect(event.outcome == .succeeded, "\(String(describing: event.error))")
+                    #expect(event.report?.size == Int64(bytes.count))
                     #expect(try Array(Data(contentsOf: URL(fileURLWithPath: target))) == bytes)
                     #expect(!FileManager.default.fileExists(atPath: target + ".tmp"))
                     #expect(try fixture.messageCounts(queue: queue) == (0, 0))
+                    // One login per partner leg: the pull (SFTP → SFTP only) and the push, whose
+                    // session also stats the published file.
+                    #expect(server.logLines(containing: "Accepted publickey") == (flow == .s3ToSFTP ? 1 : 2))
                 }
             }
         }
