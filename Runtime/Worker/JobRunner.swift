@@ -17,7 +17,8 @@ public struct JobRunner: Sendable {
     public var stagingBucket: String
     public var partSize: Int64
     public var sftpTimeout: Duration
-    /// How S3 → SFTP (and the second leg of SFTP → SFTP) splits large files over channels.
+    /// How S3 → SFTP (and the second leg of SFTP → SFTP) splits large files over channels, at
+    /// most the destination endpoint's `channelsPerFile`.
     public var parallelUpload: ParallelUpload
     /// Raised on SIGTERM: the flows stop at their next checkpoint.
     public var stop: StopFlag
@@ -51,13 +52,13 @@ public struct JobRunner: Sendable {
             let transfer = S3ToSFTPTransfer(
                 s3: s3, bucket: source.bucket, key: source.key,
                 destination: try destination.configuration(secrets: secrets, timeout: sftpTimeout),
-                path: destination.path, sessions: sessions, parallelUpload: parallelUpload)
+                path: destination.path, sessions: sessions, parallelUpload: parallelUpload.limited(to: destination.channelsPerFile))
             return try verify(try transfer.run(stop: stop), at: transfer.destination, job: job)
         case (.sftpToSFTP, .sftp(let source), .sftp(let destination)):
             let transfer = SFTPToSFTPTransfer(
                 firstLeg: try firstLeg(from: source, to: stagingLocation(of: job), job: job),
                 destination: try destination.configuration(secrets: secrets, timeout: sftpTimeout),
-                destinationPath: destination.path, parallelUpload: parallelUpload)
+                destinationPath: destination.path, parallelUpload: parallelUpload.limited(to: destination.channelsPerFile))
             let delivered = try transfer.run(resumingUpload: resume, stop: stop, onUploadStarted: record)
             return try verify(delivered, at: transfer.destination, job: job)
         case (.s3ToS3, .s3(let source), .s3(let destination)):
