@@ -32,10 +32,12 @@ public struct JobLifecycle: Sendable {
     /// The current time as transitions record it.
     public var timestamp: String { ISO8601Timestamp.format(now()) }
 
-    /// Creates the job, or finds the one an earlier delivery made; a new job is published.
-    public func create(_ job: Job) throws(JobStoreError) -> (job: Job, created: Bool) {
+    /// Creates the job, or finds the one an earlier delivery made; a new job is published, or,
+    /// when `publishing` is false (its creator moves it on at once), left in the outbox for that
+    /// move to publish with its own, in one request.
+    public func create(_ job: Job, publishing: Bool = true) throws(JobStoreError) -> (job: Job, created: Bool) {
         var outcome = try store.create(job)
-        if outcome.created { outcome.job = publish(outcome.job).job }
+        if outcome.created, publishing { outcome.job = publish(outcome.job).job }
         return outcome
     }
 
@@ -103,16 +105,9 @@ public struct JobLifecycle: Sendable {
     /// - Returns: the job with the mark as recorded, and how many transitions went out. A mark
     ///   that could not be recorded leaves them in the outbox, to go out again (at least once).
     private func publish(_ job: Job) -> (job: Job, published: Int) {
-        guard let notifier else { return (job, 0) }
-        var published = 0
-        for (index, _) in job.pendingNotifications {
-            do throws(AWSError) {
-                try notifier.publish(job, transition: index)
-            } catch {
-                break
-            }
-            published += 1
-        }
+        let pending = job.pendingNotifications.map(\.index)
+        guard let notifier, !pending.isEmpty else { return (job, 0) }
+        let published = (try? notifier.publish(job, transitions: pending)) ?? 0
         var marked = job
         if published > 0, (try? store.markNotified(job.id, through: job.notifiedThrough + published)) != nil {
             marked.notifiedThrough += published

@@ -115,10 +115,12 @@ public struct Router: Sendable {
         let jobObject = Job.Object(key: object.key, size: object.size, version: object.etag ?? "")
         let id = try JobIdentity.jobID(
             customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID, object: jobObject)
+        // The new job's RECEIVED goes out with its QUEUED (or a failure), in one request.
         let (job, created) = try jobs.create(
             Job(
                 id: id, customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID,
-                object: jobObject, flow: flow, createdAt: jobs.timestamp, by: owner))
+                object: jobObject, flow: flow, createdAt: jobs.timestamp, by: owner),
+            publishing: false)
         return try dispatch(job, from: source, lookups: lookups, created: created)
     }
 
