@@ -14,7 +14,7 @@ extension Router {
     }
 
     /// One job of a message (or a tick's whole run), in the lane it runs in order with.
-    struct Task: Sendable {
+    struct LaneTask: Sendable {
         var lane: String
         /// False when the job failed for good.
         var run: @Sendable (BatchLookups) throws -> Bool
@@ -24,7 +24,7 @@ extension Router {
     enum Plan {
         case settled(Outcome)
         /// `failure` is the dead letter's reason when no task dispatched its job.
-        case tasks([Task], failure: String)
+        case tasks([LaneTask], failure: String)
     }
 
     /// Reads the message and finds its partitions, which are its tasks' lanes.
@@ -41,13 +41,13 @@ extension Router {
             case .objectCreated(let event):
                 return try plan(event, lookups: lookups)
             case .transferRequested(let jobID):
-                // Its message group is the job's partition (`IngestMessage.transferRequestBody`).
-                let task = Task(lane: record.messageGroupID ?? own) { lookups in try routeRequested(jobID: jobID, lookups: lookups) }
+                // The API and the pull run send it with the job's partition as its message group.
+                let task = LaneTask(lane: record.messageGroupID ?? own) { lookups in try routeRequested(jobID: jobID, lookups: lookups) }
                 return .tasks([task], failure: "job \(jobID) failed; see the job")
             case .pullTick:
-                return .tasks([Task(lane: own) { lookups in try runDueSchedules(lookups: lookups) }], failure: "the pull tick failed")
+                return .tasks([LaneTask(lane: own) { lookups in try runDueSchedules(lookups: lookups) }], failure: "the pull tick failed")
             case .sweepTick:
-                return .tasks([Task(lane: own) { _ in try sweep() }], failure: "the sweep failed")
+                return .tasks([LaneTask(lane: own) { _ in try sweep() }], failure: "the sweep failed")
             }
         } catch {
             return .settled(Self.outcome(of: error))
@@ -63,7 +63,7 @@ extension Router {
         guard !sources.isEmpty else { return .settled(.deadLetter("no active endpoint holds s3://\(bucket)/\(object.key)")) }
         let tasks = sources.flatMap { source in
             source.pushTo.map { destinationID in
-                Task(lane: Self.lane(of: Job.partition(customer: source.customer, source: source.id, destination: destinationID))) {
+                LaneTask(lane: Self.lane(of: Job.partition(customer: source.customer, source: source.id, destination: destinationID))) {
                     lookups in try makeJob(of: object, from: source, to: destinationID, lookups: lookups)
                 }
             }
@@ -78,7 +78,7 @@ extension Router {
     /// Runs the plans' tasks, the lanes in parallel and each lane in order, and makes each
     /// message's outcome of its tasks'.
     func run(_ plans: [Plan], lookups: BatchLookups) -> [Outcome] {
-        let tasks = plans.map { plan -> [Task] in if case .tasks(let tasks, _) = plan { tasks } else { [] } }
+        let tasks = plans.map { plan -> [LaneTask] in if case .tasks(let tasks, _) = plan { tasks } else { [] } }
         var laneNames: [String] = []
         var lanes: [String: [TaskResults.Place]] = [:]
         for (message, messageTasks) in tasks.enumerated() {
