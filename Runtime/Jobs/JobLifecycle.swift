@@ -34,7 +34,7 @@ public struct JobLifecycle: Sendable {
 
     /// Creates the job, or finds the one an earlier delivery made; a new job is published, or,
     /// when `publishing` is false (its creator moves it on at once), left in the outbox for that
-    /// move to publish with its own, in one request.
+    /// move to publish before its own, saving a write of the outbox's mark.
     public func create(_ job: Job, publishing: Bool = true) throws(JobStoreError) -> (job: Job, created: Bool) {
         var outcome = try store.create(job)
         if outcome.created, publishing { outcome.job = publish(outcome.job).job }
@@ -107,7 +107,7 @@ public struct JobLifecycle: Sendable {
     private func publish(_ job: Job) -> (job: Job, published: Int) {
         let pending = job.pendingNotifications.map(\.index)
         guard let notifier, !pending.isEmpty else { return (job, 0) }
-        let published = (try? notifier.publish(job, transitions: pending)) ?? 0
+        let published = notifier.publish(job, transitions: pending)
         var marked = job
         if published > 0, (try? store.markNotified(job.id, through: job.notifiedThrough + published)) != nil {
             marked.notifiedThrough += published

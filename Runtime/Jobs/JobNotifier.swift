@@ -20,29 +20,24 @@ public struct JobNotifier: Sendable {
     /// The id of the notification of the job's transition at `index` of its history.
     public static func notificationID(of jobID: String, transition index: Int) -> String { "\(jobID)/\(index)" }
 
-    /// Publishes the job's transitions at `indices` of its history, in order: one `Publish`, or
-    /// `PublishBatch` for several. Each is the job as it was then (its state that transition's; its
-    /// outcome, when the transition is the last).
-    /// - Returns: how many of them, from the first, went out; the rest are to be published again.
-    public func publish(_ job: Job, transitions indices: [Int]) throws(AWSError) -> Int {
-        let messages = indices.map { message(of: job, transition: $0) }
-        if messages.count == 1 {
-            try sns.publish(
-                topicARN: topicARN, message: messages[0].message, subject: messages[0].subject, attributes: messages[0].attributes,
-                groupID: messages[0].groupID, deduplicationID: messages[0].deduplicationID)
-            return 1
-        }
+    /// Publishes the job's transitions at `indices` of its history, in order, each the job as it
+    /// was then (its state that transition's; its outcome, when the transition is the last).
+    /// - Returns: how many of them, from the first, went out; a publish that fails stops the rest,
+    ///   which are to be published again.
+    public func publish(_ job: Job, transitions indices: [Int]) -> Int {
         var published = 0
-        for start in stride(from: 0, to: messages.count, by: SNSClient.batchLimit) {
-            let taken = try sns.publishBatch(topicARN: topicARN, messages: Array(messages[start..<min(start + SNSClient.batchLimit, messages.count)]))
-            let leading = taken.prefix { $0 }.count
-            published += leading
-            if leading < taken.count { break }
+        for index in indices {
+            do throws(AWSError) {
+                try publish(job, transition: index)
+            } catch {
+                break
+            }
+            published += 1
         }
         return published
     }
 
-    private func message(of job: Job, transition index: Int) -> SNSMessage {
+    private func publish(_ job: Job, transition index: Int) throws(AWSError) {
         var view = job
         view.state = job.history[index].state
         view.updatedAt = job.history[index].at
@@ -51,8 +46,8 @@ public struct JobNotifier: Sendable {
         var attributes = ["jobId": job.id, "customer": job.customer, "state": view.state.rawValue, "notificationId": id]
         if let code = view.failure?.code { attributes["errorCode"] = code }
         let fifo = topicARN.hasSuffix(".fifo")
-        return SNSMessage(
-            message: view.summaryJSON, subject: "Job \(job.id) \(view.state.rawValue)", attributes: attributes,
+        try sns.publish(
+            topicARN: topicARN, message: view.summaryJSON, subject: "Job \(job.id) \(view.state.rawValue)", attributes: attributes,
             groupID: fifo ? job.id : nil, deduplicationID: fifo ? id : nil)
     }
 }

@@ -115,7 +115,7 @@ public struct Router: Sendable {
         let jobObject = Job.Object(key: object.key, size: object.size, version: object.etag ?? "")
         let id = try JobIdentity.jobID(
             customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID, object: jobObject)
-        // The new job's RECEIVED goes out with its QUEUED (or a failure), in one request.
+        // The new job's RECEIVED goes out with its QUEUED (or its failure), marked once for both.
         let (job, created) = try jobs.create(
             Job(
                 id: id, customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID,

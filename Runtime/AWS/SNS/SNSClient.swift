@@ -15,9 +15,17 @@ public struct SNSClient: Sendable {
         topicARN: String, message: String, subject: String? = nil, attributes: [String: String] = [:],
         groupID: String? = nil, deduplicationID: String? = nil
     ) throws(AWSError) -> String {
-        let parameters = [(name: "TopicArn", value: topicARN)]
-            + SNSMessage(message: message, subject: subject, attributes: attributes, groupID: groupID, deduplicationID: deduplicationID)
-            .parameters(prefix: "")
+        var parameters = [(name: "TopicArn", value: topicARN), (name: "Message", value: message)]
+        if let subject { parameters.append(("Subject", subject)) }
+        if let groupID { parameters.append(("MessageGroupId", groupID)) }
+        if let deduplicationID { parameters.append(("MessageDeduplicationId", deduplicationID)) }
+        for (index, entry) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
+            let prefix = "MessageAttributes.entry.\(index + 1)"
+            parameters += [
+                ("\(prefix).Name", entry.key), ("\(prefix).Value.DataType", "String"),
+                ("\(prefix).Value.StringValue", entry.value),
+            ]
+        }
         let result = try client.query(.sns, action: "Publish", parameters: parameters, resource: topicARN)
         guard let id = result.value("MessageId") else {
             throw AWSError(service: "SNS", operation: "Publish", resource: topicARN, code: "ResponseParsing", message: "no MessageId")
