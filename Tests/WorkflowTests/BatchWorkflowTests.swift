@@ -58,6 +58,14 @@ struct BatchWorkflowTests {
             let messages = try SQSClient(client: world.client).receiveMessages(queueURL: world.reportQueueURL, waitSeconds: 2)
             #expect(messages.contains { $0.body.contains("Transfer batch-first SUCCEEDED: 1000 copied, 0 skipped, 0 failed") })
 
+            let cost = try CommandRun.run(BuildProducts.directory + "/emulator", ["cost", "batch-first"])
+            #expect(cost.status == 0, "\(cost.stderr)")
+            #expect(cost.stdout.contains("1000 items in Distributed Maps"), "\(cost.stdout)")
+            #expect(cost.stdout.contains("child executions    \(report.batches) EXPRESS, \(report.batches) states"), "\(cost.stdout)")
+            #expect(cost.stdout.contains("TransferObject \(report.batches) at 256 MB"), "\(cost.stdout)")
+            #expect(cost.stdout.contains("S3 requests         not counted (give --s3-log)"), "\(cost.stdout)")
+            #expect(cost.stdout.contains("1000000 items at AWS prices"), "\(cost.stdout)")
+
             let rerun = try world.startExecution(name: "batch-rerun", sourcePrefix: "batch/", destinationPrefix: "copied/")
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(try self.report("batch-rerun").objects == TransferReport.Counts(listed: 1_000, copied: 0, skipped: 1_000, failed: 0))
@@ -85,7 +93,7 @@ struct BatchWorkflowTests {
             #expect(report.listingInvocations == Self.scaleCount / 1_000, "one page of 1,000 keys per ListObjects invocation")
             #expect(run.stderr.components(separatedBy: "ListObjects started").count - 1 == Self.scaleCount / 1_000)
             #expect(run.stderr.contains("TransferAll \(Self.scaleCount)/\(Self.scaleCount) done, 0 failed"), "\(run.stderr)")
-            #expect(report.batches == Self.scaleCount / 100, "children of 100 objects each (BatchMaxItems' default)")
+            #expect(report.batches == Self.scaleCount / 500, "children of 500 objects each (BatchMaxItems' default)")
             try objects.forEachConcurrently { [s3] index in
                 let key = "scale-copy/" + objects.key(index).dropFirst("scale/".count)
                 let copy = try s3.getObject(bucket: BatchWorld.destinationBucket, key: key).body
