@@ -10,13 +10,15 @@
 #     destination (nothing to copy); its time and the emulator's peak RSS, which must not grow with
 #     the item count.
 # Usage: scripts/workflow-bench.sh BIN_DIR  (WORKFLOW_BENCH_OBJECTS and WORKFLOW_BENCH_LARGE_RUN
-# change the 10,000 and 100,000, for a quick look)
+# change the 10,000 and 100,000, for a quick look; WORKFLOW_BENCH_OVERRIDES, template parameter
+# overrides such as "MaxConcurrency=40 BatchItemConcurrency=16", measures another shape)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 bin=${1:?usage: workflow-bench.sh BIN_DIR}
 objects=${WORKFLOW_BENCH_OBJECTS:-10000}
 large_run=${WORKFLOW_BENCH_LARGE_RUN:-100000}
+read -r -a overrides <<<"${WORKFLOW_BENCH_OVERRIDES:-}"
 
 port=$(free_port)
 work=$(mktemp -d)
@@ -58,7 +60,8 @@ execution() {
   printf '{"source_bucket":"bench-source","source_prefix":"%s","destination_bucket":"bench-destination","destination_prefix":"%s"%s}' \
     data/ "$destination" "$extra" >"$work/input.json"
   "$bin/emulator" start-execution TransferStateMachine --input "$work/input.json" --execution-name "$name" \
-    --endpoint-url "$endpoint" --build-dir "$bin" --state-dir "$work/state" >/dev/null \
+    --endpoint-url "$endpoint" --build-dir "$bin" --state-dir "$work/state" \
+    ${overrides[@]+--parameter-overrides "${overrides[@]}"} >/dev/null \
     2>"$work/execution.log" || { cat "$work/execution.log" >&2; exit 1; }
 }
 count() { s3 ls --recursive "s3://bench-destination/$1" | wc -l; }

@@ -41,7 +41,7 @@ public struct BatchSettings: Sendable, Hashable {
     public static let defaultMultipartThreshold: Int64 = 5 * 1024 * 1024 * 1024
     public static let defaultPartSize: Int64 = 100 * 1024 * 1024
     public static let defaultPartConcurrency = 8
-    public static let defaultItemConcurrency = 50
+    public static let defaultItemConcurrency = 100
     public static let defaultStreamConcurrency = 4
     public static let defaultStreamPartSize: Int64 = 8 * 1024 * 1024
     public static let defaultListingBudgetSeconds: Int64 = 600
