@@ -5,7 +5,7 @@ import LambdaHost
 /// `emulator cost [NAME]`: what an execution used and what its shape would cost on AWS.
 struct Cost: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Prints what an execution used and what a million items would cost on AWS in its shape and unbatched.",
+        abstract: "Prints what an execution used and what --items items (a million) would cost on AWS in its shape and unbatched.",
         discussion: """
             Reads what start-execution (and redrive-execution) recorded for the execution under --state-dir: \
             its state transitions (each state entered or retried, and one per child execution a Distributed \
