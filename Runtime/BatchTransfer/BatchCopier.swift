@@ -12,9 +12,13 @@ public import TransferCore
 public struct BatchCopier: Sendable {
     public let copier: ObjectCopier
 
-    /// The longest failure reason an outcome keeps, so a batch's output stays far below Step
+    /// The longest failure reason an outcome keeps.
+    public static let reasonLimit = 1_000
+    /// The failure reasons of one batch share this many characters, each keeping at least
+    /// `shortestReason`, so a batch of hundreds of failed objects still outputs far less than Step
     /// Functions' 256 KiB.
-    static let reasonLimit = 1_000
+    public static let reasonBudget = 32_768
+    public static let shortestReason = 64
 
     public init(copier: ObjectCopier) {
         self.copier = copier
@@ -41,6 +45,8 @@ public struct BatchCopier: Sendable {
             throw TransferError(
                 kind: first.kind, message: "\(retryable.count) of \(items.count) objects failed for now; first: \(first.errorMessage)")
         }
+        let failures = results.filter { if case .failure = $0 { true } else { false } }.count
+        let reasonLimit = min(Self.reasonLimit, max(Self.shortestReason, Self.reasonBudget / max(failures, 1)))
         return BatchOutcome(items: zip(items, results).map { entry, result in
             switch result {
             case .success(let outcome):
@@ -48,7 +54,7 @@ public struct BatchCopier: Sendable {
             case .failure(let error):
                 return TransferOutcome(
                     key: entry.key, destinationKey: request.destinationKey(for: entry.key), status: .failed, method: .none,
-                    bytes: 0, error: error.errorType, reason: String(error.errorMessage.prefix(Self.reasonLimit)))
+                    bytes: 0, error: error.errorType, reason: String(error.errorMessage.prefix(reasonLimit)))
             }
         })
     }

@@ -61,4 +61,21 @@ struct BatchCopierTests {
         #expect(outcome.skipped == 39 && outcome.copied == 0 && outcome.failed == 1, "what the first attempt copied is not written again")
         #expect(outcome.items[11].error == "ThrottlingError")
     }
+
+    @Test("the failure reasons of a large batch share a budget, so its output stays far below Step Functions' 256 KiB")
+    func reasonsOfManyFailuresShareABudget() throws {
+        let items = (0..<1_000).map { index in
+            let key = "in/" + String(repeating: "long-name-", count: 10) + padded(index) + ".bin"
+            let content = Content(Array("item \(index)".utf8))
+            return ManifestEntry(key: key, size: content.size, etag: store.put(content, bucket: "source", key: key))
+        }
+        store.fail(with: S3Failure.accessDenied) { $0.operation == "CopyObject" }
+
+        let outcome = try copier().run(TransferBatch(request: Self.request, items: items))
+
+        #expect(outcome.failed == 1_000)
+        #expect(outcome.items.allSatisfy { ($0.reason?.count ?? 0) == BatchCopier.shortestReason }, "each reason cut to the shortest kept")
+        let few = try copier().run(TransferBatch(request: Self.request, items: Array(items.prefix(3))))
+        #expect(few.items.allSatisfy { ($0.reason?.count ?? 0) > BatchCopier.shortestReason }, "a few failures keep their whole reason")
+    }
 }
