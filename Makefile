@@ -17,10 +17,15 @@ build: deps
 
 # The event plane's tests wait in real time for deliveries through moto; they run on their own,
 # after the rest, so that the rest of the suite's servers do not starve them on a small machine.
+# Every child process the suites start logs under $(TEST_LOG_DIR)/logs, and the fixtures record the
+# secrets they used in $(TEST_LOG_DIR)/secrets.txt; then no log may hold any of them.
+TEST_LOG_DIR ?= $(abspath $(SCRATCH))/test-logs
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip EventPlaneTests
-	$(SWIFT) test --skip-build --filter EventPlaneTests
+	rm -rf "$(TEST_LOG_DIR)"
+	TEST_LOG_DIR="$(TEST_LOG_DIR)" $(SWIFT) test --skip-build --skip EventPlaneTests
+	TEST_LOG_DIR="$(TEST_LOG_DIR)" $(SWIFT) test --skip-build --filter EventPlaneTests
+	scripts/secret-check.sh --secrets "$(TEST_LOG_DIR)/secrets.txt" "$(TEST_LOG_DIR)/logs"
 
 demo: build
 	@scripts/demo.sh

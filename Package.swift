@@ -151,8 +151,10 @@ let package = Package(
 
         // The real peers the tests and the benchmarks run against: moto with its IAM users, OpenSSH's
         // sshd, and the loopback proxies and servers around them.
-        .target(name: "MotoPeer", dependencies: ["AWS", "Sockets"], path: "Peers/MotoPeer"),
-        .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets"], path: "Peers/SSHPeer"),
+        // Where the peers' child processes log, and the secrets the tests used (the secret check).
+        .target(name: "TestLogs", path: "Peers/TestLogs"),
+        .target(name: "MotoPeer", dependencies: ["AWS", "Sockets", "TestLogs"], path: "Peers/MotoPeer"),
+        .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets", "TestLogs"], path: "Peers/SSHPeer"),
         .target(name: "ScriptedPeer", dependencies: ["HTTPTransport"], path: "Peers/ScriptedPeer"),
 
         // The parsers of untrusted input, run on mutated samples by `fuzz`, the tests and libFuzzer.
