@@ -115,12 +115,13 @@ deploy-rehearsal: sam-build
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	scripts/deploy-rehearsal.sh $(SCRATCH)/sam-build "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
 
-# The engine under blows (scripts: Benchmarks/ChaosBench): a batch execution and SFTP jobs, untouched
-# and then with functions and workers SIGKILLed and AWS requests failed; every byte checked.
+# The engine under blows (Benchmarks/ChaosBench, Peers/ChaosHarness): a batch execution, S3 events
+# through the Router and SFTP jobs, untouched and then with functions, the emulator, workers, the
+# Router and sshd killed, sshd stalled and AWS requests failed; every byte checked.
 chaos: deps
 	$(SWIFT) build -c release --product emulator
 	$(SWIFT) build -c release --product chaos-bench
-	for product in ListObjects TransferObject ValidateTransfer GenerateReport TransferWorker; do \
+	for product in ListObjects TransferObject ValidateTransfer GenerateReport TransferWorker Router; do \
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	"$$($(SWIFT) build -c release --show-bin-path)/chaos-bench"
 
