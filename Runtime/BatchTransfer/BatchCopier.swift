@@ -28,7 +28,7 @@ public struct BatchCopier: Sendable {
         let copier = copier
         let request = batch.request
         let items = batch.items
-        let retry = (batch.retryCount ?? 0) > 0
+        let retry = batch.mayHaveRunBefore
         let results = ParallelLoop.run(count: items.count, width: copier.settings.itemConcurrency) {
             (index: Int) -> Result<TransferOutcome, TransferError> in
             do throws(TransferError) {

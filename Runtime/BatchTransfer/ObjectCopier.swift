@@ -19,7 +19,7 @@ public struct ObjectCopier: Sendable {
     private let streamSlots: StreamSlots
 
     /// The metadata key that records which source version a multipart copy came from.
-    public static let sourceETagMetadata = "source-etag"
+    public static let sourceETagMetadata = CopyMetadata.sourceETag
 
     public init(stores: RoleStores, settings: BatchSettings) {
         self.stores = stores
