@@ -21,7 +21,9 @@ struct ChaosBench: ParsableCommand {
             worker is replaced), kills the batch's emulator with its functions once mid-Map (the execution is \
             then redriven), stalls sshd with SIGSTOP for --stall-seconds every --sshd-stall-every-ms and kills \
             it mid-transfer every --sshd-kill-every-ms (it restarts on the same port), and answers --fault-rate \
-            of all AWS requests with 503 SlowDown, 500 InternalError or a connection reset. It prints jobs, \
+            of all AWS requests with 503 SlowDown, 500 InternalError or a connection reset. Blows stop after \
+            --blow-seconds (by default the untouched run's time), as an outage ends, and the engine recovers \
+            before the check; faults go on to the end. It prints jobs, \
             blows by kind, faults, lost, duplicated, partial, stuck and the time against the untouched run, \
             and exits 1 unless lost, duplicated, partial and stuck are all 0.
             """)
@@ -48,7 +50,7 @@ struct ChaosBench: ParsableCommand {
     var workerKillEveryMs = 4_000
 
     @Option(help: "The mean interval between kills of the Router while it routes, in milliseconds.")
-    var routerKillEveryMs = 2_000
+    var routerKillEveryMs = 5_000
 
     @Option(help: "The mean interval between stalls of sshd, in milliseconds.")
     var sshdStallEveryMs = 8_000
@@ -58,6 +60,9 @@ struct ChaosBench: ParsableCommand {
 
     @Option(help: "The mean interval between kills of sshd mid-transfer, in milliseconds.")
     var sshdKillEveryMs = 12_000
+
+    @Option(help: "Seconds from the start during which blows are dealt (default: the untouched run's time, or the whole run with --no-baseline); then the engine recovers before the ground truth is checked.")
+    var blowSeconds: Double?
 
     @Option(help: "The seed of the faults and the blows.")
     var seed: UInt64 = 1
@@ -78,7 +83,7 @@ struct ChaosBench: ParsableCommand {
                 .router: .every(milliseconds: routerKillEveryMs), .sshdStall: .every(milliseconds: sshdStallEveryMs),
                 .sshdKill: .every(milliseconds: sshdKillEveryMs), .emulator: .times(1, within: baseline?.batchSeconds ?? 30),
             ],
-            faultRate: faultRate, stallSeconds: stallSeconds, seed: seed)
+            faultRate: faultRate, stallSeconds: stallSeconds, blowSeconds: blowSeconds ?? baseline?.seconds, seed: seed)
         let chaos = try ChaosRun(name: "chaos", objects: objects, events: events, files: files).run(in: world, plan: plan, progress: progress)
         let truth = chaos.truth
         var rows: [(String, String)] = []

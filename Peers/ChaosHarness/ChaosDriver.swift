@@ -53,9 +53,11 @@ public final class ChaosDriver: Sendable {
                 }
             }
             var stalledUntil: Date?
+            let end = plan.blowSeconds.map { started.addingTimeInterval($0) } ?? .distantFuture
             while running.load(ordering: .relaxed) {
                 usleep(20_000)
                 let now = Date()
+                guard now < end else { break }
                 if let until = stalledUntil, now >= until {
                     server.signalAll(SIGCONT)
                     stalledUntil = nil

@@ -35,12 +35,17 @@ public struct ChaosPlan: Sendable {
     public var faultRate: Double
     /// How long a stalled sshd stays stopped.
     public var stallSeconds: Double
+    /// Blows are dealt only this many seconds from the start, as an outage has an end, and the
+    /// engine then recovers before the ground truth is checked; nil deals them until the load ends.
+    /// The fault rate holds for the whole run.
+    public var blowSeconds: Double?
     public var seed: UInt64
 
-    public init(paces: [Blow: Pace], faultRate: Double, stallSeconds: Double = 3, seed: UInt64) {
+    public init(paces: [Blow: Pace], faultRate: Double, stallSeconds: Double = 3, blowSeconds: Double? = nil, seed: UInt64) {
         self.paces = paces
         self.faultRate = faultRate
         self.stallSeconds = stallSeconds
+        self.blowSeconds = blowSeconds
         self.seed = seed
     }
 }
