@@ -99,7 +99,8 @@ public final class ChaosWorld: Sendable {
     /// A fault proxy in front of moto answering `rate` of the requests with a fault.
     public func proxy(rate: Double, seed: UInt64) throws -> FaultProxy {
         try FaultProxy(
-            upstreamPort: account.moto.port, faults: [.slowDown, .internalError, .reset], schedule: .rate(rate, seed: seed))
+            upstreamPort: account.moto.port, faults: [.slowDown, .internalError, .reset], schedule: .rate(rate, seed: seed),
+            concurrent: true)
     }
 
     /// The environment of a TransferWorker on the template's work queue and job table, through

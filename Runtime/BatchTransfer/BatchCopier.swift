@@ -1,4 +1,5 @@
 import AWS
+import Glibc
 public import TransferCore
 
 /// `TransferObject` for a batch: copies its objects, `settings.itemConcurrency` at a time, and
@@ -8,7 +9,9 @@ public import TransferCore
 /// that failed in a way a later attempt may not (throttled, a transient fault) fails the batch
 /// while the state machine has retries left, so it retries the batch with backoff (on a retry,
 /// objects already at the destination are skipped, not written again); on the last attempt it is
-/// reported failed like the others.
+/// reported failed like the others. A batch that may have run before first waits
+/// `settings.retrySettleSeconds`, so that copies a killed attempt still had on their way land
+/// before it looks.
 public struct BatchCopier: Sendable {
     public let copier: ObjectCopier
 
@@ -29,6 +32,7 @@ public struct BatchCopier: Sendable {
         let request = batch.request
         let items = batch.items
         let retry = batch.mayHaveRunBefore
+        if retry, copier.settings.retrySettleSeconds > 0 { usleep(UInt32(copier.settings.retrySettleSeconds * 1_000_000)) }
         let results = ParallelLoop.run(count: items.count, width: copier.settings.itemConcurrency) {
             (index: Int) -> Result<TransferOutcome, TransferError> in
             do throws(TransferError) {
