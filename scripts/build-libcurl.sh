@@ -8,7 +8,7 @@
 # libcurl links and the functions never call. It keeps Debian's soname (libcurl.so.4), symbol
 # version (CURL_OPENSSL_4) and CA locations; the build refuses a result that does not export every
 # symbol Debian's libcurl exports, with the same version.
-# Built once: the result is kept in SCRATCH/libcurl/VERSION-KEY/ (KEY changes with this script) and
+# Built once: the result is kept in SCRATCH/libcurl/VERSION-KEY/ (KEY changes with this script and scripts/debian-source.sh) and
 # later runs only print it. Prints that folder, which holds:
 #   libcurl.so.4   stripped
 #   VERSION        the Debian version it is built from
@@ -22,6 +22,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 [ $# -eq 1 ] || { echo "usage: scripts/build-libcurl.sh SCRATCH" >&2; exit 2; }
 fail() { echo "build-libcurl: $*" >&2; exit 1; }
+source scripts/debian-source.sh
 
 version=$(sed -n 's/^curl=\([^[:space:]]*\).*/\1/p' deps/debian-sources.txt)
 [ -n "$version" ] || fail "deps/debian-sources.txt pins no curl=VERSION"
@@ -36,7 +37,7 @@ for tool in apt-get tar xz patch make "$cc" objdump strip; do
   command -v "$tool" >/dev/null || fail "needs $tool on PATH (scripts/install-deps.sh --package installs what the project pins)"
 done
 
-key=$(sha256sum "$0" | cut -c1-12)
+key=$(cat "$0" scripts/debian-source.sh | sha256sum | cut -c1-12)
 work=$(mkdir -p "$1/libcurl" && cd "$1/libcurl" && pwd)
 result=$work/$version-$key
 if [ -f "$result/libcurl.so.4" ]; then
@@ -44,36 +45,11 @@ if [ -f "$result/libcurl.so.4" ]; then
   exit 0
 fi
 
-# The source package, through apt with a source list of its own (Debian's archive, deb-src), so
-# the machine's apt configuration is left as it is. apt checks the files against the signed index.
-apt_dir=$work/apt
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$work/source"
-cat >"$apt_dir/sources.list" <<'EOF'
-deb-src http://deb.debian.org/debian bookworm main
-deb-src http://deb.debian.org/debian bookworm-updates main
-deb-src http://deb.debian.org/debian-security bookworm-security main
-EOF
-apt_options=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=$apt_dir/none"
-  -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o "APT::Sandbox::User=root")
-if [ ! -f "$work/source/curl_$version.dsc" ]; then
-  echo "build-libcurl: fetching Debian's curl $version source" >&2
-  apt-get -qq "${apt_options[@]}" update >&2 || fail "apt-get could not read Debian's source index"
-  (cd "$work/source" && apt-get -qq "${apt_options[@]}" source --download-only "curl=$version" >&2) \
-    || fail "apt-get could not fetch curl $version's source: if the archive no longer has it, pin the version it has in deps/debian-sources.txt and deps/debian-packages.txt"
-fi
-
 build=$work/build-$version
-rm -rf "$build"
-mkdir -p "$build"
-upstream=${version%%-*}
-tar -xzf "$work/source/curl_$upstream.orig.tar.gz" -C "$build" --strip-components=1
-tar -xJf "$work/source/curl_$version.debian.tar.xz" -C "$build"
 # Debian's series, less its last two patches, which make the GnuTLS and NSS flavours (debian/rules
 # pops them before building the OpenSSL one). Patches that change configure.ac concern LDAP,
 # GSS-API and zsh, none of which is built here, so the released configure script is used as it is.
-for patch in $(sed -e 's/#.*//' "$build/debian/patches/series" | grep -v -e '^[[:space:]]*$' -e 90_gnutls -e 99_nss); do
-  patch -d "$build" -p1 -s --no-backup-if-mismatch <"$build/debian/patches/$patch" || fail "Debian's patch $patch does not apply"
-done
+debian_source curl "$version" bookworm "$work" "$build" 90_gnutls 99_nss
 
 echo "build-libcurl: building libcurl $version with OpenSSL, HTTP and HTTPS only (a few minutes, once)" >&2
 (

@@ -8,8 +8,8 @@
 # (the SFTP module never asks for compression). It keeps Debian's soname (libssh2.so.1); the
 # binaries are compiled against bookworm's libssh2-1-dev 1.10 headers, so the build refuses a
 # result that does not export every symbol that library exports.
-# Built once: the result is kept in SCRATCH/libssh2/VERSION-KEY/ (KEY changes with this script and
-# the patch) and later runs only print it. Prints that folder, which holds:
+# Built once: the result is kept in SCRATCH/libssh2/VERSION-KEY/ (KEY changes with this script,
+# scripts/debian-source.sh and the patch) and later runs only print it. Prints that folder, which holds:
 #   libssh2.so.1   stripped
 #   VERSION        the Debian version it is built from, and the patch
 #   copyright      the source package's debian/copyright
@@ -22,6 +22,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 [ $# -eq 1 ] || { echo "usage: scripts/build-libssh2.sh SCRATCH" >&2; exit 2; }
 fail() { echo "build-libssh2: $*" >&2; exit 1; }
+source scripts/debian-source.sh
 
 version=$(sed -n 's/^libssh2=\([^[:space:]]*\).*/\1/p' deps/debian-sources.txt)
 [ -n "$version" ] || fail "deps/debian-sources.txt pins no libssh2=VERSION"
@@ -33,7 +34,7 @@ for tool in apt-get tar xz patch make "$cc" objdump strip; do
   command -v "$tool" >/dev/null || fail "needs $tool on PATH (scripts/install-deps.sh --package installs what the project pins)"
 done
 
-key=$(cat "$0" "$project_patch" | sha256sum | cut -c1-12)
+key=$(cat "$0" scripts/debian-source.sh "$project_patch" | sha256sum | cut -c1-12)
 work=$(mkdir -p "$1/libssh2" && cd "$1/libssh2" && pwd)
 result=$work/$version-$key
 if [ -f "$result/libssh2.so.1" ]; then
@@ -41,35 +42,10 @@ if [ -f "$result/libssh2.so.1" ]; then
   exit 0
 fi
 
-# The source package, through apt with a source list of its own (Debian 13's archive, deb-src), so
-# the machine's apt configuration is left as it is. apt checks the files against the signed index.
-apt_dir=$work/apt
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$work/source"
-cat >"$apt_dir/sources.list" <<'EOF'
-deb-src http://deb.debian.org/debian trixie main
-deb-src http://deb.debian.org/debian trixie-updates main
-deb-src http://deb.debian.org/debian-security trixie-security main
-EOF
-apt_options=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=$apt_dir/none"
-  -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o "APT::Sandbox::User=root")
-if [ ! -f "$work/source/libssh2_$version.dsc" ]; then
-  echo "build-libssh2: fetching Debian's libssh2 $version source" >&2
-  apt-get -qq "${apt_options[@]}" update >&2 || fail "apt-get could not read Debian's source index"
-  (cd "$work/source" && apt-get -qq "${apt_options[@]}" source --download-only "libssh2=$version" >&2) \
-    || fail "apt-get could not fetch libssh2 $version's source: if the archive no longer has it, pin the version it has (\`apt-get source --print-uris\`) in deps/debian-sources.txt"
-fi
-
 build=$work/build-$version
-rm -rf "$build"
-mkdir -p "$build"
-upstream=${version%%-*}
-tar -xzf "$work/source/libssh2_$upstream.orig.tar.gz" -C "$build" --strip-components=1
-tar -xJf "$work/source/libssh2_$version.debian.tar.xz" -C "$build"
 # Debian's series as debian/rules applies it; the patches touching configure.ac or libssh2.pc only
 # concern static linking, so the released configure script is used as it is.
-for patch in $(sed -e 's/#.*//' "$build/debian/patches/series" | grep -v -e '^[[:space:]]*$'); do
-  patch -d "$build" -p1 -s --no-backup-if-mismatch <"$build/debian/patches/$patch" || fail "Debian's patch $patch does not apply"
-done
+debian_source libssh2 "$version" trixie "$work" "$build"
 patch -d "$build" -p1 -s --no-backup-if-mismatch <"$project_patch" || fail "$project_patch does not apply to libssh2 $version"
 
 echo "build-libssh2: building libssh2 $version with OpenSSL, without zlib (a minute, once)" >&2
