@@ -8,3 +8,35 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # The AWS CLI against $endpoint (moto).
 aws_() { aws --endpoint-url "$endpoint" "$@"; }
+
+# Waits (30 s at most) until something listens on loopback port $1, with a bare TCP connect: an HTTP
+# probe would spend one of moto's unchecked actions.
+wait_for_port() {
+  python3 - "$1" <<'PY'
+import socket, sys, time
+for _ in range(300):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
+        break
+    except OSError:
+        time.sleep(0.1)
+PY
+}
+
+# Starts OpenSSH's sshd in the background on 127.0.0.1:$2 for a partner's folder $1, which holds its
+# host_key and authorized_keys; it logs to $1/sshd.log, and $! is its process id.
+start_partner_sshd() {
+  [ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
+  cat >"$1/sshd_config" <<CONFIG
+Port $2
+ListenAddress 127.0.0.1
+HostKey $1/host_key
+AuthorizedKeysFile $1/authorized_keys
+PasswordAuthentication no
+UsePAM no
+StrictModes no
+PidFile none
+Subsystem sftp internal-sftp
+CONFIG
+  /usr/sbin/sshd -D -e -f "$1/sshd_config" 2>"$1/sshd.log" &
+}

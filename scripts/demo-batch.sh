@@ -18,16 +18,7 @@ INITIAL_NO_AUTH_ACTION_COUNT=4 python3 scripts/moto-server.py -H 127.0.0.1 -p "$
 moto=$!
 trap 'kill "$moto" 2>/dev/null; wait "$moto" 2>/dev/null || true; rm -rf "$work"' EXIT
 endpoint="http://127.0.0.1:$port"
-# Wait with a bare TCP connect: an HTTP probe would spend one of the 4 unchecked actions.
-python3 - "$port" <<'PY'
-import socket, sys, time
-for _ in range(300):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
-        break
-    except OSError:
-        time.sleep(0.1)
-PY
+wait_for_port "$port"
 export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 
 step "moto on $endpoint, checking signatures and IAM after its first 4 actions: an operator user"

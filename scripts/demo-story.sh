@@ -30,15 +30,7 @@ port=$(free_port)
 INITIAL_NO_AUTH_ACTION_COUNT=7 python3 scripts/moto-server.py -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
 moto=$!
 endpoint="http://127.0.0.1:$port"
-python3 - "$port" <<'PY'
-import socket, sys, time
-for _ in range(300):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
-        break
-    except OSError:
-        time.sleep(0.1)
-PY
+wait_for_port "$port"
 export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 
 step "moto on $endpoint: the archive account (222222222222) and its writer role, then the operator user"
@@ -66,24 +58,12 @@ aws_ s3 mb s3://acme-landing >/dev/null
 echo "s3://acme-landing (this account), s3://acme-archive (account 222222222222, written by $archive_role)"
 
 step "two partners' SFTP servers (OpenSSH's sshd): partner A drops files, partner B receives them"
-[ "$(id -u)" -eq 0 ] && mkdir -p /run/sshd
 ssh-keygen -q -t ed25519 -N 'demo passphrase' -C transfer-engine -f "$work/engine_key"
 start_sshd() { # NAME PORT
   mkdir -p "$work/$1/outbound" "$work/$1/inbound"
   ssh-keygen -q -t ed25519 -N '' -C "$1-host" -f "$work/$1/host_key"
   cp "$work/engine_key.pub" "$work/$1/authorized_keys"
-  cat >"$work/$1/sshd_config" <<CONFIG
-Port $2
-ListenAddress 127.0.0.1
-HostKey $work/$1/host_key
-AuthorizedKeysFile $work/$1/authorized_keys
-PasswordAuthentication no
-UsePAM no
-StrictModes no
-PidFile none
-Subsystem sftp internal-sftp
-CONFIG
-  /usr/sbin/sshd -D -e -f "$work/$1/sshd_config" 2>"$work/$1/sshd.log" &
+  start_partner_sshd "$work/$1" "$2"
 }
 port_a=$(free_port)
 start_sshd partner-a "$port_a"

@@ -25,22 +25,10 @@ port=$(free_port)
 
 step "a partner's SFTP server: OpenSSH's sshd on 127.0.0.1:$port"
 mkdir -p "$work/partner/out" "$work/partner/in"
-[ "$(id -u)" -eq 0 ] && mkdir -p /run/sshd
 ssh-keygen -q -t ed25519 -N '' -C partner-host -f "$work/host_key"
 ssh-keygen -q -t ed25519 -N 'demo passphrase' -C transfer-engine -f "$work/user_key"
 cp "$work/user_key.pub" "$work/authorized_keys"
-cat >"$work/sshd_config" <<CONFIG
-Port $port
-ListenAddress 127.0.0.1
-HostKey $work/host_key
-AuthorizedKeysFile $work/authorized_keys
-PasswordAuthentication no
-UsePAM no
-StrictModes no
-PidFile none
-Subsystem sftp internal-sftp
-CONFIG
-/usr/sbin/sshd -D -e -f "$work/sshd_config" 2>"$work/sshd.log" &
+start_partner_sshd "$work" "$port"
 sshd=$!
 fingerprint=$(ssh-keygen -l -E sha256 -f "$work/host_key.pub" | awk '{print $2}')
 head -c 50000000 /dev/urandom >"$work/partner/out/statement.bin"
