@@ -1,6 +1,6 @@
 /// When and how S3 → SFTP splits a file over several SFTP channels of its one connection
 /// (`SFTPSession.writeRanges`), each channel writing one contiguous range fed by its own ranged
-/// `GetObject`.
+/// `GetObject`; SFTP → S3 reads over several channels by the same setting (`SFTPToS3Transfer`).
 ///
 /// One channel carries at most its window per round trip (2 MiB from OpenSSH's sshd: about
 /// 40 MB/s at 50 ms), so at internet distances a large file goes faster over several. Small files
@@ -26,11 +26,16 @@ public struct ParallelUpload: Sendable, Hashable {
         self.threshold = threshold
     }
 
+    /// The channels a file of `size` bytes goes over: `channels` from `threshold`, else 1.
+    public func channels(forSize size: Int64) -> Int {
+        size >= threshold ? channels : 1
+    }
+
     /// The contiguous ranges a file of `size` bytes is written in: one unless the file is at
     /// least `threshold`, then `channels` of nearly equal length.
     public func ranges(size: Int64) -> [ClosedRange<Int64>] {
         guard size > 0 else { return [] }
-        let count: Int64 = size >= threshold ? min(Int64(channels), size) : 1
+        let count = min(Int64(channels(forSize: size)), size)
         let length = (size + count - 1) / count
         return stride(from: Int64(0), to: size, by: Int64.Stride(length)).map { (start: Int64) -> ClosedRange<Int64> in
             let end: Int64 = min(start + length, size) - 1
