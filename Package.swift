@@ -280,7 +280,7 @@ let package = Package(
                 "Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer", "EmulatorCLI", "Router",
             ],
             path: "Tests/RoutingTests"),
-        .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer"], path: "Tests/JobTests"),
+        .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer", "Timestamps"], path: "Tests/JobTests"),
         // The self-serve API through the local API Gateway: signed requests, the two functions behind it.
         .testTarget(
             name: "APITests",

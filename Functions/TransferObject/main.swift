@@ -9,7 +9,8 @@ import TransferCore
 /// moving the job (JobStateMachine).
 await Lambda.run(initialise: {
     let step = try BatchStep.fromEnvironment()
-    let handler = TransferObjectHandler(copier: ObjectCopier(stores: step.stores, settings: step.settings), jobs: step.jobs)
+    let handler = TransferObjectHandler(
+        copier: ObjectCopier(stores: step.stores, settings: step.settings), jobs: step.jobs, cancelCheckSeconds: step.cancelCheckSeconds)
     return { (event: TransferObjectEvent, _: LambdaContext) throws(TransferError) -> TransferObjectResult in
         try handler.run(event)
     }

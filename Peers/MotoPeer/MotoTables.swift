@@ -26,4 +26,19 @@ public enum MotoTables {
                 TableName: name, AttributeDefinitions: [Attribute(AttributeName: "pk", AttributeType: "S")],
                 KeySchema: [Key(AttributeName: "pk", KeyType: "HASH")]))
     }
+
+    /// Creates the template's job table: `pk`, and the sparse `Outbox` and `Running` indexes
+    /// (partitions `outbox` and `running`, sorted by `updatedAt`) that the Router's sweep queries.
+    public static func createJobTable(_ name: String, with client: AWSClient) throws {
+        func index(_ name: String, _ partition: String) -> String {
+            #"{"IndexName": "\#(name)", "KeySchema": [{"AttributeName": "\#(partition)", "KeyType": "HASH"}, "#
+                + #"{"AttributeName": "updatedAt", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "ALL"}}"#
+        }
+        let attributes = ["pk", "updatedAt", "outbox", "running"].map { #"{"AttributeName": "\#($0)", "AttributeType": "S"}"# }
+        let definition = #"{"TableName": "\#(name)", "BillingMode": "PAY_PER_REQUEST", "#
+            + #""AttributeDefinitions": [\#(attributes.joined(separator: ", "))], "#
+            + #""KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}], "#
+            + #""GlobalSecondaryIndexes": [\#(index("Outbox", "outbox")), \#(index("Running", "running"))]}"#
+        _ = try client.json(.dynamoDB, "CreateTable", body: Array(definition.utf8))
+    }
 }

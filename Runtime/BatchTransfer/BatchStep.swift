@@ -30,6 +30,12 @@ public struct BatchStep: Sendable {
             actor: "\(environment["AWS_LAMBDA_FUNCTION_NAME"] ?? "TransferObject")@\(clients.own.region)")
     }
 
+    /// How often a job's copy in parts reads its record for a cancellation: `CANCEL_CHECK_SECONDS`
+    /// (5), as on the worker.
+    public var cancelCheckSeconds: Double {
+        Double(ProcessInfo.processInfo.environment["CANCEL_CHECK_SECONDS"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 5
+    }
+
     public static func fromEnvironment() throws -> BatchStep {
         let settings = try BatchSettings.fromEnvironment()
         let sessionName = ProcessInfo.processInfo.environment["AWS_LAMBDA_FUNCTION_NAME"] ?? "transfer-engine"

@@ -28,7 +28,12 @@ public struct ObjectCopier: Sendable {
     /// Copies `item`. On a `retry` (an attempt after one that may have copied it already), a small
     /// object already at the destination with the source's size and ETag is skipped as well, so a
     /// batch retried after a crash does not write its objects twice.
-    public func run(_ item: TransferItem, retry: Bool = false) throws(TransferError) -> TransferOutcome {
+    ///
+    /// A copy in parts asks `shouldStop` before each part; once it answers true the copy stops
+    /// after the parts in flight, its upload is aborted and it throws (see `copyLargeObject`).
+    public func run(
+        _ item: TransferItem, retry: Bool = false, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws(TransferError) -> TransferOutcome {
         let request = item.request
         let entry = item.entry
         let destinationKey = request.destinationKey(for: entry.key)
@@ -56,7 +61,7 @@ public struct ObjectCopier: Sendable {
                 return outcome(.copyObject)
             }
             if try isAlreadyCopied(entry, s3: s3, bucket: request.destinationBucket, key: destinationKey) { return outcome(.none) }
-            try copyInParts(entry, s3: s3, request: request, destinationKey: destinationKey)
+            try copyInParts(entry, s3: s3, request: request, destinationKey: destinationKey, shouldStop: shouldStop)
             return outcome(.multipartCopy)
         } catch where request.operationMode == .auto && error.kind == .accessDenied
             && !canRead(request.sourceBucket, entry.key, as: s3)
@@ -113,7 +118,8 @@ public struct ObjectCopier: Sendable {
     }
 
     private func copyInParts(
-        _ entry: ManifestEntry, s3: any ObjectStore, request: BatchRequest, destinationKey: String
+        _ entry: ManifestEntry, s3: any ObjectStore, request: BatchRequest, destinationKey: String,
+        shouldStop: @escaping @Sendable () -> Bool
     ) throws(AWSError) {
         let source = try s3.headObject(bucket: request.sourceBucket, key: entry.key)
         var metadata = source.metadata
@@ -123,6 +129,6 @@ public struct ObjectCopier: Sendable {
         try s3.copyLargeObject(
             sourceBucket: request.sourceBucket, sourceKey: entry.key, sourceSize: entry.size,
             sourceETag: "\"\(entry.etag)\"", bucket: request.destinationBucket, key: destinationKey,
-            partSize: settings.partSize, options: options, concurrency: settings.partConcurrency)
+            partSize: settings.partSize, options: options, concurrency: settings.partConcurrency, shouldStop: shouldStop)
     }
 }

@@ -37,13 +37,18 @@ public struct JobTransferItem: Decodable, Sendable {
 /// `VERIFYING` while the destination is read back, `SUCCEEDED` with its size, or `FAILED` when the
 /// copy cannot succeed (a non-retryable error, or any error on the state machine's last attempt).
 /// A job cancelled before the copy began, or taken over by another router's dispatch, is not copied.
+/// A job cancelled while it is copied in parts (its record read every `cancelCheckSeconds`) stops
+/// after the parts in flight: the upload is aborted, nothing appears under the destination key,
+/// and the object is reported skipped.
 public struct ReportingCopier: Sendable {
     public let copier: ObjectCopier
     public let jobs: JobLifecycle?
+    public let cancelCheckSeconds: Double
 
-    public init(copier: ObjectCopier, jobs: JobLifecycle?) {
+    public init(copier: ObjectCopier, jobs: JobLifecycle?, cancelCheckSeconds: Double = 5) {
         self.copier = copier
         self.jobs = jobs
+        self.cancelCheckSeconds = cancelCheckSeconds
     }
 
     public func run(_ event: JobTransferItem) throws(TransferError) -> TransferOutcome {
@@ -55,9 +60,20 @@ public struct ReportingCopier: Sendable {
             if try !jobs.begin(jobID, dispatcher: event.dispatcher) {
                 return TransferOutcome(key: key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
             }
+            let stop = StopFlag()
+            let (copy, cancelled) = withCancellationWatch(
+                jobID: jobID, jobs: jobs, intervalSeconds: cancelCheckSeconds, onCancel: { stop.request() }
+            ) {
+                Result { () throws(TransferError) in
+                    try copier.run(event.item, retry: (event.retryCount ?? 0) > 0, shouldStop: { stop.isRequested })
+                }
+            }
+            if cancelled, case .failure = copy {
+                return TransferOutcome(key: key, destinationKey: destinationKey, status: .skipped, method: .none, bytes: 0)
+            }
             let outcome: TransferOutcome
             do {
-                outcome = try copier.run(event.item, retry: (event.retryCount ?? 0) > 0)
+                outcome = try copy.get()
             } catch {
                 if error.kind == .nonRetryable || event.isLastAttempt {
                     try jobs.move(jobID, to: .failed, failure: Job.Failure(code: error.errorType, message: error.errorMessage))

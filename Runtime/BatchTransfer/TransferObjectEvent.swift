@@ -38,9 +38,9 @@ public struct TransferObjectHandler: Sendable {
     public let batches: BatchCopier
     public let jobs: ReportingCopier
 
-    public init(copier: ObjectCopier, jobs: JobLifecycle?) {
+    public init(copier: ObjectCopier, jobs: JobLifecycle?, cancelCheckSeconds: Double = 5) {
         batches = BatchCopier(copier: copier)
-        self.jobs = ReportingCopier(copier: copier, jobs: jobs)
+        self.jobs = ReportingCopier(copier: copier, jobs: jobs, cancelCheckSeconds: cancelCheckSeconds)
     }
 
     public func run(_ event: TransferObjectEvent) throws(TransferError) -> TransferObjectResult {

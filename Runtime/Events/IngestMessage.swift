@@ -12,10 +12,13 @@ public import Foundation
 ///   deduplication id.
 /// - `{"kind": "PullTick"}` (other fields, such as the tick's time, ignored): the pull schedules'
 ///   clock, from the template's schedule rule; the Router runs the schedules due.
+/// - `{"kind": "SweepTick"}` (other fields ignored): the job sweep's clock; the Router fails jobs
+///   stuck in `RUNNING` and publishes notifications still in the outbox.
 public enum IngestMessage: Sendable, Hashable {
     case objectCreated(S3ObjectCreatedEvent)
     case transferRequested(jobID: String)
     case pullTick
+    case sweepTick
 
     /// Why a body is none of the kinds above.
     public struct UnknownMessage: Error, Sendable, CustomStringConvertible {
@@ -35,6 +38,8 @@ public enum IngestMessage: Sendable, Hashable {
                 self = .transferRequested(jobID: request.jobId)
             case "PullTick":
                 self = .pullTick
+            case "SweepTick":
+                self = .sweepTick
             default:
                 throw UnknownMessage(reason: "unknown message kind \"\(kind)\"")
             }

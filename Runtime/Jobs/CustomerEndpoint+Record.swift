@@ -21,6 +21,7 @@ extension CustomerEndpoint {
             item["hostKeyFingerprint"] = .s(location.hostKeyFingerprint)
             item["secretId"] = .s(location.secretID)
             item["credential"] = .s(location.credential.rawValue)
+            if let channels = location.channelsPerFile { item["channelsPerFile"] = .number(channels) }
         }
         return item
     }
@@ -42,7 +43,7 @@ extension CustomerEndpoint {
             location = .sftp(
                 SFTPLocation(
                     host: host, port: port, username: username, path: path, hostKeyFingerprint: fingerprint, secretID: secret,
-                    credential: credential))
+                    credential: credential, channelsPerFile: item["channelsPerFile"]?.int64Value.map { Int($0) }))
         default: return nil
         }
         self.init(

@@ -75,6 +75,37 @@ public struct DynamoDBJobStore: JobStore {
             attributes: ExpressionAttributes(values: [":me": .s(dispatcher), ":true": .bool(true)])) != nil
     }
 
+    public func markNotified(_ id: String, through count: Int) throws(JobStoreError) {
+        let attributes = ExpressionAttributes(values: [":n": .number(count)])
+        let advanced = "(attribute_not_exists(notifiedThrough) OR notifiedThrough < :n)"
+        if try conditionalUpdate(
+            id, update: "SET notifiedThrough = :n REMOVE outbox", condition: "size(history) = :n AND " + advanced,
+            attributes: attributes) != nil
+        {
+            return
+        }
+        _ = try conditionalUpdate(id, update: "SET notifiedThrough = :n", condition: advanced, attributes: attributes)
+    }
+
+    public func withPendingNotifications(updatedBefore cutoff: String) throws(JobStoreError) -> [Job] {
+        try query(index: Job.outboxIndex, partition: "outbox", value: "pending", updatedBefore: cutoff)
+    }
+
+    public func running(updatedBefore cutoff: String) throws(JobStoreError) -> [Job] {
+        try query(index: Job.runningIndex, partition: "running", value: JobState.running.rawValue, updatedBefore: cutoff)
+    }
+
+    private func query(index: String, partition: String, value: String, updatedBefore cutoff: String) throws(JobStoreError) -> [Job] {
+        do throws(AWSError) {
+            return try dynamoDB.queryAll(
+                table: table, index: index, keyCondition: "#partition = :value AND updatedAt < :cutoff",
+                attributes: ExpressionAttributes(names: ["#partition": partition], values: [":value": .s(value), ":cutoff": .s(cutoff)])
+            ).compactMap(Job.init(record:))
+        } catch {
+            throw .storage(error)
+        }
+    }
+
     /// An update that changes no state; nil when its condition does not hold.
     private func conditionalUpdate(
         _ id: String, update: String, condition: String, attributes: ExpressionAttributes
@@ -101,22 +132,24 @@ public struct DynamoDBJobStore: JobStore {
         if change.state == .running, change.dispatcher != nil {
             condition += " AND (attribute_not_exists(dispatcher) OR dispatcher = :dispatcher)"
         }
+        if change.unchangedSince != nil { condition += " AND updatedAt = :seen" }
         return condition
     }
 
     private static func expression(for change: JobChange) -> (String, ExpressionAttributes) {
-        var sets = ["#state = :to", "updatedAt = :at", "history = list_append(history, :step)"]
+        var sets = ["#state = :to", "updatedAt = :at", "history = list_append(history, :step)", "outbox = :pending"]
         var attributes = ExpressionAttributes(
             names: ["#state": "state"],
             values: [
-                ":to": .s(change.state.rawValue), ":at": .s(change.at),
+                ":to": .s(change.state.rawValue), ":at": .s(change.at), ":pending": .s("pending"),
                 ":step": .l([Job.Transition(state: change.state, at: change.at, by: change.by).attribute]),
             ])
+        if let seen = change.unchangedSince { attributes.values[":seen"] = .s(seen) }
         for (index, state) in change.state.allowedPredecessors.enumerated() {
             attributes.values[":from\(index)"] = .s(state.rawValue)
         }
         if change.state == .running {
-            sets.append("attempts = attempts + :one")
+            sets += ["attempts = attempts + :one", "running = :to"]
             attributes.values[":one"] = .number(1)
         }
         if let dispatcher = change.dispatcher, change.state == .queued || change.state == .running {
@@ -137,6 +170,7 @@ public struct DynamoDBJobStore: JobStore {
             attributes.values[":code"] = .s(failure.code)
             attributes.values[":message"] = .s(failure.message)
         }
-        return ("SET " + sets.joined(separator: ", "), attributes)
+        let removal = change.state == .running ? "" : " REMOVE running"
+        return ("SET " + sets.joined(separator: ", ") + removal, attributes)
     }
 }

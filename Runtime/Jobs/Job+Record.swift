@@ -4,6 +4,16 @@ extension Job {
     /// The job's key in the job table, whose partition key is the string `pk`.
     public static func key(id: String) -> DynamoDBItem { ["pk": .s("job#\(id)")] }
 
+    /// The job table's sparse index of jobs with transitions not yet published (partition
+    /// `outbox` = `pending`, sorted by `updatedAt`): every write that records a transition puts
+    /// the job in it, and the publish of its last transition takes it out.
+    public static let outboxIndex = "Outbox"
+
+    /// The job table's sparse index of running jobs (partition `running` = `RUNNING`, sorted by
+    /// `updatedAt`): a move to `RUNNING` puts the job in it and every other move takes it out, so
+    /// the sweep finds jobs stuck in `RUNNING` with one query.
+    public static let runningIndex = "Running"
+
     /// The job as the table stores it.
     public var record: DynamoDBItem {
         var item = Self.key(id: id)
@@ -20,6 +30,9 @@ extension Job {
         item["createdAt"] = .s(createdAt)
         item["updatedAt"] = .s(updatedAt)
         item["history"] = .l(history.map(\.attribute))
+        item["notifiedThrough"] = .number(notifiedThrough)
+        if notifiedThrough < history.count { item["outbox"] = .s("pending") }
+        if state == .running { item["running"] = .s(JobState.running.rawValue) }
         if let dispatcher { item["dispatcher"] = .s(dispatcher) }
         if dispatched { item["dispatched"] = .bool(true) }
         if let bytes { item["bytes"] = .number(bytes) }
@@ -59,6 +72,7 @@ extension Job {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.history = history
+        notifiedThrough = item["notifiedThrough"]?.int64Value.map(Int.init) ?? history.count
     }
 }
 

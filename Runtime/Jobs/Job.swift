@@ -71,6 +71,9 @@ public struct Job: Sendable, Hashable {
     public var createdAt: String
     public var updatedAt: String
     public var history: [Transition]
+    /// How many of `history`'s transitions have been published; the rest are the job's outbox,
+    /// published again by the next move or by the sweep until they go out.
+    public var notifiedThrough: Int
 
     public init(
         id: String, customer: String, sourceEndpoint: String, destinationEndpoint: String, object: Object, flow: Flow,
@@ -88,8 +91,19 @@ public struct Job: Sendable, Hashable {
         self.createdAt = createdAt
         updatedAt = createdAt
         history = [Transition(state: .received, at: createdAt, by: by)]
+        notifiedThrough = 0
+    }
+
+    /// The transitions not yet published, with their places in `history`.
+    public var pendingNotifications: [(index: Int, transition: Transition)] {
+        history.indices.dropFirst(min(notifiedThrough, history.count)).map { ($0, history[$0]) }
     }
 
     /// The lease that orders this job among the others of its customer and endpoints.
-    public var partition: String { "\(customer)/\(sourceEndpoint)/\(destinationEndpoint)" }
+    public var partition: String { Self.partition(customer: customer, source: sourceEndpoint, destination: destinationEndpoint) }
+
+    /// The partition of a customer's jobs from one endpoint to another.
+    public static func partition(customer: String, source: String, destination: String) -> String {
+        "\(customer)/\(source)/\(destination)"
+    }
 }

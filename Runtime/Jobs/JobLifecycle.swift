@@ -6,9 +6,15 @@ public import Foundation
 import AWS
 import Timestamps
 
-/// Moves jobs and tells subscribers: every move that the store accepts is published once, and a
-/// move the store refuses (a stale or duplicate writer) is returned as such for the caller to log
-/// and ignore.
+/// Moves jobs and tells subscribers: every move that the store accepts is published at least once,
+/// and a move the store refuses (a stale or duplicate writer) is returned as such for the caller
+/// to log and ignore.
+///
+/// The notifications go through an outbox in the job itself: the conditional write that records a
+/// transition also puts the job in the table's `Outbox` index, the transitions not yet published
+/// are published right after it, and the job leaves the outbox once they all went out. A publish
+/// that fails leaves them there, and the next move of the job or `publishPending` (the Router's
+/// sweep) publishes them, in order, under the same notification ids.
 public struct JobLifecycle: Sendable {
     public var store: any JobStore
     public var notifier: JobNotifier?
@@ -26,10 +32,12 @@ public struct JobLifecycle: Sendable {
     /// The current time as transitions record it.
     public var timestamp: String { ISO8601Timestamp.format(now()) }
 
-    /// Creates the job, or finds the one an earlier delivery made; a new job is published.
-    public func create(_ job: Job) throws(JobStoreError) -> (job: Job, created: Bool) {
-        let outcome = try store.create(job)
-        if outcome.created { try publish(outcome.job) }
+    /// Creates the job, or finds the one an earlier delivery made; a new job is published, or,
+    /// when `publishing` is false (its creator moves it on at once), left in the outbox for that
+    /// move to publish before its own, saving a write of the outbox's mark.
+    public func create(_ job: Job, publishing: Bool = true) throws(JobStoreError) -> (job: Job, created: Bool) {
+        var outcome = try store.create(job)
+        if outcome.created, publishing { outcome.job = publish(outcome.job).job }
         return outcome
     }
 
@@ -38,10 +46,11 @@ public struct JobLifecycle: Sendable {
     @discardableResult
     public func move(
         _ id: String, to state: JobState, bytes: Int64? = nil, checksum: String? = nil, failure: Job.Failure? = nil,
-        dispatcher: String? = nil
+        dispatcher: String? = nil, unchangedSince: String? = nil
     ) throws(JobStoreError) -> Job? {
         let change = JobChange(
-            to: state, at: timestamp, by: actor, bytes: bytes, checksum: checksum, failure: failure, dispatcher: dispatcher)
+            to: state, at: timestamp, by: actor, bytes: bytes, checksum: checksum, failure: failure, dispatcher: dispatcher,
+            unchangedSince: unchangedSince)
         let job: Job
         do throws(JobStoreError) {
             job = try store.apply(change, to: id)
@@ -49,8 +58,7 @@ public struct JobLifecycle: Sendable {
             if case .refused = error { return nil }
             throw error
         }
-        try publish(job)
-        return job
+        return publish(job).job
     }
 
     /// Moves the job to `RUNNING` for an executor's attempt under `dispatcher`'s dispatch (the
@@ -76,11 +84,34 @@ public struct JobLifecycle: Sendable {
         try store.markDispatched(id, by: dispatcher)
     }
 
-    private func publish(_ job: Job) throws(JobStoreError) {
-        do throws(AWSError) {
-            try notifier?.publish(job)
-        } catch {
-            throw .storage(error)
+    /// Publishes the transitions of jobs still in the outbox whose last move was more than
+    /// `graceSeconds` ago (so a writer publishing its own move right now is left to it).
+    /// - Returns: how many transitions went out, and how many are still pending.
+    public func publishPending(graceSeconds: Double) throws(JobStoreError) -> (published: Int, pending: Int) {
+        guard notifier != nil else { return (0, 0) }
+        let cutoff = ISO8601Timestamp.format(now().addingTimeInterval(-graceSeconds))
+        var counts = (published: 0, pending: 0)
+        for job in try store.withPendingNotifications(updatedBefore: cutoff) {
+            let published = publish(job).published
+            counts.published += published
+            counts.pending += job.pendingNotifications.count - published
         }
+        return counts
+    }
+
+    /// Publishes the job's transitions not yet published, in order, and records how far it got.
+    /// A publish that fails stops it: what is left stays in the outbox for the next move or sweep,
+    /// and the move that was written stands.
+    /// - Returns: the job with the mark as recorded, and how many transitions went out. A mark
+    ///   that could not be recorded leaves them in the outbox, to go out again (at least once).
+    private func publish(_ job: Job) -> (job: Job, published: Int) {
+        let pending = job.pendingNotifications.map(\.index)
+        guard let notifier, !pending.isEmpty else { return (job, 0) }
+        let published = notifier.publish(job, transitions: pending)
+        var marked = job
+        if published > 0, (try? store.markNotified(job.id, through: job.notifiedThrough + published)) != nil {
+            marked.notifiedThrough += published
+        }
+        return (marked, published)
     }
 }

@@ -25,6 +25,16 @@ public protocol JobStore: Sendable {
     /// Records that `dispatcher` has sent the job to its executor.
     /// - Returns: false when the job is no longer `dispatcher`'s (another router took it over).
     func markDispatched(_ id: String, by dispatcher: String) throws(JobStoreError) -> Bool
+
+    /// Records that the job's first `count` transitions have been published; the job leaves the
+    /// outbox when they are all of them. Never moves the mark back.
+    func markNotified(_ id: String, through count: Int) throws(JobStoreError)
+
+    /// The jobs with transitions not yet published whose last move was before `cutoff` (RFC 3339).
+    func withPendingNotifications(updatedBefore cutoff: String) throws(JobStoreError) -> [Job]
+
+    /// The jobs in `RUNNING` whose last move was before `cutoff` (RFC 3339).
+    func running(updatedBefore cutoff: String) throws(JobStoreError) -> [Job]
 }
 
 /// One move of a job and what comes with it.
@@ -41,10 +51,13 @@ public struct JobChange: Sendable, Hashable {
     /// and required to be the job's dispatcher by a move to `RUNNING` (an executor of an
     /// overtaken dispatch is refused).
     public var dispatcher: String?
+    /// When set, the move happens only if the job's last move was at this time: a sweeper's move
+    /// of a job it found stuck loses to any executor that moved the job since.
+    public var unchangedSince: String?
 
     public init(
         to state: JobState, at: String, by: String, bytes: Int64? = nil, checksum: String? = nil, failure: Job.Failure? = nil,
-        dispatcher: String? = nil
+        dispatcher: String? = nil, unchangedSince: String? = nil
     ) {
         self.state = state
         self.at = at
@@ -53,6 +66,7 @@ public struct JobChange: Sendable, Hashable {
         self.checksum = checksum
         self.failure = failure
         self.dispatcher = dispatcher
+        self.unchangedSince = unchangedSince
     }
 }
 

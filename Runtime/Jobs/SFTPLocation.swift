@@ -17,14 +17,17 @@ public struct SFTPLocation: Sendable, Hashable, Codable {
     /// The Secrets Manager secret (name or ARN) whose string is the key or password.
     public var secretID: String
     public var credential: Credential
+    /// The most SFTP channels one file is written over at this partner (1 writes every file over
+    /// one channel, for partners that object to more); nil leaves it to the worker's setting.
+    public var channelsPerFile: Int?
 
     enum CodingKeys: String, CodingKey {
-        case host, port, username, path, hostKeyFingerprint, secretID = "secretId", credential
+        case host, port, username, path, hostKeyFingerprint, secretID = "secretId", credential, channelsPerFile
     }
 
     public init(
         host: String, port: UInt16 = 22, username: String, path: String, hostKeyFingerprint: String,
-        secretID: String, credential: Credential = .privateKey
+        secretID: String, credential: Credential = .privateKey, channelsPerFile: Int? = nil
     ) {
         self.host = host
         self.port = port
@@ -33,6 +36,7 @@ public struct SFTPLocation: Sendable, Hashable, Codable {
         self.hostKeyFingerprint = hostKeyFingerprint
         self.secretID = secretID
         self.credential = credential
+        self.channelsPerFile = channelsPerFile
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,5 +48,6 @@ public struct SFTPLocation: Sendable, Hashable, Codable {
         hostKeyFingerprint = try container.decode(String.self, forKey: .hostKeyFingerprint)
         secretID = try container.decode(String.self, forKey: .secretID)
         credential = try container.decodeIfPresent(Credential.self, forKey: .credential) ?? .privateKey
+        channelsPerFile = try container.decodeIfPresent(Int.self, forKey: .channelsPerFile)
     }
 }

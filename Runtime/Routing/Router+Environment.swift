@@ -12,7 +12,8 @@ extension Router {
     /// The router a Lambda function runs, from the environment the template sets: `JOB_TABLE`,
     /// `ENDPOINT_TABLE`, `WORK_QUEUE_URL`, `JOB_STATE_MACHINE_ARN`, `DEAD_LETTER_QUEUE_URL`
     /// (required); `JOBS_TOPIC_ARN` (none: no notifications), `SCHEDULE_TABLE` (none: no pull schedules), `STATE_MACHINE_LIMIT_BYTES`
-    /// (1 GiB: larger S3 → S3 copies go to the worker), `LEASE_SECONDS` (30).
+    /// (1 GiB: larger S3 → S3 copies go to the worker), `LEASE_SECONDS` (30), `STALE_RUNNING_SECONDS`
+    /// (14,400: a job longer in `RUNNING` without a move is failed as `Stale` by the sweep).
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, log: LineLogger
     ) throws -> Router {
@@ -37,6 +38,6 @@ extension Router {
                 stateMachineLimitBytes: try number("STATE_MACHINE_LIMIT_BYTES", default: 1 << 30)),
             deadLetters: DeadLetterQueue(sqs: SQSClient(client: client), queueURL: try settings.required("DEAD_LETTER_QUEUE_URL")),
             schedules: settings.value("SCHEDULE_TABLE").map { DynamoDBScheduleCatalog(dynamoDB: dynamoDB, table: $0) },
-            owner: owner, log: log)
+            staleRunningSeconds: Double(try number("STALE_RUNNING_SECONDS", default: 14_400)), owner: owner, log: log)
     }
 }

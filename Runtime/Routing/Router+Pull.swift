@@ -13,14 +13,16 @@ extension Router {
     /// A pull tick: each active schedule due now (found through the schedule table's `Due`
     /// index) whose run this router takes, by moving its next run with a conditional write, is
     /// sent to the `TransferWorker` to poll. Two routers ticking at once run each schedule once.
-    func runDueSchedules(lookups: BatchLookups) throws -> Outcome {
-        guard let schedules else { return .deadLetter("a PullTick reached a Router with no schedule table (SCHEDULE_TABLE)") }
+    /// - Returns: true (the tick ran), as a routing task answers.
+    /// - Throws: `RoutingDeadEnd` when this router runs no schedules.
+    func runDueSchedules(lookups: BatchLookups) throws -> Bool {
+        guard let schedules else { throw RoutingDeadEnd(reason: "a PullTick reached a Router with no schedule table (SCHEDULE_TABLE)") }
         let now = jobs.now()
         for schedule in try schedules.due(at: ISO8601Timestamp.format(now)) {
             guard try schedules.claim(schedule, next: Self.nextRun(of: schedule, after: now)) else { continue }
             try poll(schedule, lookups: lookups)
         }
-        return .done
+        return true
     }
 
     /// Sends the schedule's run to the worker; a run whose endpoints cannot take part is logged

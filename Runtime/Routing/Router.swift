@@ -10,12 +10,14 @@ public import LineLogging
 /// key's, so a duplicate delivery finds the job the first one made), takes the partition's lease,
 /// moves the job to `QUEUED` and dispatches it. A job the API made (`TransferRequested`) is routed
 /// the same way from its record. A job already past `QUEUED` is not sent again. A `PullTick` runs
-/// the pull schedules that are due (`Router+Pull.swift`).
+/// the pull schedules that are due (`Router+Pull.swift`), a `SweepTick` the job sweep
+/// (`Router+Sweep.swift`).
 ///
 /// A message that cannot succeed (not a message it knows, no endpoint for the object) goes to the
 /// dead-letter queue at once with the reason; one that may succeed later (a lease another router
-/// holds, a throttled table) is returned to the queue, and on a FIFO queue so is every later
-/// message of its group in the batch, so the group keeps its order.
+/// holds, a throttled table) is returned to the queue, and so is every later job of its partition
+/// in the batch, so the partition keeps its order. The batch's partitions are routed in parallel
+/// (`Router+Lanes.swift`).
 public struct Router: Sendable {
     public var jobs: JobLifecycle
     public var leases: PartitionLeases
@@ -24,13 +26,16 @@ public struct Router: Sendable {
     public var deadLetters: DeadLetterQueue
     /// The pull schedules; nil when the router runs none (a `PullTick` is then dead-lettered).
     public var schedules: DynamoDBScheduleCatalog?
+    /// How long a job may stay in `RUNNING` without a move before the sweep fails it as `Stale`.
+    public var staleRunningSeconds: Double
     /// Who holds leases: the router's name and region.
     public var owner: String
     public var log: LineLogger
 
     public init(
         jobs: JobLifecycle, leases: PartitionLeases, catalog: any EndpointCatalog, dispatcher: JobDispatcher,
-        deadLetters: DeadLetterQueue, schedules: DynamoDBScheduleCatalog? = nil, owner: String, log: LineLogger
+        deadLetters: DeadLetterQueue, schedules: DynamoDBScheduleCatalog? = nil, staleRunningSeconds: Double = 14_400,
+        owner: String, log: LineLogger
     ) {
         self.jobs = jobs
         self.leases = leases
@@ -38,27 +43,41 @@ public struct Router: Sendable {
         self.dispatcher = dispatcher
         self.deadLetters = deadLetters
         self.schedules = schedules
+        self.staleRunningSeconds = staleRunningSeconds
         self.owner = owner
         self.log = log
     }
 
     /// Routes a batch; the answer names the messages to return to the queue.
+    ///
+    /// Each message becomes the jobs it asks for, each in its partition's lane (a tick, or a
+    /// message whose partitions need no lookup, in a lane of its own or its message group's). The
+    /// lanes run in parallel, up to `laneWidth` at once, and each runs its jobs in the batch's
+    /// order, so a partition's jobs are dispatched in order under its lease. A job that must wait
+    /// (a lease another router holds, a throttled table) holds the rest of its lane: their
+    /// messages go back to the queue with it. A message whose partitions could not be looked up
+    /// holds every later message of its message group, as a FIFO queue expects.
     public func route(_ event: SQSEvent) -> SQSBatchResponse {
-        var failed: [String] = []
-        var heldGroups: Set<String> = []
         let lookups = BatchLookups(catalog: catalog, leases: leases, owner: owner)
+        var plans: [Plan] = []
+        var heldGroups: Set<String> = []
         for record in event.records {
             if let group = record.messageGroupID, heldGroups.contains(group) {
-                failed.append(record.messageId)
+                plans.append(.settled(.retry("an earlier message of group \(group) must be routed first")))
                 continue
             }
-            switch outcome(of: record, lookups: lookups) {
+            let plan = self.plan(record, lookups: lookups)
+            if case .settled(.retry) = plan, let group = record.messageGroupID { heldGroups.insert(group) }
+            plans.append(plan)
+        }
+        var failed: [String] = []
+        for (record, outcome) in zip(event.records, run(plans, lookups: lookups)) {
+            switch outcome {
             case .done:
                 continue
             case .retry(let reason):
                 log.warn("router.retry", ["messageId": record.messageId, "reason": reason])
                 failed.append(record.messageId)
-                if let group = record.messageGroupID { heldGroups.insert(group) }
             case .deadLetter(let reason):
                 log.error("router.deadLetter", ["messageId": record.messageId, "reason": reason])
                 do {
@@ -72,69 +91,23 @@ public struct Router: Sendable {
         return SQSBatchResponse(failedMessageIDs: failed)
     }
 
-    enum Outcome {
-        case done
-        case retry(String)
-        case deadLetter(String)
-    }
-
-    func outcome(of record: SQSEvent.Record, lookups: BatchLookups) -> Outcome {
-        let message: IngestMessage
-        do {
-            message = try IngestMessage(body: record.body)
-        } catch {
-            return .deadLetter(error.reason)
-        }
-        do {
-            switch message {
-            case .objectCreated(let event): return try route(event, lookups: lookups)
-            case .transferRequested(let jobID): return try routeRequested(jobID: jobID, lookups: lookups)
-            case .pullTick: return try runDueSchedules(lookups: lookups)
-            }
-        } catch let failure as RoutingFailure {
-            return .retry(failure.reason)
-        } catch let error as AWSError {
-            return error.isRetryable ? .retry("\(error)") : .deadLetter("\(error)")
-        } catch let error as JobStoreError {
-            if case .storage(let cause) = error, !cause.isRetryable { return .deadLetter("\(error)") }
-            return .retry("\(error)")
-        } catch {
-            return .retry("\(error)")
-        }
-    }
-
-    /// An object created in a bucket: one job for each endpoint that each of the bucket's
-    /// endpoints holding the object pushes to.
-    private func route(_ event: S3ObjectCreatedEvent, lookups: BatchLookups) throws -> Outcome {
-        let bucket = event.detail.bucket.name
-        let object = event.detail.object
-        let sources = try lookups.endpoints(inBucket: bucket).filter { $0.active && $0.relativePath(of: object.key) != nil }
-        guard !sources.isEmpty else { return .deadLetter("no active endpoint holds s3://\(bucket)/\(object.key)") }
-        var dispatched = 0
-        for source in sources {
-            for destinationID in source.pushTo {
-                if try makeJob(of: object, from: source, to: destinationID, lookups: lookups) { dispatched += 1 }
-            }
-        }
-        return dispatched > 0 || sources.allSatisfy({ $0.pushTo.isEmpty })
-            ? .done : .deadLetter("every job of s3://\(bucket)/\(object.key) failed; see the jobs")
-    }
-
     /// A job the API made: routed like an event's job once its endpoints are found.
-    private func routeRequested(jobID: String, lookups: BatchLookups) throws -> Outcome {
-        guard let job = try jobs.store.job(id: jobID) else { return .deadLetter("job \(jobID) does not exist") }
+    /// - Throws: `RoutingDeadEnd` when the job does not exist or its source cannot take part.
+    /// - Returns: false when the job failed for good.
+    func routeRequested(jobID: String, lookups: BatchLookups) throws -> Bool {
+        guard let job = try jobs.store.job(id: jobID) else { throw RoutingDeadEnd(reason: "job \(jobID) does not exist") }
         let source = try lookups.endpoint(id: job.sourceEndpoint)
         guard let source, source.active, source.customer == job.customer else {
             let reason = Self.unavailability(of: job.sourceEndpoint, found: source, customer: job.customer)
             try fail(job.id, reason: reason)
-            return .deadLetter(reason)
+            throw RoutingDeadEnd(reason: reason)
         }
-        return try dispatch(job, from: source, lookups: lookups, created: false) ? .done : .deadLetter("job \(jobID) failed; see the job")
+        return try dispatch(job, from: source, lookups: lookups, created: false)
     }
 
     /// Makes (or finds) the job of `object` from `source` to the endpoint `destinationID` and
     /// dispatches it unless it has been already; false when the job failed for good.
-    private func makeJob(
+    func makeJob(
         of object: S3ObjectCreatedEvent.Object, from source: CustomerEndpoint, to destinationID: String, lookups: BatchLookups
     ) throws -> Bool {
         let destination = try lookups.endpoint(id: destinationID)
@@ -142,10 +115,12 @@ public struct Router: Sendable {
         let jobObject = Job.Object(key: object.key, size: object.size, version: object.etag ?? "")
         let id = try JobIdentity.jobID(
             customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID, object: jobObject)
+        // The new job's RECEIVED goes out with its QUEUED (or its failure), marked once for both.
         let (job, created) = try jobs.create(
             Job(
                 id: id, customer: source.customer, sourceEndpoint: source.id, destinationEndpoint: destinationID,
-                object: jobObject, flow: flow, createdAt: jobs.timestamp, by: owner))
+                object: jobObject, flow: flow, createdAt: jobs.timestamp, by: owner),
+            publishing: false)
         return try dispatch(job, from: source, lookups: lookups, created: created)
     }
 
@@ -212,5 +187,11 @@ public struct Router: Sendable {
 
 /// A message that may route once something else has happened (a lease expires).
 struct RoutingFailure: Error {
+    let reason: String
+}
+
+/// A message that can never route (its job does not exist, its source cannot take part): it goes
+/// to the dead-letter queue with this reason.
+struct RoutingDeadEnd: Error {
     let reason: String
 }

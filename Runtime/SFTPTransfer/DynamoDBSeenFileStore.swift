@@ -14,12 +14,12 @@ public struct DynamoDBSeenFileStore: SeenFileStore {
     }
 
     public func claim(_ version: RemoteFileVersion, on endpoint: String) throws(TransferError) -> Bool {
-        let item: DynamoDBItem = [
-            "pk": .s("seen#\(endpoint)#\(version.identity)"),
+        var item = Self.key(of: version, on: endpoint)
+        item.merge([
             "path": .s(version.path),
             "size": .number(version.size),
             "mtime": .number(version.modificationTime),
-        ]
+        ]) { $1 }
         do {
             try dynamoDB.putItem(table: table, item: item, condition: "attribute_not_exists(pk)")
             return true
@@ -29,5 +29,17 @@ public struct DynamoDBSeenFileStore: SeenFileStore {
             }
             return false
         }
+    }
+
+    public func isTaken(_ version: RemoteFileVersion, on endpoint: String) throws(TransferError) -> Bool {
+        do {
+            return try dynamoDB.getItem(table: table, key: Self.key(of: version, on: endpoint), consistentRead: true) != nil
+        } catch {
+            throw TransferError(error, context: "reading whether \(version.path) on \(endpoint) was taken, in \(table)")
+        }
+    }
+
+    private static func key(of version: RemoteFileVersion, on endpoint: String) -> DynamoDBItem {
+        ["pk": .s("seen#\(endpoint)#\(version.identity)")]
     }
 }

@@ -1,3 +1,5 @@
+import TransferCore
+
 /// When and how S3 → SFTP splits a file over several SFTP channels of its one connection
 /// (`SFTPSession.writeRanges`), each channel writing one contiguous range fed by its own ranged
 /// `GetObject`; SFTP → S3 reads over several channels by the same setting (`SFTPToS3Transfer`).
@@ -6,9 +8,8 @@
 /// 40 MB/s at 50 ms), so at internet distances a large file goes faster over several. Small files
 /// do not: each channel costs a few round trips to open.
 public struct ParallelUpload: Sendable, Hashable {
-    /// At most 8: sshd's `MaxSessions` (10 by default) counts every channel, the transfer's own
-    /// SFTP channel and its rename channel included.
-    public static let maximumChannels = 8
+    /// At most `maximumSFTPChannelsPerFile` (8).
+    public static let maximumChannels = maximumSFTPChannelsPerFile
 
     /// Channels per file at or above `threshold`; 1 writes every file over one channel.
     public var channels: Int
@@ -29,6 +30,12 @@ public struct ParallelUpload: Sendable, Hashable {
     /// The channels a file of `size` bytes goes over: `channels` from `threshold`, else 1.
     public func channels(forSize size: Int64) -> Int {
         size >= threshold ? channels : 1
+    }
+
+    /// These settings with at most `limit` channels (a partner's own limit); nil changes nothing.
+    public func limited(to limit: Int?) -> ParallelUpload {
+        guard let limit else { return self }
+        return ParallelUpload(channels: min(channels, limit), threshold: threshold)
     }
 
     /// The contiguous ranges a file of `size` bytes is written in: one unless the file is at

@@ -3,7 +3,11 @@ public import TransferCore
 
 /// Pull: lists a partner's directory on each `poll`, keeps the files whose names match the
 /// pattern, waits until a file's size and modification time hold still across two polls, and
-/// hands out each version once (claimed in the `SeenFileStore`).
+/// hands out each version once (recorded in the `SeenFileStore`).
+///
+/// A version is recorded as taken only after the caller's `take` has made what carries it on (the
+/// worker's job, whose id is the version's): a run that dies between the two leaves the version
+/// untaken, and the next run hands it out again to a `take` that must find the job it made.
 ///
 /// The stability memory lives in this object, so polls must come from one long-lived poller (the
 /// worker); the seen-store is shared and durable.
@@ -26,17 +30,23 @@ public final class SFTPDirectoryPoller {
         self.sessions = sessions
     }
 
-    /// The files that became ready and that this call claimed, sorted by path.
-    public func poll() throws(TransferError) -> [RemoteFileVersion] {
+    /// The files that became ready and were not taken before, sorted by path, each handed to
+    /// `take` and then recorded as taken. A `take` that throws stops the poll with its error and
+    /// leaves its version, and the ones after it, untaken.
+    @discardableResult
+    public func poll(
+        _ take: (RemoteFileVersion) throws(TransferError) -> Void = { _ in }
+    ) throws(TransferError) -> [RemoteFileVersion] {
         let endpoint = "\(source.username)@\(source.host):\(source.port)"
         let listing = try TransferError.context("listing \(endpoint):\(directory)") {
             try sessions.withSession(source) { sftp in try matchingFiles(in: sftp) }
         }
-        var claimed: [RemoteFileVersion] = []
-        for version in filter.observe(listing) where try store.claim(version, on: endpoint) {
-            claimed.append(version)
+        var taken: [RemoteFileVersion] = []
+        for version in filter.observe(listing).sorted(by: { $0.path < $1.path }) where try !store.isTaken(version, on: endpoint) {
+            try take(version)
+            if try store.claim(version, on: endpoint) { taken.append(version) }
         }
-        return claimed.sorted { $0.path < $1.path }
+        return taken
     }
 
     private func matchingFiles(in sftp: SFTPSession) throws -> [RemoteFileVersion] {

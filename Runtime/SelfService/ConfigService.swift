@@ -138,11 +138,12 @@ public struct ConfigService: APIService {
         case .s3(let bucket, let prefix, let s3Access):
             location = .s3(bucket: bucket, prefix: prefix)
             access = s3Access
-        case .sftp(let host, let port, let username, let path, let fingerprint):
+        case .sftp(let host, let port, let username, let path, let fingerprint, let channels):
             location = .sftp(
                 SFTPLocation(
                     host: host, port: port, username: username, path: path, hostKeyFingerprint: fingerprint,
-                    secretID: vault.secretName(for: id), credential: input.credential?.kind ?? keptCredential ?? .privateKey))
+                    secretID: vault.secretName(for: id), credential: input.credential?.kind ?? keptCredential ?? .privateKey,
+                    channelsPerFile: channels))
         }
         return EndpointRecord(
             endpoint: CustomerEndpoint(id: id, customer: customer, location: location, active: false, pushTo: input.pushTo),

@@ -1,15 +1,16 @@
 import JSONText
 import Jobs
+import TransferCore
 
 /// The body of `POST /endpoints` and `PUT /endpoints/{id}`, checked field by field.
 ///
 /// S3: `{"type": "s3", "bucket", "prefix", "region", "roleArn", "externalId"?, "name"?, "pushTo"?}`.
 /// SFTP: `{"type": "sftp", "host", "port"?, "username", "path", "hostKeyFingerprint",
-/// "credential": {"privateKey", "passphrase"?} | {"password"}, "name"?, "pushTo"?}`.
+/// "credential": {"privateKey", "passphrase"?} | {"password"}, "channelsPerFile"?, "name"?, "pushTo"?}`.
 struct EndpointInput {
     enum Location {
         case s3(bucket: String, prefix: String, access: EndpointRecord.S3Access)
-        case sftp(host: String, port: UInt16, username: String, path: String, hostKeyFingerprint: String)
+        case sftp(host: String, port: UInt16, username: String, path: String, hostKeyFingerprint: String, channelsPerFile: Int?)
     }
 
     /// An SFTP login secret as the caller sent it; only ever written to Secrets Manager.
@@ -42,7 +43,7 @@ struct EndpointInput {
 
     static let common: Set<String> = ["type", "name", "pushTo"]
     static let s3Fields = common.union(["bucket", "prefix", "region", "roleArn", "externalId"])
-    static let sftpFields = common.union(["host", "port", "username", "path", "hostKeyFingerprint", "credential"])
+    static let sftpFields = common.union(["host", "port", "username", "path", "hostKeyFingerprint", "credential", "channelsPerFile"])
 
     /// - Parameter requireCredential: an SFTP endpoint being made needs its credential; a replaced
     ///   one may keep the stored credential.
@@ -82,7 +83,9 @@ struct EndpointInput {
         try FieldRules.directoryPath(path, field: "path")
         let fingerprint = try fields.string("hostKeyFingerprint", maxLength: 64) ?? ""
         try FieldRules.hostKeyFingerprint(fingerprint, field: "hostKeyFingerprint")
-        location = .sftp(host: host, port: UInt16(port), username: username, path: path, hostKeyFingerprint: fingerprint)
+        let channels = try fields.integer("channelsPerFile", in: 1...Int64(maximumSFTPChannelsPerFile)).map { Int($0) }
+        location = .sftp(
+            host: host, port: UInt16(port), username: username, path: path, hostKeyFingerprint: fingerprint, channelsPerFile: channels)
         credential = try Self.credential(fields, required: requireCredential)
     }
 

@@ -104,6 +104,7 @@ public struct EndpointRecord: Sendable, Hashable {
                 ("username", .string(location.username)), ("path", .string(location.path)),
                 ("hostKeyFingerprint", .string(location.hostKeyFingerprint)),
                 ("credential", .object(["type": .string(location.credential.rawValue)])),
+                ("channelsPerFile", location.channelsPerFile.map { .int(Int64($0)) }),
             ]
         }
         if let lastCheck {

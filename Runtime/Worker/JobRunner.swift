@@ -18,7 +18,9 @@ public struct JobRunner: Sendable {
     public var partSize: Int64
     public var sftpTimeout: Duration
     /// How S3 → SFTP (and the second leg of SFTP → SFTP) splits large files over channels, and
-    /// how SFTP → S3 (and the first leg of SFTP → SFTP) reads them over several.
+    /// how SFTP → S3 (and the first leg of SFTP → SFTP) reads them over several: at most the
+    /// partner endpoint's `channelsPerFile` (the destination's when writing, the source's when
+    /// reading).
     public var parallelUpload: ParallelUpload
     /// Raised on SIGTERM: the flows stop at their next checkpoint.
     public var stop: StopFlag
@@ -52,13 +54,13 @@ public struct JobRunner: Sendable {
             let transfer = S3ToSFTPTransfer(
                 s3: s3, bucket: source.bucket, key: source.key,
                 destination: try destination.configuration(secrets: secrets, timeout: sftpTimeout),
-                path: destination.path, sessions: sessions, parallelUpload: parallelUpload)
+                path: destination.path, sessions: sessions, parallelUpload: parallelUpload.limited(to: destination.channelsPerFile))
             return try verify(try transfer.run(stop: stop), at: transfer.destination, job: job)
         case (.sftpToSFTP, .sftp(let source), .sftp(let destination)):
             let transfer = SFTPToSFTPTransfer(
                 firstLeg: try firstLeg(from: source, to: stagingLocation(of: job), job: job),
                 destination: try destination.configuration(secrets: secrets, timeout: sftpTimeout),
-                destinationPath: destination.path, parallelUpload: parallelUpload)
+                destinationPath: destination.path, parallelUpload: parallelUpload.limited(to: destination.channelsPerFile))
             let delivered = try transfer.run(resumingUpload: resume, stop: stop, onUploadStarted: record)
             return try verify(delivered, at: transfer.destination, job: job)
         case (.s3ToS3, .s3(let source), .s3(let destination)):
@@ -82,6 +84,6 @@ public struct JobRunner: Sendable {
         SFTPToS3Transfer(
             source: try source.configuration(secrets: secrets, timeout: sftpTimeout), path: source.path, s3: s3,
             bucket: destination.bucket, key: destination.key, sessions: sessions, preferredPartSize: partSize,
-            metadata: ["transfer-job-id": job.id], parallelRead: parallelUpload)
+            metadata: ["transfer-job-id": job.id], parallelRead: parallelUpload.limited(to: source.channelsPerFile))
     }
 }

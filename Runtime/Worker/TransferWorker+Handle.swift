@@ -36,7 +36,7 @@ extension TransferWorker {
         var runner = runner
         runner.stop = jobStop
         let (result, cancelled) = withCancellationWatch(
-            jobID: job.id, jobs: reporting.lifecycle, intervalSeconds: settings.cancelCheckSeconds, raising: jobStop
+            jobID: job.id, jobs: reporting.lifecycle, intervalSeconds: settings.cancelCheckSeconds, onCancel: { jobStop.request() }
         ) {
             withVisibilityHeartbeat(
                 sqs: queue, queueURL: settings.queueURL, receiptHandle: message.receiptHandle,

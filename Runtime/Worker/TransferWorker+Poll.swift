@@ -32,10 +32,13 @@ extension TransferWorker {
     /// `SFTPDirectoryPoller`; each file that held still and was not taken before becomes a job
     /// (`RECEIVED`, its id the idempotency key's: customer, endpoints, path, size, mtime) and a
     /// `TransferRequested` message on the ingest queue, which the Router routes like any job.
+    ///
+    /// The file is recorded as taken only after both: a run that fails or dies in between leaves
+    /// it untaken, and the next run finds the same job (same id) and requests it again, which the
+    /// queue's deduplication or the Router's idempotency makes harmless.
     func handle(_ request: PollRequest, message: SQSMessage) -> WorkerEvent {
         do throws(TransferError) {
-            let files = try poll(request)
-            for file in files { try requestJob(for: file, of: request) }
+            let files = try poll(request) { file throws(TransferError) in try requestJob(for: file, of: request) }
             log.info("schedule.run", ["scheduleId": request.scheduleID, "files": String(files.count)])
             settle(message, jobID: nil, MessageDisposition.after(.succeeded, retryDelaySeconds: settings.retryDelaySeconds))
             return WorkerEvent(messageID: message.messageID, jobID: nil, outcome: .succeeded)
@@ -47,8 +50,11 @@ extension TransferWorker {
         }
     }
 
-    /// The files of this run: settled, matching, and claimed by no run before.
-    private func poll(_ request: PollRequest) throws(TransferError) -> [RemoteFileVersion] {
+    /// The files of this run: settled, matching, and taken by no run before, each handed to `take`
+    /// before it is recorded as taken.
+    private func poll(
+        _ request: PollRequest, taking take: (RemoteFileVersion) throws(TransferError) -> Void
+    ) throws(TransferError) -> [RemoteFileVersion] {
         guard let pull else {
             throw TransferError.nonRetryable("schedule \(request.scheduleID): this worker takes no pull runs (INGEST_QUEUE_URL is not set)")
         }
@@ -58,7 +64,7 @@ extension TransferWorker {
         _ = try poller.poll()
         stop.wait(seconds: pull.settleSeconds)
         if stop.isRequested { throw TransferError.stopped("schedule \(request.scheduleID): between its listings") }
-        return try poller.poll()
+        return try poller.poll(take)
     }
 
     private func requestJob(for file: RemoteFileVersion, of request: PollRequest) throws(TransferError) {

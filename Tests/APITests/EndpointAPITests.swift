@@ -1,5 +1,6 @@
 import AWS
 import Foundation
+import Jobs
 import MotoPeer
 import SSHPeer
 import Testing
@@ -19,9 +20,10 @@ struct EndpointAPITests {
         #"{"type":"s3","name":"drop","bucket":"\#(bucket)","prefix":"\#(prefix)","region":"us-east-1","roleArn":"\#(fixture.roleARN)"}"#
     }
 
-    private func sftpBody(_ sshd: SSHServer, fingerprint: String? = nil) -> String {
+    private func sftpBody(_ sshd: SSHServer, fingerprint: String? = nil, channelsPerFile: Int? = nil) -> String {
         let key = sshd.userKey.privateKey.replacingOccurrences(of: "\n", with: "\\n")
-        return #"{"type":"sftp","host":"127.0.0.1","port":\#(sshd.port),"username":"\#(sshd.username)","path":"\#(sshd.dataDirectory)","hostKeyFingerprint":"\#(fingerprint ?? sshd.hostKey.fingerprint)","credential":{"privateKey":"\#(key)"}}"#
+        let channels = channelsPerFile.map { #","channelsPerFile":\#($0)"# } ?? ""
+        return #"{"type":"sftp","host":"127.0.0.1","port":\#(sshd.port),"username":"\#(sshd.username)","path":"\#(sshd.dataDirectory)","hostKeyFingerprint":"\#(fingerprint ?? sshd.hostKey.fingerprint)"\#(channels),"credential":{"privateKey":"\#(key)"}}"#
     }
 
     @Test("an S3 endpoint: created inactive, read, listed, replaced, activated after the role check, deactivated, deleted")
@@ -81,6 +83,12 @@ struct EndpointAPITests {
             #expect(activated.status == 200, "\(activated.text)")
             #expect(activated.json["active"] as? Bool == true)
 
+            let limited = try fixture.request("PUT", "/endpoints/\(id)", as: fixture.alice, body: sftpBody(sshd, channelsPerFile: 1))
+            #expect(limited.status == 200 && limited.json["channelsPerFile"] as? Int == 1, "\(limited.text)")
+            let stored = try fixture.items(of: "EndpointTable").compactMap(CustomerEndpoint.init(record:)).first { $0.id == id }
+            guard case .sftp(let location)? = stored?.location else { Issue.record("no SFTP endpoint \(id) stored"); return }
+            #expect(location.channelsPerFile == 1, "the worker reads the partner's limit from the stored endpoint")
+
             let other = try KeyPair.generate(in: sshd.directory, name: "other_host", type: "ed25519")
             let impostor = try fixture.request("POST", "/endpoints", as: fixture.alice, body: sftpBody(sshd, fingerprint: other.fingerprint))
             let impostorID = try #require(impostor.json["id"] as? String)
@@ -131,6 +139,7 @@ struct EndpointAPITests {
         (#"{"type":"sftp","host":"h.example","username":"ünï","path":"/in","hostKeyFingerprint":"SHA256:x","credential":{"password":"p"}}"#, "username:"),
         (#"{"type":"sftp","host":"h.example","username":"u","path":"/in/../etc","hostKeyFingerprint":"SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","credential":{"password":"p"}}"#, "path:"),
         (#"{"type":"sftp","host":"h.example","username":"u","path":"/in","hostKeyFingerprint":"SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}"#, "credential:"),
+        (#"{"type":"sftp","host":"h.example","username":"u","path":"/in","hostKeyFingerprint":"SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","channelsPerFile":9,"credential":{"password":"p"}}"#, "channelsPerFile:"),
     ])
     func badInput(body: String, field: String) throws {
         let tableBefore = try fixture.items(of: "EndpointTable").count

@@ -23,7 +23,7 @@ final class JobFixture: Sendable {
             policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:*","sns:*","sqs:*","s3:*","states:*"],"Resource":"*"}]}"#)
         do {
             let client = account.client()
-            try MotoTables.createPartitionKeyTable(Self.table, with: client)
+            try MotoTables.createJobTable(Self.table, with: client)
             topicARN = try account.createTopic(named: "jobs")
         } catch {
             account.stop()

@@ -121,7 +121,7 @@ struct RouterTests {
         #expect(try fixture.drain(world.deadLetterQueueURL).isEmpty, "the archive copy succeeded")
     }
 
-    @Test("a partition leased by another router is returned to the queue with the rest of its group; the lease is taken over once expired")
+    @Test("a partition leased by another router is returned to the queue with the rest of its partition; the lease is taken over once expired")
     func leaseTakeover() throws {
         let world = try World(fixture)
         try endpoints(world)
@@ -144,6 +144,37 @@ struct RouterTests {
         #expect(work.count == 2)
         let job = try #require(try fixture.store.job(id: try JSONDecoder().decode(TransferJob.self, from: Data(work[0].body.utf8)).id))
         #expect(job.history.last?.by == "router@eu-west-1")
+    }
+
+    @Test("a batch's partitions are routed apart: one leased by another router holds only its own jobs, the other's are dispatched, each in order")
+    func partitionsInLanes() throws {
+        let world = try World(fixture)
+        try endpoints(world)
+        let clock = Mutex<Int64>(Int64(Date().timeIntervalSince1970 * 1000))
+        let now: @Sendable () -> Int64 = { clock.withLock { $0 } }
+        let partnerPartition = Job.partition(customer: "acme", source: "\(world.name)-landing", destination: "\(world.name)-partner")
+        let leases = PartitionLeases(
+            dynamoDB: DynamoDBClient(client: fixture.account.client()), table: RoutingFixture.jobTable, duration: .seconds(30), now: now)
+        #expect(try leases.acquire(partnerPartition, owner: "router@elsewhere"))
+        let router = fixture.router(owner: "router@us-east-1", world: world, now: now)
+        let events = try ["in/1.csv", "in/2.csv", "in/3.csv"].map { try world.event($0, group: "objects") }
+
+        let response = router.route(SQSEvent(records: events))
+        #expect(Set(response.batchItemFailures.map(\.itemIdentifier)) == Set(events.map(\.messageId)), "each event has a held job")
+        let started = try fixture.executionNames()
+        let archiveJobs = try ["in/1.csv", "in/2.csv", "in/3.csv"].map { key in
+            try JobIdentity.jobID(
+                customer: "acme", sourceEndpoint: "\(world.name)-landing", destinationEndpoint: "\(world.name)-archive",
+                object: Job.Object(key: key, size: 100, version: "\"e1\""))
+        }
+        #expect(archiveJobs.allSatisfy(started.contains), "the archive partition went on")
+        #expect(try fixture.drain(world.workQueueURL).isEmpty, "the partner partition waited")
+
+        clock.withLock { $0 += 31_000 }
+        #expect(router.route(SQSEvent(records: events)).batchItemFailures.isEmpty)
+        let work = try fixture.drain(world.workQueueURL).map { try JSONDecoder().decode(TransferJob.self, from: Data($0.body.utf8)) }
+        #expect(work.map(\.source).map { if case .s3(let location) = $0 { location.key } else { "" } } == ["in/1.csv", "in/2.csv", "in/3.csv"])
+        #expect(try fixture.executionNames().filter(archiveJobs.contains).count == 3, "nothing was started twice")
     }
 
     @Test("a job queued by a router that died before it dispatched is taken over, once its lease expired, and sent under the new router")

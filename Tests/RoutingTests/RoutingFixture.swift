@@ -29,7 +29,7 @@ final class RoutingFixture: Sendable {
             policy: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:*","sns:*","sqs:*","states:*","s3:*"],"Resource":"*"}]}"#)
         do {
             let client = account.client()
-            try MotoTables.createPartitionKeyTable(Self.jobTable, with: client)
+            try MotoTables.createJobTable(Self.jobTable, with: client)
             try Self.createEndpointTable(client)
             try Self.createScheduleTable(client)
             topicARN = try account.createTopic(named: "router-jobs")

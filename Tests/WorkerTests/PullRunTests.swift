@@ -67,5 +67,78 @@ extension WorkerSuite {
                 }
             }
         }
+        @Test("a run that fails between a file's job and recording it taken loses nothing: the next run finds the same job and takes the file once")
+        func failureBetweenJobAndTaken() async throws {
+            try await offCooperativePool { [fixture] in
+                try withSSHServer { server in
+                    let directory = server.dataDirectory + "/outgoing"
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    try TestData.writeFile(directory + "/a.csv", count: 1000)
+                    let location = SFTPLocation(
+                        host: "127.0.0.1", port: server.port, username: server.username, path: directory,
+                        hostKeyFingerprint: server.hostKey.fingerprint, secretID: try fixture.storeKey(of: server))
+                    let request = PollRequest(
+                        scheduleID: "hourly-\(UUID().uuidString.prefix(8))", customer: "acme", sourceEndpoint: "acme-drop-\(UUID().uuidString.prefix(8))",
+                        source: location, pattern: "*.csv", destinationEndpoint: "acme-landing", flow: .sftpToS3)
+                    let (work, ingest) = (try fixture.createQueue(), try fixture.createQueue())
+                    var settings = fixture.settings(queue: work)
+                    settings.ingestQueueURL = ingest
+                    settings.pullSettleSeconds = 0.5
+                    let body = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+                    let sqs = SQSClient(client: fixture.client())
+                    let store = DynamoDBJobStore(dynamoDB: DynamoDBClient(client: fixture.client()), table: WorkerFixture.table)
+                    func run(_ number: Int, through proxy: FaultProxy?) throws -> WorkerEvent {
+                        let client = fixture.client(endpoint: proxy?.endpoint)
+                        let worker = TransferWorker(settings: settings, client: client, stop: StopFlag(), log: { _ in })
+                        try sqs.sendMessage(queueURL: work, SQSOutgoingMessage(body: body, groupID: "poll", deduplicationID: "run-\(number)"))
+                        return try #require(try worker.processNext())
+                    }
+                    func requestedJobs() throws -> Set<String> {
+                        var ids: Set<String> = []
+                        while true {
+                            let messages = try sqs.receiveMessages(queueURL: ingest, maxMessages: 10)
+                            guard !messages.isEmpty else { return ids }
+                            for message in messages {
+                                if case .transferRequested(let id) = try IngestMessage(body: message.body) { ids.insert(id) }
+                                try sqs.deleteMessage(queueURL: ingest, receiptHandle: message.receiptHandle)
+                            }
+                        }
+                    }
+                    func writes(_ prefix: String) -> @Sendable (HTTPWire.Request) -> Bool {
+                        { request in
+                            request.header("X-Amz-Target")?.hasSuffix(".PutItem") == true
+                                && String(decoding: request.raw, as: UTF8.self).contains("\"\(prefix)#")
+                        }
+                    }
+
+                    // The job's write fails: the file is not taken, and no job is requested.
+                    let jobWrites = try FaultProxy(upstreamPort: fixture.account.moto.port, fault: .internalError, faultCount: .max, spoils: writes("job"))
+                    let failed = try run(1, through: jobWrites)
+                    jobWrites.stop()
+                    #expect(failed.outcome != .succeeded && jobWrites.faultsServed > 0)
+                    #expect(try requestedJobs().isEmpty)
+
+                    // The job is made and requested, then recording the file taken fails.
+                    let takenWrites = try FaultProxy(upstreamPort: fixture.account.moto.port, fault: .internalError, faultCount: .max, spoils: writes("seen"))
+                    let interrupted = try run(2, through: takenWrites)
+                    takenWrites.stop()
+                    #expect(interrupted.outcome != .succeeded && takenWrites.faultsServed > 0)
+                    let first = try requestedJobs()
+                    #expect(first.count == 1)
+
+                    // The next run finds the same job, requests it again (harmless) and takes the file.
+                    #expect(try run(3, through: nil).outcome == .succeeded)
+                    let again = try requestedJobs()
+                    #expect(again.isSubset(of: first))
+                    let id = try #require(first.first)
+                    let job = try #require(try store.job(id: id))
+                    #expect(job.object.key == directory + "/a.csv" && job.state == .received && job.history.count == 1)
+
+                    // Taken now: a fourth run requests nothing.
+                    #expect(try run(4, through: nil).outcome == .succeeded)
+                    #expect(try requestedJobs().isEmpty, "the file version is taken once")
+                }
+            }
+        }
     }
 }

@@ -23,7 +23,8 @@ final class InMemoryJobStore: JobStore {
             guard var job = jobs[id] else { return .failure(.notFound(id: id)) }
             let overtaken = change.state == .running && change.dispatcher != nil && job.dispatcher != nil
                 && job.dispatcher != change.dispatcher
-            guard change.state.allowedPredecessors.contains(job.state), !overtaken else {
+            let changed = change.unchangedSince.map { $0 != job.updatedAt } ?? false
+            guard change.state.allowedPredecessors.contains(job.state), !overtaken, !changed else {
                 return .failure(.refused(id: id, to: change.state, current: job.state))
             }
             if change.state == .queued, let dispatcher = change.dispatcher { job.dispatcher = dispatcher }
@@ -56,5 +57,20 @@ final class InMemoryJobStore: JobStore {
             jobs[id] = job
             return true
         }
+    }
+
+    func markNotified(_ id: String, through count: Int) throws(JobStoreError) {
+        jobs.withLock { jobs in
+            guard let current = jobs[id]?.notifiedThrough, current < count else { return }
+            jobs[id]?.notifiedThrough = count
+        }
+    }
+
+    func withPendingNotifications(updatedBefore cutoff: String) throws(JobStoreError) -> [Job] {
+        jobs.withLock { $0.values.filter { $0.notifiedThrough < $0.history.count && $0.updatedAt < cutoff } }
+    }
+
+    func running(updatedBefore cutoff: String) throws(JobStoreError) -> [Job] {
+        jobs.withLock { $0.values.filter { $0.state == .running && $0.updatedAt < cutoff } }
     }
 }

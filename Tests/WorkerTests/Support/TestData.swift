@@ -19,11 +19,13 @@ enum TestData {
     }
 
     /// The SFTP endpoint of `path` on `server`, logging in with the key in `secret`.
-    static func sftp(_ path: String, on server: SSHServer, secret: String, fingerprint: String? = nil) -> TransferEndpoint {
+    static func sftp(
+        _ path: String, on server: SSHServer, secret: String, fingerprint: String? = nil, channelsPerFile: Int? = nil
+    ) -> TransferEndpoint {
         .sftp(
             SFTPLocation(
                 host: "127.0.0.1", port: server.port, username: server.username, path: path,
-                hostKeyFingerprint: fingerprint ?? server.hostKey.fingerprint, secretID: secret))
+                hostKeyFingerprint: fingerprint ?? server.hostKey.fingerprint, secretID: secret, channelsPerFile: channelsPerFile))
     }
 
     static func s3(_ key: String) -> TransferEndpoint {
