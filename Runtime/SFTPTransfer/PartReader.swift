@@ -10,8 +10,8 @@ import TransferCore
 /// call each per turn. A handle's read-ahead stays in flight while the others are read, so `n`
 /// lanes keep `n` read-aheads on the link at once, each on its own channel window. Each read asks
 /// for at most a quarter of what is left of its lane, since libssh2 asks the server for four times
-/// the requested size ahead: a lane never fetches its neighbour's bytes (a few bytes at most, in
-/// its last three).
+/// the requested size ahead: a lane does not fetch its neighbour's bytes, but for less than one
+/// request (libssh2 rounds its last request of a call up to the read's size, at most 30,000 bytes).
 ///
 /// Every part is read, the kept ones of a resumed upload too, for the full-object checksum: each
 /// part's CRC is computed as it completes and the parts' CRCs are joined in file order

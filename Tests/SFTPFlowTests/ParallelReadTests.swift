@@ -32,7 +32,7 @@ extension FlowSuite {
         @Test("a file above the threshold is read over three channels of one login and arrives byte-identical with its CRC32C")
         func severalChannels() throws {
             let key = "from-sftp/parallel.bin"
-            try withSSHServer(logLevel: "VERBOSE") { server in
+            try withSSHServer(logLevel: "VERBOSE", sftpLogLevel: "DEBUG1") { server in
                 let path = server.dataDirectory + "/parallel.bin"
                 try TestFiles.writePattern(size: 20_000_003, to: path)
                 let stored = try transfer(path, to: key, on: server, ParallelUpload(channels: 3, threshold: 1_000_000)).run()
@@ -44,6 +44,20 @@ extension FlowSuite {
                 #expect(server.logLines(containing: "Accepted publickey") == 1)
                 // The transfer's own channel and one more per further range.
                 #expect(server.logLines(containing: "Starting session: subsystem 'sftp'") == 3)
+                // Each channel's read-ahead stops at its range's end, past it by less than one of
+                // libssh2's 30,000-byte requests: the server is asked for the file's bytes once, not
+                // for megabytes of a neighbour's range again (4 × 1.3 MiB each without the shrinking).
+                let requested = Self.bytesRequested(inLog: server.sftpServerLog)
+                #expect(requested >= 20_000_003 && requested < 20_000_003 + 3 * 30_000, "\(requested) bytes requested")
+            }
+        }
+
+        /// The lengths of the READ requests the SFTP server logged (`sftp-server -l DEBUG1`:
+        /// `request N: read "path" (handle H) off OFFSET len LENGTH`), summed.
+        static func bytesRequested(inLog log: String) -> Int {
+            log.split(whereSeparator: \.isNewline).filter { $0.contains(": read \"") }.reduce(0) { total, line in
+                guard let range = line.range(of: " len ") else { return total }
+                return total + (Int(line[range.upperBound...].prefix { $0.isNumber }) ?? 0)
             }
         }
 
