@@ -41,23 +41,40 @@ final class PartReader {
     /// Reads every part once and submits those `plan` does not keep to `pipeline`; returns the
     /// full-object checksum.
     ///
+    /// A lane whose part is complete while the pipeline is full keeps it and skips its turns, so
+    /// the other lanes go on reading meanwhile; only when every lane waits so does the loop.
+    ///
     /// - Parameter beforeUpload: called with each part's index before it is submitted; a throw
     ///   (a stop) ends the reading.
     func readAll(
         keeping plan: MultipartResumePlan, into pipeline: PartUploadPipeline, beforeUpload: (Int) throws -> Void
     ) throws -> S3Checksum {
         var checksums = [S3Checksum?](repeating: nil, count: ranges.count)
-        while lanes.contains(where: { !$0.isDone }) {
-            for lane in lanes where !lane.isDone {
-                guard let index = try lane.readOnce(takingBuffer: pipeline.buffer) else { continue }
+        while lanes.contains(where: { !$0.isDone || $0.waiting != nil }) {
+            for lane in lanes {
+                if let waiting = lane.waiting {
+                    if try pipeline.submitIfRoom(partNumber: waiting.index + 1, bytes: lane.takeBuffer, checksum: waiting.checksum) {
+                        lane.waiting = nil
+                    }
+                    continue
+                }
+                guard !lane.isDone, let index = try lane.readOnce(takingBuffer: pipeline.buffer) else { continue }
                 let checksum = try partChecksum(lane.buffer)
                 checksums[index] = checksum
                 if plan.keeps(partIndex: index) {
                     lane.reuseBuffer()
                 } else {
                     try beforeUpload(index)
-                    try pipeline.submit(partNumber: index + 1, bytes: lane.takeBuffer(), checksum: checksum)
+                    if try !pipeline.submitIfRoom(partNumber: index + 1, bytes: lane.takeBuffer, checksum: checksum) {
+                        lane.waiting = (index, checksum)
+                    }
                 }
+            }
+            if let blocked = lanes.first(where: { $0.waiting != nil }), lanes.allSatisfy({ $0.waiting != nil || $0.isDone }),
+                let waiting = blocked.waiting
+            {
+                try pipeline.submit(partNumber: waiting.index + 1, bytes: blocked.takeBuffer(), checksum: waiting.checksum)
+                blocked.waiting = nil
             }
         }
         return join(checksums.compactMap { $0 })
@@ -91,6 +108,8 @@ extension PartReader {
         private var filled = 0
         private var hasBuffer = false
         private var needsSeek: Bool
+        /// A complete part (in `buffer`) the pipeline had no room for yet.
+        var waiting: (index: Int, checksum: S3Checksum)?
         /// Where the next read starts, and where the lane's bytes end (exclusive).
         private var position: Int64
         private let end: Int64

@@ -38,6 +38,19 @@ final class PartUploadPipeline: Sendable {
     /// Queues part `partNumber` with its checksum, waiting while the pipeline is full.
     func submit(partNumber: Int, bytes: consuming [UInt8], checksum: S3Checksum) throws {
         slots.wait()
+        try enqueue(partNumber: partNumber, bytes: bytes, checksum: checksum)
+    }
+
+    /// Queues part `partNumber` when the pipeline has room, taking its bytes from `bytes` only
+    /// then; returns false, taking nothing, when it is full.
+    func submitIfRoom(partNumber: Int, bytes: () -> [UInt8], checksum: S3Checksum) throws -> Bool {
+        guard slots.wait(timeout: .now()) == .success else { return false }
+        try enqueue(partNumber: partNumber, bytes: bytes(), checksum: checksum)
+        return true
+    }
+
+    /// Sends a part over a slot already taken.
+    private func enqueue(partNumber: Int, bytes: consuming [UInt8], checksum: S3Checksum) throws {
         if let failure = state.withLock({ $0.failure }) {
             slots.signal()
             throw failure

@@ -16,7 +16,7 @@ public import TransferCore
 /// Memory stays bounded whatever the file size: one part buffer per channel being filled, one
 /// being uploaded, and libssh2's read-ahead (four times `readSize`) per channel. Over several
 /// channels parts are at most `parallelPartSize` and the channels share `parallelReadAhead`, so
-/// that stays near 40 MiB at `maximumReadChannels`. Parts are buffered, not streamed, because each
+/// that stays near 32 MiB at `maximumReadChannels`. Parts are buffered, not streamed, because each
 /// carries its own checksum header, which must be known before the part is sent.
 ///
 /// Resume: the upload id is handed to `onUploadStarted` before the first part goes, for the
@@ -44,12 +44,12 @@ public struct SFTPToS3Transfer: Sendable {
 
     public static let defaultPartSize: Int64 = 8 * 1024 * 1024
     /// The most channels one file is read over: each holds a part and its read-ahead.
-    public static let maximumReadChannels = 4
+    public static let maximumReadChannels = 3
     /// The largest part when reading over several channels (S3's minimum, 5 MiB), since each
     /// channel fills one.
     public static let parallelPartSize: Int64 = 5 * 1024 * 1024
-    /// libssh2's read-ahead summed over the channels of one file: twice a single channel's.
-    public static let parallelReadAhead = 16 * 1024 * 1024
+    /// libssh2's read-ahead summed over the channels of one file: 1.5 times a single channel's.
+    public static let parallelReadAhead = 12 * 1024 * 1024
 
     public init(
         source: SSHConfiguration, path: String, s3: any ObjectStore, bucket: String, key: String,
