@@ -21,6 +21,9 @@ final class PartReader {
     private let algorithm: S3Checksum.Algorithm
     private let lanes: [Lane]
 
+    /// The channels read over.
+    var channels: Int { lanes.count }
+
     /// - Parameters:
     ///   - files: one open handle per lane, each on its own SFTP channel.
     ///   - readSize: the most each read call asks for: it sets each lane's read-ahead (four times it).

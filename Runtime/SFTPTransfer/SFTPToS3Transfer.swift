@@ -13,10 +13,10 @@ public import TransferCore
 /// A partner that refuses the extra channels (sshd's `MaxSessions`) is read over those it allows,
 /// at least the transfer's own.
 ///
-/// Memory stays bounded whatever the file size: one part buffer per channel being filled, one
-/// being uploaded, and libssh2's read-ahead (four times `readSize`) per channel. Over several
-/// channels parts are at most `parallelPartSize` and the channels share `parallelReadAhead`, so
-/// that stays near 32 MiB at `maximumReadChannels`. Parts are buffered, not streamed, because each
+/// Memory stays bounded whatever the file size: per channel one part buffer being filled, one
+/// being uploaded, and libssh2's read-ahead (four times `readSize`). Over several channels parts
+/// are at most `parallelPartSize` and the channels share `parallelReadAhead`, so that stays near
+/// 32 MiB at `defaultMaximumReadChannels`. Parts are buffered, not streamed, because each
 /// carries its own checksum header, which must be known before the part is sent.
 ///
 /// Resume: the upload id is handed to `onUploadStarted` before the first part goes, for the
@@ -39,12 +39,17 @@ public struct SFTPToS3Transfer: Sendable {
     public var checksumAlgorithm: S3Checksum.Algorithm
     /// Stored with the object as `x-amz-meta-*`, beside `source-size` and `source-mtime`.
     public var metadata: [String: String]
-    /// When to read the file over several channels (at most `maximumReadChannels`).
+    /// When to read the file over several channels, and over how many.
     public var parallelRead: ParallelUpload
+    /// The most channels one file is read over, whatever `parallelRead` asks: each holds two parts
+    /// and its read-ahead.
+    public var maximumReadChannels = defaultMaximumReadChannels
 
     public static let defaultPartSize: Int64 = 8 * 1024 * 1024
-    /// The most channels one file is read over: each holds a part and its read-ahead.
-    public static let maximumReadChannels = 3
+    /// Two, so the worker stays well under 64 MiB. Three with one part uploading in all ran
+    /// behind one channel at 50 and 100 ms in sftp-bench, as their parts complete together and
+    /// wait for each other's uploads; two, each with its own upload in flight, ran ahead of it.
+    public static let defaultMaximumReadChannels = 2
     /// The largest part when reading over several channels (S3's minimum, 5 MiB), since each
     /// channel fills one.
     public static let parallelPartSize: Int64 = 5 * 1024 * 1024
@@ -88,7 +93,7 @@ public struct SFTPToS3Transfer: Sendable {
                 guard let size = attributes.size else {
                     throw TransferError.nonRetryable("\(description): the server reports no size for \(path)")
                 }
-                let channels = min(parallelRead.channels(forSize: Int64(size)), Self.maximumReadChannels)
+                let channels = min(parallelRead.channels(forSize: Int64(size)), maximumReadChannels)
                 let partSize = channels > 1 ? min(preferredPartSize, Self.parallelPartSize) : preferredPartSize
                 let ranges = PartRanges(size: Int64(size), preferredPartSize: partSize)
                 let (upload, plan) = try prepareUpload(resuming: uploadID, ranges: ranges, attributes: attributes)
@@ -156,7 +161,7 @@ public struct SFTPToS3Transfer: Sendable {
         description: String
     ) throws -> ([MultipartPart], S3Checksum) {
         let (s3, bucket, key) = (s3, bucket, key)
-        let pipeline = PartUploadPipeline { partNumber, bytes, checksum in
+        let pipeline = PartUploadPipeline(depth: reader.channels) { partNumber, bytes, checksum in
             try s3.uploadPart(
                 bucket: bucket, key: key, uploadID: uploadID, partNumber: partNumber,
                 body: .stream(length: Int64(bytes.count), payloadHash: .unsignedPayload) { BytesSource(bytes) },

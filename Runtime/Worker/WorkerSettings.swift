@@ -27,7 +27,7 @@ public struct WorkerSettings: Sendable, Hashable {
     /// Where job moves are published; nil publishes none.
     public var jobsTopicARN: String?
     /// SFTP channels per file for S3 → SFTP copies of `parallelThresholdBytes` or more (1…8), and
-    /// for SFTP → S3 reads (at most `SFTPToS3Transfer.maximumReadChannels`); all over one
+    /// for SFTP → S3 reads (at most `SFTPToS3Transfer.defaultMaximumReadChannels`); all over one
     /// connection and login (`ParallelUpload`).
     public var channelsPerFile: Int
     public var parallelThresholdBytes: Int64

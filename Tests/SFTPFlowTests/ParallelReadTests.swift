@@ -18,9 +18,11 @@ extension FlowSuite {
         }
 
         func transfer(_ path: String, to key: String, on server: SSHServer, _ parallel: ParallelUpload) -> SFTPToS3Transfer {
-            SFTPToS3Transfer(
+            var transfer = SFTPToS3Transfer(
                 source: server.configuration(), path: path, s3: fixture.s3, bucket: FlowFixture.bucket, key: key,
                 sessions: sessions, preferredPartSize: 1024 * 1024, parallelRead: parallel)
+            transfer.maximumReadChannels = 3
+            return transfer
         }
 
         static func crc32c(ofFile path: String) throws -> S3Checksum {
