@@ -17,10 +17,15 @@ build: deps
 
 # The event plane's tests wait in real time for deliveries through moto; they run on their own,
 # after the rest, so that the rest of the suite's servers do not starve them on a small machine.
+# Every child process the suites start logs under $(TEST_LOG_DIR)/logs, and the fixtures record the
+# secrets they used in $(TEST_LOG_DIR)/secrets.txt; then no log may hold any of them.
+TEST_LOG_DIR ?= $(abspath $(SCRATCH))/test-logs
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip EventPlaneTests
-	$(SWIFT) test --skip-build --filter EventPlaneTests
+	rm -rf "$(TEST_LOG_DIR)"
+	TEST_LOG_DIR="$(TEST_LOG_DIR)" $(SWIFT) test --skip-build --skip EventPlaneTests
+	TEST_LOG_DIR="$(TEST_LOG_DIR)" $(SWIFT) test --skip-build --filter EventPlaneTests
+	scripts/secret-check.sh --secrets "$(TEST_LOG_DIR)/secrets.txt" "$(TEST_LOG_DIR)/logs"
 
 demo: build
 	@scripts/demo.sh
@@ -131,12 +136,13 @@ deploy-rehearsal: sam-build
 	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
 	scripts/deploy-rehearsal.sh $(SCRATCH)/sam-build "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
 
-# The engine under blows (scripts: Benchmarks/ChaosBench): a batch execution and SFTP jobs, untouched
-# and then with functions and workers SIGKILLed and AWS requests failed; every byte checked.
+# The engine under blows (Benchmarks/ChaosBench, Peers/ChaosHarness): a batch execution, S3 events
+# through the Router and SFTP jobs, untouched and then with functions, the emulator, workers, the
+# Router and sshd killed, sshd stalled and AWS requests failed; every byte checked.
 chaos: deps
 	$(SWIFT) build -c release --product emulator
 	$(SWIFT) build -c release --product chaos-bench
-	for product in ListObjects TransferObject ValidateTransfer GenerateReport TransferWorker; do \
+	for product in ListObjects TransferObject ValidateTransfer GenerateReport TransferWorker Router; do \
 		$(SWIFT) build -c release --product $$product --static-swift-stdlib || exit 1; done
 	"$$($(SWIFT) build -c release --show-bin-path)/chaos-bench"
 

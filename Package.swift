@@ -159,8 +159,14 @@ let package = Package(
 
         // The real peers the tests and the benchmarks run against: moto with its IAM users, OpenSSH's
         // sshd, and the loopback proxies and servers around them.
-        .target(name: "MotoPeer", dependencies: ["AWS", "Sockets"], path: "Peers/MotoPeer"),
-        .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets"], path: "Peers/SSHPeer"),
+        // Where the peers' child processes log, and the secrets the tests used (the secret check).
+        .target(name: "TestLogs", path: "Peers/TestLogs"),
+        .target(name: "MotoPeer", dependencies: ["AWS", "Sockets", "TestLogs"], path: "Peers/MotoPeer"),
+        .target(name: "SSHPeer", dependencies: ["SFTP", "Sockets", "TestLogs"], path: "Peers/SSHPeer"),
+        // The chaos run's world, load, driver and ground truth: `chaos-bench` and ChaosTests.
+        .target(
+            name: "ChaosHarness", dependencies: ["AWS", "BatchTransfer", "Events", "Jobs", "MotoPeer", "SSHPeer"],
+            path: "Peers/ChaosHarness"),
         .target(name: "ScriptedPeer", dependencies: ["HTTPTransport"], path: "Peers/ScriptedPeer"),
 
         // The parsers of untrusted input, run on mutated samples by `fuzz`, the tests and libFuzzer.
@@ -210,10 +216,7 @@ let package = Package(
 
         .executableTarget(
             name: "ChaosBench",
-            dependencies: [
-                "AWS", "BatchTransfer", "Jobs", "MotoPeer", "SSHPeer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["ChaosHarness", "MotoPeer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/ChaosBench"),
 
         .executableTarget(
@@ -277,9 +280,17 @@ let package = Package(
         .testTarget(
             name: "RoutingTests",
             dependencies: [
-                "Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer", "EmulatorCLI", "Router",
+                "Routing", "Jobs", "Events", "AWS", "BatchTransfer", "LineLogging", "MotoPeer", "ChaosHarness", "EmulatorCLI", "Router",
             ],
             path: "Tests/RoutingTests"),
+        // The chaos run at CI size: the mixed load under kills and faults, then the ground truth.
+        .testTarget(
+            name: "ChaosTests",
+            dependencies: [
+                "ChaosHarness", "MotoPeer", "EmulatorCLI", "ListObjects", "TransferObject", "ValidateTransfer", "GenerateReport",
+                "TransferWorker", "Router",
+            ],
+            path: "Tests/ChaosTests"),
         .testTarget(name: "JobTests", dependencies: ["Jobs", "AWS", "MotoPeer", "Timestamps"], path: "Tests/JobTests"),
         // The self-serve API through the local API Gateway: signed requests, the two functions behind it.
         .testTarget(

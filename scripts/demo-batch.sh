@@ -86,3 +86,6 @@ step "the same transfer again: everything is already there, nothing is copied tw
   --endpoint-url "$endpoint" --function-logs "$work/functions.log" "${overrides[@]}" "${packaged[@]}" 2>/dev/null
 
 scripts/demo-worker.sh "$emulator" "$endpoint"
+
+step "no log of the batch run holds the operator's secret access key"
+scripts/secret-check.sh --secret "$AWS_SECRET_ACCESS_KEY" "$work"

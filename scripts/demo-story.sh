@@ -216,3 +216,7 @@ kill -INT "$engine"
 wait "$engine" || true
 engine=""
 grep -E "^emulator: (stopping|service )" "$work/emulator.log" | tail -3 | cut -c1-200
+
+step "no log holds the engine's key, its passphrase, a secret access key or a session token"
+scripts/secret-check.sh --key "$work/engine_key" --secret 'demo passphrase' --secret "$AWS_SECRET_ACCESS_KEY" \
+  --secret "$B_SECRET" --secret "$B_TOKEN" "$work"

@@ -90,4 +90,7 @@ aws_ s3 cp --quiet s3://archive/partner/statement.bin "$work/statement.bin"
 aws_ s3 cp --quiet s3://archive/2026/11/large.bin "$work/large.bin"
 cmp "$work/partner/out/statement.bin" "$work/statement.bin" && echo "s3://archive/partner/statement.bin: identical"
 cmp "$work/large.bin" "$work/partner/in/large.bin" && echo "partner in/large.bin: identical"
+
+step "no log holds the engine's key, its passphrase or the operator's secret access key"
+scripts/secret-check.sh --key "$work/user_key" --key "$work/host_key" --secret 'demo passphrase' --secret "$AWS_SECRET_ACCESS_KEY" "$work"
 [ "$status" -eq 0 ]

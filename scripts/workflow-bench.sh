@@ -3,20 +3,22 @@
 #  1. Wall time to copy 10,000 small objects between two buckets: the workflow run by the emulator
 #     (release build) against `aws s3 cp --recursive` and `rclone copy` (S3 backend, server-side
 #     copy), three rounds each into a fresh destination prefix; the ratio is against the faster peer.
-#  2. The cost of the emulator's first round (scripts/workflow-cost.py): state transitions, Lambda
-#     invocations and GB-seconds, S3 requests, and 1,000,000 objects at AWS's prices beside the
-#     unbatched shape.
+#  2. The cost of the emulator's first round (`emulator cost`, S3 requests from moto's log of the
+#     round): state transitions, Lambda invocations and GB-seconds, S3 requests, and 1,000,000
+#     objects at AWS's prices beside the unbatched shape.
 #  3. The orchestration alone: a sync run over 10,000 and then 100,000 objects all present at the
 #     destination (nothing to copy); its time and the emulator's peak RSS, which must not grow with
 #     the item count.
 # Usage: scripts/workflow-bench.sh BIN_DIR  (WORKFLOW_BENCH_OBJECTS and WORKFLOW_BENCH_LARGE_RUN
-# change the 10,000 and 100,000, for a quick look)
+# change the 10,000 and 100,000, for a quick look; WORKFLOW_BENCH_OVERRIDES, template parameter
+# overrides such as "MaxConcurrency=40 BatchItemConcurrency=16", measures another shape)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 bin=${1:?usage: workflow-bench.sh BIN_DIR}
 objects=${WORKFLOW_BENCH_OBJECTS:-10000}
 large_run=${WORKFLOW_BENCH_LARGE_RUN:-100000}
+read -r -a overrides <<<"${WORKFLOW_BENCH_OVERRIDES:-}"
 
 port=$(free_port)
 work=$(mktemp -d)
@@ -58,7 +60,8 @@ execution() {
   printf '{"source_bucket":"bench-source","source_prefix":"%s","destination_bucket":"bench-destination","destination_prefix":"%s"%s}' \
     data/ "$destination" "$extra" >"$work/input.json"
   "$bin/emulator" start-execution TransferStateMachine --input "$work/input.json" --execution-name "$name" \
-    --endpoint-url "$endpoint" --build-dir "$bin" --function-logs "$work/$name.functions.log" >/dev/null \
+    --endpoint-url "$endpoint" --build-dir "$bin" --state-dir "$work/state" \
+    ${overrides[@]+--parameter-overrides "${overrides[@]}"} >/dev/null \
     2>"$work/execution.log" || { cat "$work/execution.log" >&2; exit 1; }
 }
 count() { s3 ls --recursive "s3://bench-destination/$1" | wc -l; }
@@ -94,9 +97,8 @@ print("  rounds, emulator:", ", ".join(f"{v:.2f}" for v in ours), " aws s3 cp:",
       " rclone:", ", ".join(f"{v:.2f}" for v in rclone))
 PY
 
-s3 cp --quiet s3://local-manifestbucket/runs/bench-1/report.json "$work/report.json"
 echo "cost of the batched workflow (round 1):"
-python3 scripts/workflow-cost.py "$work/report.json" "$work/bench-1.functions.log" "$work/moto-round-1.log"
+"$bin/emulator" cost bench-1 --state-dir "$work/state" --s3-log "$work/moto-round-1.log"
 
 # The orchestration alone: everything already at the destination, so the run lists, finds no work,
 # validates and reports. The emulator's peak RSS is read from /proc while it runs.

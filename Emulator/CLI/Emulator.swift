@@ -34,7 +34,7 @@ struct Emulator: AsyncParsableCommand {
             """,
         subcommands: [
             Invoke.self, StartLambda.self, StartAPI.self, StartExecution.self, RedriveExecution.self, RunTask.self, Up.self, List.self,
-            Validate.self,
+            Validate.self, Cost.self,
             TestEventPattern.self, Replay.self, GenerateEvent.self, Fire.self, Start.self,
         ])
 }

@@ -5,7 +5,8 @@ import LambdaHost
 import StateMachine
 
 /// What `start-execution` and `redrive-execution` share: the options, and one run of a template's
-/// state machine with its journal, progress on standard error and its output on standard output.
+/// state machine with its journal, progress on standard error and its output on standard output,
+/// and what it used (`executions/NAME.usage.json`, which `emulator cost` prices).
 struct ExecutionRunOptions: ParsableArguments {
     @Option(name: .long, help: "Multiplies every Wait and Retry delay; 0.001 makes a 5 s backoff 5 ms.")
     var timeScale = 1.0
@@ -48,15 +49,28 @@ struct ExecutionRunOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let logs = try FunctionLogFile(path: functionLogs)
-        let lambda = try host.makeHost(template: template) { function, line in logs.write(function: function, line: line) }
+        let usage = UsageRecorder(execution: execution, stateMachine: name, definition: json)
+        let lambda = try host.makeHost(template: template) { function, line in
+            logs.write(function: function, line: line)
+            usage.record(function: function, line: line)
+        }
         let services = LocalStateMachineServices(host: lambda, s3: S3Client(client: try host.makeAWSClient()))
         let progress = ExecutionProgress()
         var options = ExecutionOptions(timeScale: timeScale, stateMachineName: name)
         options.journal = journal
-        let runner = StateMachineRunner(definition: definition, services: services, options: options, onEvent: progress.report)
+        let runner = StateMachineRunner(definition: definition, services: services, options: options) { event in
+            progress.report(event)
+            usage.record(event)
+        }
         progress.started(execution: execution, stateMachine: name)
         let result = await runner.run(input: input, executionName: execution)
         await lambda.shutdown()
+        do {
+            try usage.usage.save(
+                to: ExecutionUsage.path(stateDir: stateDir, execution: execution), addingToEarlierRuns: journal.progress != nil)
+        } catch {
+            StandardError.write("emulator: cannot record what \(execution) used: \(error)")
+        }
         switch result {
         case .success(let output):
             print(output.serialized())

@@ -1,32 +1,81 @@
 public import Foundation
-public import Glibc
+import Glibc
+import TestLogs
 
 /// A built executable running beside a test (the `TransferWorker`, the emulator), its output going
-/// to a temporary file (never a pipe, which a chatty child could fill while the test waits).
-/// Stopped by its process id only.
-public final class ChildProcess {
+/// to a log file in `TestLogs` (never a pipe, which a chatty child could fill while the test
+/// waits). Stopped by its process id only.
+///
+/// A watchdog shell beside it ends it (SIGTERM, then SIGKILL ten seconds later, by its process id)
+/// once the test process is gone, so a child a crashed or abandoned test started never outlives
+/// the tests; the watchdog itself ends with the child.
+public final class ChildProcess: Sendable {
     private let process = Process()
-    private let outputPath = NSTemporaryDirectory() + "transfer-worker-\(getpid())-\(UUID().uuidString).log"
+    private let watchdog = Process()
+    private let outputPath: String
 
     public var processID: pid_t { process.processIdentifier }
     public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+    /// `output`, line by line.
+    public var lines: [String] { output.split(separator: "\n").map(String.init) }
 
     /// The built executable `name` in the build folder.
     public static func built(_ name: String) -> String { BuildProducts.directory + "/" + name }
 
-    public init(executable: String, arguments: [String] = [], environment: [String: String]) throws {
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+    public init(executable: String, arguments: [String] = [], environment: [String: String], directory: String? = nil) throws {
+        let name = URL(fileURLWithPath: executable).lastPathComponent
+        outputPath = TestLogs.newFile(arguments.first.map { "\(name)-\($0)" } ?? name)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         process.standardError = process.standardOutput
         try process.run()
+        let child = process.processIdentifier
+        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+        watchdog.arguments = [
+            "-c",
+            """
+            while kill -0 \(getpid()) 2>/dev/null && kill -0 \(child) 2>/dev/null; do sleep 1; done
+            kill -0 \(child) 2>/dev/null || exit 0
+            kill -TERM \(child); sleep 10; kill -KILL \(child) 2>/dev/null
+            """,
+        ]
+        watchdog.standardInput = FileHandle.nullDevice
+        watchdog.standardOutput = FileHandle.nullDevice
+        watchdog.standardError = FileHandle.nullDevice
+        do {
+            try watchdog.run()
+        } catch {
+            kill()
+            throw error
+        }
+    }
+
+    /// Starts `executable` and waits until a line of its output contains `ready`; stops it and
+    /// throws when it exits first or `seconds` pass.
+    public convenience init(
+        executable: String, arguments: [String] = [], environment: [String: String], directory: String? = nil, ready: String,
+        within seconds: Double = 60
+    ) throws {
+        try self.init(executable: executable, arguments: arguments, environment: environment, directory: directory)
+        do {
+            _ = try waitFor("a line containing \(ready)", within: seconds) { output.contains(ready) ? true : nil }
+        } catch {
+            stop()
+            throw error
+        }
     }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: outputPath)
+        TestLogs.discard(outputPath)
+    }
+
+    /// The rest of the first line of `output` containing `prefix`, after it.
+    public func value(after prefix: String) -> String? {
+        lines.compactMap { line in line.range(of: prefix).map { String(line[$0.upperBound...]) } }.first
     }
 
     /// Polls `probe` until it returns a value; fails when the child exits first, or after a minute

@@ -29,6 +29,7 @@ public final class FaultProxy: Sendable {
 
     private let server: LoopbackServer
     private let seen = Counter()
+    private let matched = Counter()
     private let spoiled = Counter()
     private let log = RequestLog()
     private let answers = RequestLog()
@@ -54,13 +55,15 @@ public final class FaultProxy: Sendable {
     }
 
     /// Spoils the matching requests `schedule` picks, each with one of `faults` at random.
+    /// - Parameter concurrent: forward requests side by side (a whole engine's traffic, with its
+    ///   long polls), rather than one at a time.
     public init(
-        upstreamPort: UInt16, faults: [Fault], schedule: Schedule,
+        upstreamPort: UInt16, faults: [Fault], schedule: Schedule, concurrent: Bool = false,
         spoils: @escaping @Sendable (HTTPWire.Request) -> Bool = { _ in true }
     ) throws {
-        let (seen, spoiled, log, answers) = (self.seen, self.spoiled, self.log, self.answers)
+        let (seen, matched, spoiled, log, answers) = (self.seen, self.matched, self.spoiled, self.log, self.answers)
         let draws = SeededDraws(seed: { if case .rate(_, let seed) = schedule { seed } else { 0 } }())
-        server = try LoopbackServer { client in
+        server = try LoopbackServer(concurrent: concurrent) { client in
             guard let request = HTTPWire.readRequest(client) else { return }
             let number = seen.increment()
             let line = String(request.head.prefix { $0 != "\r" })
@@ -68,7 +71,7 @@ public final class FaultProxy: Sendable {
             if spoils(request) {
                 let spoil: Bool
                 switch schedule {
-                case .first(let count): spoil = spoiled.value < count
+                case .first(let count): spoil = matched.increment() <= count
                 case .rate(let rate, _): spoil = draws.unit() < rate
                 }
                 if spoil, let fault = faults.isEmpty ? nil : faults[draws.index(below: faults.count)] {

@@ -3,23 +3,33 @@ import Glibc
 import Sockets
 import Synchronization
 
-/// A TCP listener on 127.0.0.1 with an OS-chosen port, serving one connection at a time on its
-/// own thread with a handler the test supplies (the fault proxy, a credentials endpoint).
+/// A TCP listener on 127.0.0.1 with an OS-chosen port, serving connections with a handler the
+/// test supplies (the fault proxy, a credentials endpoint): one at a time on its own thread, or
+/// each on a thread of its own.
 public final class LoopbackServer: Sendable {
     public let port: UInt16
     private let listener: TCPListener
     private let stopped = Mutex(false)
 
     /// Starts listening; `handler` gets each accepted socket and must not close it.
-    public init(handler: @escaping @Sendable (Int32) -> Void) throws {
+    /// - Parameter concurrent: serve each connection on a thread of its own, so that one slow
+    ///   request (a long poll) does not hold up the others.
+    public init(concurrent: Bool = false, handler: @escaping @Sendable (Int32) -> Void) throws {
         listener = try TCPListener()
         port = listener.port
         Thread.detachNewThread { [listener] in
             // The thread holds the listener, so its descriptor stays open (and its number cannot go
             // to another test's new listener) until this thread stops accepting on it.
             while let client = listener.accept() {
-                handler(client)
-                close(client)
+                guard concurrent else {
+                    handler(client)
+                    close(client)
+                    continue
+                }
+                Thread.detachNewThread {
+                    handler(client)
+                    close(client)
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 public import AWS
+import TestLogs
 
 /// An IAM user made with moto's unchecked first actions, with a policy of the test's own and an
 /// access key, whose credentials then sign every later request (which moto verifies, as AWS would).
@@ -31,6 +32,7 @@ public struct MotoIAMUser: Sendable {
         guard let accessKey = key.child("AccessKey"), let id = accessKey.value("AccessKeyId"),
             let secret = accessKey.value("SecretAccessKey")
         else { throw MotoStartFailure(reason: "CreateAccessKey returned no key") }
+        TestLogs.recordSecret(secret)
         return MotoIAMUser(
             name: name, credentials: AWSCredentials(accessKeyID: id, secretAccessKey: secret), policyARN: policyARN)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestLogs
 
 /// A key made with ssh-keygen: the private key text and the public key line.
 public struct KeyPair: Sendable {
@@ -22,8 +23,11 @@ public struct KeyPair: Sendable {
         try Shell.run("/usr/bin/ssh-keygen", arguments)
         let listing = try Shell.run("/usr/bin/ssh-keygen", ["-l", "-E", "sha256", "-f", path + ".pub"])
         let fingerprint = listing.split(separator: " ").first { $0.hasPrefix("SHA256:") }.map(String.init) ?? ""
+        let privateKey = try String(contentsOfFile: path, encoding: .utf8)
+        TestLogs.recordSecret(privateKey)
+        TestLogs.recordSecret(passphrase)
         return KeyPair(
-            privateKey: try String(contentsOfFile: path, encoding: .utf8),
+            privateKey: privateKey,
             publicKey: try String(contentsOfFile: path + ".pub", encoding: .utf8),
             fingerprint: fingerprint)
     }

@@ -2,18 +2,25 @@ import Foundation
 import Sockets
 public import Glibc
 public import SFTP
+import Synchronization
+import TestLogs
 
 /// A real OpenSSH sshd on a free loopback port, with its own host key, one user key and a
 /// scratch directory; `withSSHServer` stops it by its process id.
-public final class SSHServer {
+public final class SSHServer: Sendable {
     public let directory: String
     public let port: UInt16
     public let hostKey: KeyPair
     public let userKey: KeyPair
     public let username: String
-    /// The listening sshd; each connection is served by a child process of it.
-    public let processID: pid_t
-    private var isRunning = true
+    /// The listening sshd; each connection is served by a child process of it. A new one after
+    /// ``restart()``.
+    public var processID: pid_t { daemon.withLock { $0.processID } }
+    private let daemon: Mutex<(processID: pid_t, isRunning: Bool)>
+    /// How sshd is started: the executable and its arguments.
+    private let command: (executable: String, arguments: [String])
+    /// sshd's output, in `TestLogs`.
+    private let logPath = TestLogs.newFile("sshd")
 
     /// A directory for the test's files, inside the server's scratch directory.
     public var dataDirectory: String { directory + "/data" }
@@ -73,11 +80,34 @@ public final class SSHServer {
             // The shell ignores SIGXFSZ (ignored dispositions survive exec) and becomes prlimit,
             // which becomes sshd: one process id throughout, so `stop()` still signals sshd.
             let script = "trap '' XFSZ; exec /usr/bin/prlimit --fsize=\(fileSizeLimit) \"$@\""
-            processID = try Shell.spawn("/bin/sh", ["-c", script, "sh"] + sshd, outputPath: directory + "/sshd.log")
+            command = ("/bin/sh", ["-c", script, "sh"] + sshd)
         } else {
-            processID = try Shell.spawn(sshd[0], Array(sshd.dropFirst()), outputPath: directory + "/sshd.log")
+            command = (sshd[0], Array(sshd.dropFirst()))
+        }
+        let started = try Shell.spawn(command.executable, command.arguments, outputPath: logPath)
+        daemon = Mutex((started, true))
+        try waitUntilListening()
+    }
+
+    /// SIGKILLs sshd and every session it serves, as a partner's server crashes mid-transfer, then
+    /// starts it again on the same port with the same keys.
+    public func restart() throws {
+        try daemon.withLock { daemon in
+            guard daemon.isRunning else { return }
+            for process in Self.descendants(of: daemon.processID) { kill(process, SIGKILL) }
+            kill(daemon.processID, SIGKILL)
+            Shell.wait(daemon.processID)
+            daemon.processID = try Shell.spawn(command.executable, command.arguments, outputPath: logPath)
         }
         try waitUntilListening()
+    }
+
+    /// Stops (SIGSTOP) or continues (SIGCONT) sshd itself and every session it serves, to play a
+    /// partner whose server stalls: nothing is accepted or answered until it continues.
+    public func signalAll(_ signal: Int32) {
+        let sshd = processID
+        kill(sshd, signal)
+        for process in Self.descendants(of: sshd) { kill(process, signal) }
     }
 
     /// Adds a public key to authorized_keys (sshd reads the file at each login).
@@ -121,15 +151,18 @@ public final class SSHServer {
 
     /// Stops sshd (SIGTERM to its pid, then waits) and removes the scratch directory.
     public func stop() {
-        if isRunning {
-            isRunning = false
-            kill(processID, SIGTERM)
-            Shell.wait(processID)
+        daemon.withLock { daemon in
+            guard daemon.isRunning else { return }
+            daemon.isRunning = false
+            kill(daemon.processID, SIGCONT)
+            kill(daemon.processID, SIGTERM)
+            Shell.wait(daemon.processID)
         }
         try? FileManager.default.removeItem(atPath: directory)
+        TestLogs.discard(logPath)
     }
 
-    public var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
     /// What the SFTP server logged when started with `sftpLogLevel`.
     public var sftpServerLog: String {
         (try? String(contentsOfFile: directory + "/sftp-server.log", encoding: .utf8)) ?? ""
@@ -145,7 +178,7 @@ public final class SSHServer {
             if (try? TCPSocket.connect(host: "127.0.0.1", port: Int(port), timeout: .seconds(1))) != nil { return }
             var status: Int32 = 0
             guard waitpid(processID, &status, WNOHANG) == 0 else {
-                isRunning = false
+                daemon.withLock { $0.isRunning = false }
                 break
             }
             usleep(25_000)

@@ -32,6 +32,12 @@ public struct BatchSettings: Sendable, Hashable {
     public var streamPartSize: Int64
     /// Objects of one batch copied at once by `TransferObject`.
     public var itemConcurrency: Int
+    /// Of those, objects streamed at once: memory holds at most this many parts of `streamPartSize`.
+    public var streamConcurrency: Int
+    /// How long a batch that may have run before waits before it looks at the destination: an
+    /// attempt killed mid-copy (out of memory, a timeout) may still have copies on their way to
+    /// S3, which land meanwhile and are then skipped rather than written a second time.
+    public var retrySettleSeconds: Double
     /// How long one `ListObjects` invocation lists before it hands back a resume point (it always
     /// finishes the page it is on; 0 lists one page per invocation).
     public var listingBudgetSeconds: Int64
@@ -39,9 +45,11 @@ public struct BatchSettings: Sendable, Hashable {
     public static let defaultMultipartThreshold: Int64 = 5 * 1024 * 1024 * 1024
     public static let defaultPartSize: Int64 = 100 * 1024 * 1024
     public static let defaultPartConcurrency = 8
-    public static let defaultItemConcurrency = 16
+    public static let defaultItemConcurrency = 100
+    public static let defaultStreamConcurrency = 4
     public static let defaultStreamPartSize: Int64 = 8 * 1024 * 1024
     public static let defaultListingBudgetSeconds: Int64 = 600
+    public static let defaultRetrySettleSeconds: Double = 3
 
     public init(
         manifestBucket: String, sourceRole: RoleReference? = nil, sourceEndpointURL: String? = nil,
@@ -49,8 +57,8 @@ public struct BatchSettings: Sendable, Hashable {
         destinationKMSKeyID: String? = nil, reportTopicARN: String? = nil,
         multipartThreshold: Int64 = defaultMultipartThreshold, partSize: Int64 = defaultPartSize,
         partConcurrency: Int = defaultPartConcurrency, streamPartSize: Int64 = defaultStreamPartSize,
-        itemConcurrency: Int = defaultItemConcurrency,
-        listingBudgetSeconds: Int64 = defaultListingBudgetSeconds
+        itemConcurrency: Int = defaultItemConcurrency, streamConcurrency: Int = defaultStreamConcurrency,
+        listingBudgetSeconds: Int64 = defaultListingBudgetSeconds, retrySettleSeconds: Double = defaultRetrySettleSeconds
     ) {
         self.manifestBucket = manifestBucket
         self.sourceRole = sourceRole
@@ -64,14 +72,17 @@ public struct BatchSettings: Sendable, Hashable {
         self.partConcurrency = partConcurrency
         self.streamPartSize = streamPartSize
         self.itemConcurrency = itemConcurrency
+        self.streamConcurrency = streamConcurrency
         self.listingBudgetSeconds = listingBudgetSeconds
+        self.retrySettleSeconds = retrySettleSeconds
     }
 
     /// Reads `MANIFEST_BUCKET`, `SOURCE_ROLE_ARN` / `SOURCE_EXTERNAL_ID`, `SOURCE_ENDPOINT_URL` /
     /// `SOURCE_REGION`, `DESTINATION_ROLE_ARN` /
     /// `DESTINATION_EXTERNAL_ID`, `DESTINATION_KMS_KEY_ID`, `REPORT_TOPIC_ARN`,
     /// `MULTIPART_THRESHOLD_BYTES`, `MULTIPART_PART_SIZE_BYTES`, `MULTIPART_CONCURRENCY`,
-    /// `STREAM_PART_SIZE_BYTES`, `BATCH_ITEM_CONCURRENCY` and `LISTING_BUDGET_SECONDS`.
+    /// `STREAM_PART_SIZE_BYTES`, `BATCH_ITEM_CONCURRENCY`, `STREAM_CONCURRENCY`, `LISTING_BUDGET_SECONDS`
+    /// and `RETRY_SETTLE_SECONDS`.
     /// Empty values count as unset.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
@@ -96,8 +107,10 @@ public struct BatchSettings: Sendable, Hashable {
             partConcurrency: Int(try number("MULTIPART_CONCURRENCY", default: Int64(defaultPartConcurrency))),
             streamPartSize: try number("STREAM_PART_SIZE_BYTES", default: defaultStreamPartSize),
             itemConcurrency: Int(try settings.number("BATCH_ITEM_CONCURRENCY", default: Int64(defaultItemConcurrency), in: 1...256)),
+            streamConcurrency: Int(try settings.number("STREAM_CONCURRENCY", default: Int64(defaultStreamConcurrency), in: 1...64)),
             listingBudgetSeconds: try settings.number(
-                "LISTING_BUDGET_SECONDS", default: defaultListingBudgetSeconds, in: 0...Int64.max))
+                "LISTING_BUDGET_SECONDS", default: defaultListingBudgetSeconds, in: 0...Int64.max),
+            retrySettleSeconds: Double(try settings.number("RETRY_SETTLE_SECONDS", default: Int64(defaultRetrySettleSeconds), in: 0...60)))
     }
 }
 

@@ -14,18 +14,24 @@ public struct ExecutionState: Codable, Sendable, Hashable {
     public var transfer: MapRunOutput?
     /// The Map's error when it failed as a whole (more failed items than tolerated).
     public var transferError: StateError?
+    /// The same for the Map that copies the large objects, one per child.
+    public var transferLarge: MapRunOutput?
+    public var transferLargeError: StateError?
     /// `ValidateTransfer`'s answer.
     public var validation: ValidationResult?
 
     public init(
         request: BatchRequest, execution: ExecutionInfo? = nil, listing: ListingSummary? = nil,
-        transfer: MapRunOutput? = nil, transferError: StateError? = nil, validation: ValidationResult? = nil
+        transfer: MapRunOutput? = nil, transferError: StateError? = nil, transferLarge: MapRunOutput? = nil,
+        transferLargeError: StateError? = nil, validation: ValidationResult? = nil
     ) {
         self.request = request
         self.execution = execution
         self.listing = listing
         self.transfer = transfer
         self.transferError = transferError
+        self.transferLarge = transferLarge
+        self.transferLargeError = transferLargeError
         self.validation = validation
     }
 
@@ -40,6 +46,8 @@ public struct ExecutionState: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case execution, listing, transfer
         case transferError = "transfer_error"
+        case transferLarge = "transfer_large"
+        case transferLargeError = "transfer_large_error"
         case validation
     }
 
@@ -50,6 +58,8 @@ public struct ExecutionState: Codable, Sendable, Hashable {
         listing = try container.decodeIfPresent(ListingSummary.self, forKey: .listing)
         transfer = try container.decodeIfPresent(MapRunOutput.self, forKey: .transfer)
         transferError = try container.decodeIfPresent(StateError.self, forKey: .transferError)
+        transferLarge = try container.decodeIfPresent(MapRunOutput.self, forKey: .transferLarge)
+        transferLargeError = try container.decodeIfPresent(StateError.self, forKey: .transferLargeError)
         validation = try container.decodeIfPresent(ValidationResult.self, forKey: .validation)
     }
 
@@ -60,6 +70,8 @@ public struct ExecutionState: Codable, Sendable, Hashable {
         try container.encodeIfPresent(listing, forKey: .listing)
         try container.encodeIfPresent(transfer, forKey: .transfer)
         try container.encodeIfPresent(transferError, forKey: .transferError)
+        try container.encodeIfPresent(transferLarge, forKey: .transferLarge)
+        try container.encodeIfPresent(transferLargeError, forKey: .transferLargeError)
         try container.encodeIfPresent(validation, forKey: .validation)
     }
 }

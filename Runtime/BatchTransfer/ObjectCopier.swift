@@ -4,7 +4,7 @@ public import TransferCore
 /// `TransferObject`: copies one object server-side as the destination writer role or, when the
 /// request's `operation_mode` says so or (`auto`) S3 refuses the server-side copy as access
 /// denied or the source is on another endpoint or in another region, by streaming it through the
-/// function (`StreamedCopy`) as both roles.
+/// function (`StreamedCopy`) as both roles, at most `settings.streamConcurrency` objects at once.
 ///
 /// Below the multipart threshold a single `CopyObject` keeps the source's content type and
 /// metadata. At and above it, the object is copied in parts with `UploadPartCopy`, several at a
@@ -16,13 +16,15 @@ public import TransferCore
 public struct ObjectCopier: Sendable {
     public let stores: RoleStores
     public let settings: BatchSettings
+    private let streamSlots: StreamSlots
 
     /// The metadata key that records which source version a multipart copy came from.
-    public static let sourceETagMetadata = "source-etag"
+    public static let sourceETagMetadata = CopyMetadata.sourceETag
 
     public init(stores: RoleStores, settings: BatchSettings) {
         self.stores = stores
         self.settings = settings
+        streamSlots = StreamSlots(settings.streamConcurrency)
     }
 
     /// Copies `item`. On a `retry` (an attempt after one that may have copied it already), a small
@@ -94,10 +96,12 @@ public struct ObjectCopier: Sendable {
                 throw TransferError(error, context: "checking s3://\(request.destinationBucket)/\(destinationKey)")
             }
         }
-        try StreamedCopy(
+        let copy = StreamedCopy(
             source: stores.source, destination: stores.destination, partSize: settings.streamPartSize,
-            kmsKeyID: settings.destinationKMSKeyID
-        ).copy(entry, request: request, destinationKey: destinationKey)
+            kmsKeyID: settings.destinationKMSKeyID)
+        try streamSlots.withSlot { () throws(TransferError) in
+            try copy.copy(entry, request: request, destinationKey: destinationKey)
+        }
         return .streamed
     }
 

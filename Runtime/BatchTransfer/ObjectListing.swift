@@ -11,6 +11,9 @@ public import TransferCore
 /// for a multipart copy, whose `source-etag` names the source's ETag) is counted as skipped and
 /// left out of the manifest, so a rerun starts no child for it. With `delete`, destination objects
 /// the source does not have are deleted as the merge passes them.
+///
+/// Objects at and above the multipart threshold go to a manifest of their own, which the state
+/// machine copies one object per child (a batch of them could outlast a function's 15 minutes).
 public struct ObjectListing: Sendable {
     public let stores: RoleStores
     public let settings: BatchSettings
@@ -25,6 +28,11 @@ public struct ObjectListing: Sendable {
         "runs/\(executionName)/manifest.json"
     }
 
+    /// The manifest of a run's large objects: `runs/<execution name>/large-objects.json`.
+    public static func largeManifestKey(executionName: String) -> String {
+        "runs/\(executionName)/large-objects.json"
+    }
+
     /// Lists until done or until the budget is spent at a page's end (one page at least).
     /// - Parameter deadline: the invocation's own limit, when sooner than the budget.
     public func run(_ state: ExecutionState, deadline: ContinuousClock.Instant? = nil) throws(TransferError) -> ListingSummary {
@@ -33,7 +41,7 @@ public struct ObjectListing: Sendable {
         let execution = try state.required(state.execution, "execution")
         var run = try ListingRun(
             listing: self, request: state.request, manifestKey: Self.manifestKey(executionName: execution.name),
-            previous: state.listing)
+            largeManifestKey: Self.largeManifestKey(executionName: execution.name), previous: state.listing)
         return try run.list(until: stop)
     }
 }
@@ -44,6 +52,9 @@ private struct ListingRun {
     let sourceStore: any ObjectStore
     let destinationStore: any ObjectStore
     let writer: ManifestWriter
+    let largeWriter: ManifestWriter
+    /// Entries of this size and above go to `largeWriter`.
+    let largeSize: Int64
     /// Whether the manifest's upload began in an earlier invocation, whose checkpoint a retry of
     /// this one resumes from: then a failure must leave it open.
     let uploadIsResumed: Bool
@@ -52,29 +63,40 @@ private struct ListingRun {
     var sourceDone: Bool
     var destinationAfter: String?
 
-    init(listing: ObjectListing, request: BatchRequest, manifestKey: String, previous: ListingSummary?) throws(TransferError) {
+    init(
+        listing: ObjectListing, request: BatchRequest, manifestKey: String, largeManifestKey: String, previous: ListingSummary?
+    ) throws(TransferError) {
         self.request = request
         sourceStore = listing.stores.source
         destinationStore = listing.stores.destination
+        largeSize = listing.settings.multipartThreshold
         let bucket = listing.settings.manifestBucket
-        if let previous, let resume = previous.resume {
+        let own = listing.stores.own
+        func resumed(_ key: String, _ checkpoint: ManifestWriter.Checkpoint?) throws(TransferError) -> ManifestWriter {
+            guard let checkpoint else { return ManifestWriter(s3: own, bucket: bucket, key: key) }
             do {
-                writer = try ManifestWriter(s3: listing.stores.own, bucket: bucket, key: manifestKey, resuming: resume.manifest)
+                return try ManifestWriter(s3: own, bucket: bucket, key: key, resuming: checkpoint)
             } catch {
-                throw TransferError(error, context: "resuming the manifest s3://\(bucket)/\(manifestKey)")
+                throw TransferError(error, context: "resuming the manifest s3://\(bucket)/\(key)")
             }
-            uploadIsResumed = resume.manifest.uploadID != nil
+        }
+        if let previous, let resume = previous.resume {
+            writer = try resumed(manifestKey, resume.manifest)
+            largeWriter = try resumed(previous.largeManifestKey ?? largeManifestKey, resume.largeManifest)
+            uploadIsResumed = resume.manifest.uploadID != nil || resume.largeManifest?.uploadID != nil
             summary = previous
+            summary.largeManifestKey = largeWriter.key
             summary.invocations += 1
             sourceAfter = resume.sourceAfter
             sourceDone = resume.sourceDone
             destinationAfter = resume.destinationAfter
         } else {
-            writer = ManifestWriter(s3: listing.stores.own, bucket: bucket, key: manifestKey)
+            writer = ManifestWriter(s3: own, bucket: bucket, key: manifestKey)
+            largeWriter = ManifestWriter(s3: own, bucket: bucket, key: largeManifestKey)
             uploadIsResumed = false
             summary = ListingSummary(
-                manifestBucket: bucket, manifestKey: manifestKey, count: 0, totalBytes: 0, listed: 0, listedBytes: 0,
-                complete: false)
+                manifestBucket: bucket, manifestKey: manifestKey, largeManifestKey: largeManifestKey, count: 0, totalBytes: 0,
+                listed: 0, listedBytes: 0, complete: false)
             sourceAfter = nil
             sourceDone = false
             destinationAfter = nil
@@ -85,7 +107,10 @@ private struct ListingRun {
         do throws(TransferError) {
             return try listPages(until: stop)
         } catch {
-            if !uploadIsResumed { writer.abort() }
+            if !uploadIsResumed {
+                writer.abort()
+                largeWriter.abort()
+            }
             throw error
         }
     }
@@ -114,13 +139,14 @@ private struct ListingRun {
                 if destination.isBetweenPages, ContinuousClock.now >= stop { return try suspend() }
             }
         }
-        do {
-            try writer.finish()
-        } catch {
-            throw TransferError(error, context: "writing the manifest s3://\(writer.bucket)/\(writer.key)")
+        for manifest in [writer, largeWriter] {
+            do {
+                try manifest.finish()
+            } catch {
+                throw TransferError(error, context: "writing the manifest s3://\(manifest.bucket)/\(manifest.key)")
+            }
         }
-        summary.count = writer.count
-        summary.totalBytes = writer.totalBytes
+        counted()
         summary.complete = true
         summary.resume = nil
         return summary
@@ -141,11 +167,18 @@ private struct ListingRun {
                 return
             }
         }
+        let manifest = entry.size >= largeSize ? largeWriter : writer
         do {
-            try writer.append(entry)
+            try manifest.append(entry)
         } catch {
-            throw TransferError(error, context: "writing the manifest s3://\(writer.bucket)/\(writer.key)")
+            throw TransferError(error, context: "writing the manifest s3://\(manifest.bucket)/\(manifest.key)")
         }
+    }
+
+    private mutating func counted() {
+        summary.count = writer.count + largeWriter.count
+        summary.totalBytes = writer.totalBytes + largeWriter.totalBytes
+        summary.largeCount = largeWriter.count
     }
 
     /// Whether `object` at the destination holds `entry`'s content: same size, and the same ETag or,
@@ -174,20 +207,22 @@ private struct ListingRun {
         summary.deletedBytes += extra.size
     }
 
-    /// Stores the manifest's unsent bytes and answers where the next invocation starts.
+    /// Stores the manifests' unsent bytes and answers where the next invocation starts.
     private mutating func suspend() throws(TransferError) -> ListingSummary {
-        let tailKey = "\(writer.key).tail-\(summary.invocations)"
-        let checkpoint: ManifestWriter.Checkpoint
-        do {
-            checkpoint = try writer.suspend(tailKey: tailKey)
-        } catch {
-            throw TransferError(error, context: "storing the manifest's tail s3://\(writer.bucket)/\(tailKey)")
+        func checkpoint(_ manifest: ManifestWriter) throws(TransferError) -> ManifestWriter.Checkpoint {
+            let tailKey = "\(manifest.key).tail-\(summary.invocations)"
+            do {
+                return try manifest.suspend(tailKey: tailKey)
+            } catch {
+                throw TransferError(error, context: "storing the manifest's tail s3://\(manifest.bucket)/\(tailKey)")
+            }
         }
-        summary.count = writer.count
-        summary.totalBytes = writer.totalBytes
+        let resume = ListingResume(
+            sourceAfter: sourceAfter, sourceDone: sourceDone, destinationAfter: destinationAfter,
+            manifest: try checkpoint(writer), largeManifest: try checkpoint(largeWriter))
+        counted()
         summary.complete = false
-        summary.resume = ListingResume(
-            sourceAfter: sourceAfter, sourceDone: sourceDone, destinationAfter: destinationAfter, manifest: checkpoint)
+        summary.resume = resume
         return summary
     }
 }

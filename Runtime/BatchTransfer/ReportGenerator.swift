@@ -61,7 +61,7 @@ public struct ReportGenerator: Sendable {
         var methods = TransferReport.MethodCounts()
         var failures: [TransferReport.Failure] = []
         var batches = 0
-        if let details = state.transfer?.resultWriterDetails {
+        for details in [state.transfer, state.transferLarge].compactMap({ $0?.resultWriterDetails }) {
             let decoder = JSONDecoder()
             try MapRunResults(s3: stores.own, details: details).forEach { entry throws(TransferError) in
                 batches += 1
@@ -96,7 +96,8 @@ public struct ReportGenerator: Sendable {
         }
         let finished = now()
         let started = ISO8601Timestamp.parse(execution.startedAt) ?? finished
-        let succeeded = failures.isEmpty && state.transferError == nil && validation.status == .passed
+        let transferError = state.transferError ?? state.transferLargeError
+        let succeeded = failures.isEmpty && transferError == nil && validation.status == .passed
         let request = state.request
         return TransferReport(
             execution: execution.name, status: succeeded ? .succeeded : .failed, mode: request.mode,
@@ -105,7 +106,7 @@ public struct ReportGenerator: Sendable {
             startedAt: execution.startedAt, finishedAt: ISO8601Timestamp.format(finished),
             durationSeconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000, objects: counts, bytes: bytes,
             methods: methods, listingInvocations: listing.invocations, batches: batches,
-            validation: validation, failures: failures, transferError: state.transferError)
+            validation: validation, failures: failures, transferError: transferError)
     }
 
     private func publish(_ report: TransferReport, key: String, topicARN: String) throws(TransferError) {

@@ -1,18 +1,28 @@
 /// `TransferObject`'s event from the Distributed Map's `ItemBatcher`: the request (the execution's
-/// input, `BatchInput.request`), the manifest entries as `Items`, and how many times the state
-/// machine has retried this batch (`$$.State.RetryCount`) out of how many it will.
+/// input, `BatchInput.request`), how many times the execution has been redriven
+/// (`BatchInput.redrive_count`, `$$.Execution.RedriveCount`), the manifest entries as `Items`, and
+/// how many times the state machine has retried this batch (`$$.State.RetryCount`) out of how many
+/// it will.
 public struct TransferBatch: Codable, Sendable, Hashable {
     public var request: BatchRequest
     public var items: [ManifestEntry]
     public var retryCount: Int?
     public var maxRetries: Int?
+    public var redriveCount: Int?
 
-    public init(request: BatchRequest, items: [ManifestEntry], retryCount: Int? = nil, maxRetries: Int? = nil) {
+    public init(
+        request: BatchRequest, items: [ManifestEntry], retryCount: Int? = nil, maxRetries: Int? = nil, redriveCount: Int? = nil
+    ) {
         self.request = request
         self.items = items
         self.retryCount = retryCount
         self.maxRetries = maxRetries
+        self.redriveCount = redriveCount
     }
+
+    /// Whether an earlier attempt may have copied some of the batch already: this is a retry, or
+    /// the execution was redriven (its emulator killed mid-Map, say).
+    public var mayHaveRunBefore: Bool { (retryCount ?? 0) > 0 || (redriveCount ?? 0) > 0 }
 
     /// Whether the state machine will not retry a failure of this attempt; then objects that
     /// failed with a retryable error are reported failed instead of failing the batch.
@@ -30,11 +40,19 @@ public struct TransferBatch: Codable, Sendable, Hashable {
 
     private struct BatchInput: Codable {
         var request: BatchRequest
+        var redriveCount: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case request
+            case redriveCount = "redrive_count"
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        request = try container.decode(BatchInput.self, forKey: .batchInput).request
+        let input = try container.decode(BatchInput.self, forKey: .batchInput)
+        request = input.request
+        redriveCount = input.redriveCount
         items = try container.decode([ManifestEntry].self, forKey: .items)
         retryCount = try container.decodeIfPresent(Int.self, forKey: .retryCount)
         maxRetries = try container.decodeIfPresent(Int.self, forKey: .maxRetries)
@@ -42,7 +60,7 @@ public struct TransferBatch: Codable, Sendable, Hashable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(BatchInput(request: request), forKey: .batchInput)
+        try container.encode(BatchInput(request: request, redriveCount: redriveCount), forKey: .batchInput)
         try container.encode(items, forKey: .items)
         try container.encodeIfPresent(retryCount, forKey: .retryCount)
         try container.encodeIfPresent(maxRetries, forKey: .maxRetries)

@@ -1,8 +1,9 @@
 import AWS
 public import TransferCore
 
-/// `ValidateTransfer`: walks the manifest and the destination listing side by side and names every
-/// manifest entry that is missing or differs at the destination.
+/// `ValidateTransfer`: walks the manifests (the batched objects' and the large objects', merged) and
+/// the destination listing side by side and names every manifest entry that is missing or differs
+/// at the destination.
 ///
 /// Both sides come sorted by the key's UTF-8 bytes (S3 lists that way, and the manifest is a
 /// listing), and a destination key is its source key with the prefix swapped, so one merge pass
@@ -19,7 +20,10 @@ public struct TransferValidator: Sendable {
     public func run(_ state: ExecutionState) throws(TransferError) -> ValidationResult {
         let request = state.request
         let listing = try state.required(state.listing, "listing")
-        let manifest = ManifestReader(s3: stores.own, bucket: listing.manifestBucket, key: listing.manifestKey)
+        let manifest = MergedManifests(
+            [listing.manifestKey, listing.largeManifestKey].compactMap { $0 }.map { key in
+                ManifestReader(s3: stores.own, bucket: listing.manifestBucket, key: key)
+            })
         let destination = ListingCursor(
             s3: stores.destination, bucket: request.destinationBucket, prefix: request.destinationPrefix)
         var checked = 0

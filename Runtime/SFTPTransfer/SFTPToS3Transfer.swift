@@ -93,6 +93,9 @@ public struct SFTPToS3Transfer: Sendable {
                 guard let size = attributes.size else {
                     throw TransferError.nonRetryable("\(description): the server reports no size for \(path)")
                 }
+                if let uploadID, let stored = try storedEarlier(resuming: uploadID, size: Int64(size), attributes: attributes) {
+                    return stored
+                }
                 let channels = min(parallelRead.channels(forSize: Int64(size)), maximumReadChannels)
                 let partSize = channels > 1 ? min(preferredPartSize, Self.parallelPartSize) : preferredPartSize
                 let ranges = PartRanges(size: Int64(size), preferredPartSize: partSize)
@@ -127,6 +130,26 @@ public struct SFTPToS3Transfer: Sendable {
             checksumType: .fullObject)
         let created = try s3.createMultipartUpload(bucket: bucket, key: key, options: options)
         return (created, MultipartResumePlan(listed: [], ranges: ranges))
+    }
+
+    /// The object an earlier run completed from this version of the file (an attempt killed after
+    /// completing `uploadID`, before its job was settled), so that it is not written again: S3 no
+    /// longer knows the upload, and the destination's `source-size` and `source-mtime` name the
+    /// file's size and modification time. Nil otherwise.
+    private func storedEarlier(resuming uploadID: String, size: Int64, attributes: SFTPAttributes) throws -> StoredObject? {
+        guard let modified = attributes.modificationTime, try partsInS3(uploadID: uploadID) == nil else { return nil }
+        let head: ObjectHead
+        do {
+            head = try s3.headObject(bucket: bucket, key: key, includingChecksum: true)
+        } catch {
+            guard error.kind == .notFound else { throw error }
+            return nil
+        }
+        guard head.contentLength == size, head.metadata["source-size"] == String(size), head.metadata["source-mtime"] == String(modified),
+            let checksum = head.checksum
+        else { return nil }
+        return StoredObject(
+            bucket: bucket, key: key, size: size, eTag: head.eTag ?? "", checksum: checksum, uploadID: uploadID, partsReused: 0)
     }
 
     /// The parts of `uploadID`, or nil when S3 no longer knows the upload (completed or aborted).

@@ -101,7 +101,7 @@ struct EndpointAPITests {
             #expect(deleted.status == 204)
             #expect(try !fixture.secretNames().contains("sftp/\(id)"))
             let keyLine = sshd.userKey.privateKey.split(separator: "\n").dropFirst().first.map(String.init) ?? "-"
-            #expect(!fixture.emulator.all.contains { $0.contains(keyLine) }, "a line of the private key was logged")
+            #expect(!fixture.emulator.lines.contains { $0.contains(keyLine) }, "a line of the private key was logged")
         }
     }
 

@@ -58,13 +58,13 @@ struct JobAPITests {
             if ["SUCCEEDED", "FAILED", "CANCELLED"].contains(state) { break }
             try await Task.sleep(for: .milliseconds(500))
         }
-        #expect(state == "SUCCEEDED", "\(job)\n\(worker.all.suffix(40).joined(separator: "\n"))")
+        #expect(state == "SUCCEEDED", "\(job)\n\(worker.lines.suffix(40).joined(separator: "\n"))")
         #expect(job["bytes"] as? Int == 1024)
         #expect((job["history"] as? [[String: Any]])?.compactMap { $0["state"] as? String } == ["RECEIVED", "QUEUED", "RUNNING", "VERIFYING", "SUCCEEDED"])
         let copied = try S3Client(client: fixture.client).headObject(bucket: "alice-archive", key: "copies/2026/report.csv", includingChecksum: false)
         #expect(copied.contentLength == 1024)
-        #expect(fixture.emulator.all.contains { $0.contains("corr-\(key)") && $0.contains("[ConfigService]") })
-        #expect(fixture.emulator.all.contains { $0.hasPrefix("api: POST /transfers 201") && $0.contains("correlationId=corr-\(key)") })
+        #expect(fixture.emulator.lines.contains { $0.contains("corr-\(key)") && $0.contains("[ConfigService]") })
+        #expect(fixture.emulator.lines.contains { $0.hasPrefix("api: POST /transfers 201") && $0.contains("correlationId=corr-\(key)") })
 
         let bobs = try fixture.request("GET", "/jobs/\(id)", as: fixture.bob)
         #expect(bobs.status == 404)

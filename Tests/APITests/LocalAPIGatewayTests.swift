@@ -51,7 +51,7 @@ final class LocalAPIGatewayTests {
     let alice: MotoIAMUser
     let bob: MotoIAMUser
     let folder: String
-    let emulator: RunningEmulator
+    let emulator: ChildProcess
     let base: String
 
     init() throws {
@@ -71,9 +71,10 @@ final class LocalAPIGatewayTests {
             try credentials.write(toFile: folder + "/callers.ini", atomically: true, encoding: .utf8)
             var environment = ProcessInfo.processInfo.environment
             for name in ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] { environment[name] = nil }
-            emulator = try RunningEmulator(
-                ["start-api", "--port", "0", "--credentials", "callers.ini", "--region", "us-east-1"], in: folder,
-                environment: environment, ready: "API Gateway Api (stage v1) on ")
+            emulator = try ChildProcess(
+                executable: ChildProcess.built("emulator"),
+                arguments: ["start-api", "--port", "0", "--credentials", "callers.ini", "--region", "us-east-1"], environment: environment,
+                directory: folder, ready: "API Gateway Api (stage v1) on ")
             base = try #require(emulator.value(after: "API Gateway Api (stage v1) on "))
         } catch {
             moto.stop()
@@ -118,7 +119,7 @@ final class LocalAPIGatewayTests {
         #expect(other.status == 200)
         let otherIdentity = (other.json["requestContext"] as? [String: Any])?["identity"] as? [String: Any]
         #expect(otherIdentity?["userArn"] as? String == bob.arn)
-        #expect(emulator.all.contains { $0.contains("api: GET /items/42 200") && $0.contains("caller=\(bob.arn)") })
+        #expect(emulator.lines.contains { $0.contains("api: GET /items/42 200") && $0.contains("caller=\(bob.arn)") })
     }
 
     @Test("a signed POST's body and a binary PUT under {proxy+} reach the function; a route without auth takes unsigned requests")
@@ -193,7 +194,7 @@ final class LocalAPIGatewayTests {
         tamperedRequest.send_url = base + "/items/42"
         let tampered = try refusal(tamperedRequest)
         #expect(tampered.type == "InvalidSignatureException")
-        #expect(!emulator.all.contains { $0.contains("[Mirror]") && $0.contains("AKIASTRANGER") })
+        #expect(!emulator.lines.contains { $0.contains("[Mirror]") && $0.contains("AKIASTRANGER") })
     }
 
     @Test("a route the template does not define answers 403 Missing Authentication Token, signed or not; a body over 10 MB answers 413")

@@ -13,7 +13,7 @@ final class ProductAPIFixture: Sendable {
     let admin: MotoIAMUser
     let alice: MotoIAMUser
     let bob: MotoIAMUser
-    let emulator: RunningEmulator
+    let emulator: ChildProcess
     let base: String
     /// A role the S3 checks may assume, with the admin's policy.
     let roleARN: String
@@ -47,15 +47,17 @@ final class ProductAPIFixture: Sendable {
                     + "principal_arn = \(user.arn)\n"
             }.joined(separator: "\n")
             try callers.write(toFile: folder + "/callers.ini", atomically: true, encoding: .utf8)
-            emulator = try RunningEmulator(
-                [
+            emulator = try ChildProcess(
+                executable: ChildProcess.built("emulator"),
+                arguments: [
                     "start", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", moto.endpoint,
                     "--port", "0", "--events-port", "0", "--api-port", "0", "--credentials", folder + "/callers.ini",
                     // The Router starts one-object executions on moto's Step Functions, which runs no
                     // task: every S3 copy goes to the worker's queue instead, which a test runs.
                     "--parameter-overrides", "SourceReaderRoleArn=\(roleARN)", "DestinationWriterRoleArn=\(roleARN)",
                     "StateMachineLimitBytes=1",
-                ], in: folder, environment: Self.environment(signingAs: admin), ready: "API Gateway TransferApi (stage v1) on ", within: 120)
+                ], environment: Self.environment(signingAs: admin), directory: folder, ready: "API Gateway TransferApi (stage v1) on ",
+                within: 120)
             base = emulator.value(after: "API Gateway TransferApi (stage v1) on ") ?? ""
         } catch {
             moto.stop()
@@ -64,12 +66,13 @@ final class ProductAPIFixture: Sendable {
     }
 
     /// The template's TransferWorker task, run by `emulator run-task` against the same moto until stopped.
-    func runWorker() throws -> RunningEmulator {
-        try RunningEmulator(
-            [
+    func runWorker() throws -> ChildProcess {
+        try ChildProcess(
+            executable: ChildProcess.built("emulator"),
+            arguments: [
                 "run-task", "TransferWorkerTask", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
                 "--endpoint-url", moto.endpoint, "--parameter-overrides", "WorkerReceiveWaitSeconds=1",
-            ], in: folder, environment: Self.environment(signingAs: admin), ready: "task TransferWorkerTask running")
+            ], environment: Self.environment(signingAs: admin), directory: folder, ready: "task TransferWorkerTask running")
     }
 
     /// The test process's environment with `user`'s key and the region, for the emulator and its functions.

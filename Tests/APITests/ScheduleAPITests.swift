@@ -26,7 +26,7 @@ struct ScheduleAPITests {
         let s3 = try endpoint(#"{"type":"s3","bucket":"alice-landing","region":"us-east-1","roleArn":"\#(fixture.roleARN)"}"#)
         let body = #"{"expression":"cron(0 6 * * ? *)","sourceEndpoint":"\#(sftp)","pattern":"*.csv","destinationEndpoint":"\#(s3)"}"#
         let created = try fixture.request("POST", "/schedules", as: fixture.alice, body: body)
-        #expect(created.status == 201, "\(created.text)\n\(fixture.emulator.all.filter { $0.contains("[ConfigService]") }.suffix(20).joined(separator: "\n"))")
+        #expect(created.status == 201, "\(created.text)\n\(fixture.emulator.lines.filter { $0.contains("[ConfigService]") }.suffix(20).joined(separator: "\n"))")
         let id = try #require(created.json["id"] as? String)
         let next = try #require(created.json["nextRunAt"] as? String)
         #expect(next.contains("T06:00:00"), "\(next)")

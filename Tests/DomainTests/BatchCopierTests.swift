@@ -1,5 +1,6 @@
 import AWS
 import BatchTransfer
+import Foundation
 import Testing
 import TransferCore
 
@@ -12,11 +13,11 @@ struct BatchCopierTests {
 
     let store = InMemoryObjectStore()
 
-    func copier() -> BatchCopier {
+    func copier(retrySettleSeconds: Double = 0) -> BatchCopier {
         BatchCopier(
             copier: ObjectCopier(
                 stores: RoleStores(own: store, source: store, destination: store),
-                settings: BatchSettings(manifestBucket: "manifests", itemConcurrency: 4)))
+                settings: BatchSettings(manifestBucket: "manifests", itemConcurrency: 4, retrySettleSeconds: retrySettleSeconds)))
     }
 
     /// Forty source objects and the batch of their manifest entries.
@@ -60,5 +61,40 @@ struct BatchCopierTests {
         let outcome = try copier().run(last)
         #expect(outcome.skipped == 39 && outcome.copied == 0 && outcome.failed == 1, "what the first attempt copied is not written again")
         #expect(outcome.items[11].error == "ThrottlingError")
+    }
+
+    @Test("a retried batch lets a killed attempt's copy still on its way land first, then skips it instead of writing it again")
+    func retryLetsTheKilledAttemptsCopiesLand() throws {
+        let batch = seed(retryCount: 1)
+        let store = store
+        // The killed attempt's CopyObject, already sent, lands just after the retry starts.
+        let landing = Thread {
+            usleep(100_000)
+            _ = store.put(Content(Array("item 5".utf8)), bucket: "destination", key: "out/item-000005.bin")
+        }
+        landing.start()
+
+        let outcome = try copier(retrySettleSeconds: 2).run(batch)
+
+        #expect(outcome.items[5].status == .skipped)
+        #expect(outcome.copied == 39 && outcome.skipped == 1)
+        #expect(store.requests("CopyObject").allSatisfy { $0.key != "out/item-000005.bin" }, "written once, by the killed attempt")
+    }
+
+    @Test("the failure reasons of a large batch share a budget, so its output stays far below Step Functions' 256 KiB")
+    func reasonsOfManyFailuresShareABudget() throws {
+        let items = (0..<1_000).map { index in
+            let key = "in/" + String(repeating: "long-name-", count: 10) + padded(index) + ".bin"
+            let content = Content(Array("item \(index)".utf8))
+            return ManifestEntry(key: key, size: content.size, etag: store.put(content, bucket: "source", key: key))
+        }
+        store.fail(with: S3Failure.accessDenied) { $0.operation == "CopyObject" }
+
+        let outcome = try copier().run(TransferBatch(request: Self.request, items: items))
+
+        #expect(outcome.failed == 1_000)
+        #expect(outcome.items.allSatisfy { ($0.reason?.count ?? 0) == BatchCopier.shortestReason }, "each reason cut to the shortest kept")
+        let few = try copier().run(TransferBatch(request: Self.request, items: Array(items.prefix(3))))
+        #expect(few.items.allSatisfy { ($0.reason?.count ?? 0) > BatchCopier.shortestReason }, "a few failures keep their whole reason")
     }
 }

@@ -13,11 +13,12 @@ struct ObjectListingTests {
     let store = InMemoryObjectStore()
 
     func list(
-        _ executionName: String, request: BatchRequest = request, budgetSeconds: Int64 = 600, previous: ListingSummary? = nil
+        _ executionName: String, request: BatchRequest = request, budgetSeconds: Int64 = 600, previous: ListingSummary? = nil,
+        largeSize: Int64 = BatchSettings.defaultMultipartThreshold
     ) throws(TransferError) -> ListingSummary {
         try ObjectListing(
             stores: RoleStores(own: store, source: store, destination: store),
-            settings: BatchSettings(manifestBucket: "manifests", listingBudgetSeconds: budgetSeconds)
+            settings: BatchSettings(manifestBucket: "manifests", multipartThreshold: largeSize, listingBudgetSeconds: budgetSeconds)
         ).run(
             ExecutionState(
                 request: request, execution: ExecutionInfo(name: executionName, startedAt: "2025-06-01T12:00:00Z"),
@@ -25,16 +26,20 @@ struct ObjectListingTests {
     }
 
     /// Invokes the listing as the state machine does, until it is complete; every answer in order.
-    func listToTheEnd(_ executionName: String, request: BatchRequest = request, budgetSeconds: Int64) throws -> [ListingSummary] {
-        var answers = [try list(executionName, request: request, budgetSeconds: budgetSeconds)]
+    func listToTheEnd(
+        _ executionName: String, request: BatchRequest = request, budgetSeconds: Int64,
+        largeSize: Int64 = BatchSettings.defaultMultipartThreshold
+    ) throws -> [ListingSummary] {
+        var answers = [try list(executionName, request: request, budgetSeconds: budgetSeconds, largeSize: largeSize)]
         while let last = answers.last, !last.complete {
-            answers.append(try list(executionName, request: request, budgetSeconds: budgetSeconds, previous: last))
+            answers.append(
+                try list(executionName, request: request, budgetSeconds: budgetSeconds, previous: last, largeSize: largeSize))
         }
         return answers
     }
 
-    func manifest(_ summary: ListingSummary) throws -> [ManifestEntry] {
-        let reader = ManifestReader(s3: store, bucket: summary.manifestBucket, key: summary.manifestKey)
+    func manifest(_ summary: ListingSummary, key: String? = nil) throws -> [ManifestEntry] {
+        let reader = ManifestReader(s3: store, bucket: summary.manifestBucket, key: key ?? summary.manifestKey)
         var entries: [ManifestEntry] = []
         while let entry = try reader.next() { entries.append(entry) }
         return entries
@@ -124,6 +129,29 @@ struct ObjectListingTests {
         #expect(store.object(bucket: "destination", key: "out/only-here.csv") == nil)
         #expect(store.keys(in: "destination").allSatisfy { !$0.contains("extra") })
         #expect(store.object(bucket: "destination", key: "out/part-\(padded(10)).csv") != nil, "copies are kept")
+    }
+
+    @Test("objects at the multipart threshold and above go to a manifest of their own, also across resumed invocations")
+    func largeObjectsHaveTheirOwnManifest() throws {
+        var (batched, large) = ([ManifestEntry](), [ManifestEntry]())
+        for index in 0..<2_500 {
+            let key = "in/part-\(padded(index)).bin"
+            let content = Content.pattern(key, size: index % 100 == 7 ? 6_000 : 10)
+            let entry = ManifestEntry(key: key, size: content.size, etag: store.put(content, bucket: "source", key: key))
+            if content.size >= 5_000 { large.append(entry) } else { batched.append(entry) }
+        }
+
+        let answers = try listToTheEnd("split", budgetSeconds: 0, largeSize: 5_000)
+
+        #expect(answers.count == 3, "three pages, each listed by an invocation of its own")
+        let summary = try #require(answers.last)
+        #expect(summary.count == 2_500 && summary.largeCount == 25 && summary.batchedCount == 2_475)
+        #expect(summary.totalBytes == 25 * 6_000 + 2_475 * 10)
+        #expect(try manifest(summary) == batched)
+        #expect(summary.largeManifestKey == "runs/split/large-objects.json")
+        #expect(try manifest(summary, key: try #require(summary.largeManifestKey)) == large)
+        let encoded = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        #expect(encoded.contains(#""batched_count":2475"#) && encoded.contains(#""large_count":25"#), "what the state machine's choices read")
     }
 
     @Test("an invocation that fails after writing is retried from the previous answer, and nothing is listed twice")

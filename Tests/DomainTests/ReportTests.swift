@@ -180,4 +180,29 @@ struct ReportTests {
         #expect(manifestReads.count == 2, "the 1.2 MB manifest is read in two 1 MiB ranges")
         #expect(manifestReads.last?.ifMatch != nil, "the second pinned to the first's ETag")
     }
+
+    @Test("validation reads the batched and the large objects' manifests as one, in key order")
+    func validatesBothManifests() throws {
+        let batched = ManifestWriter(s3: store, bucket: "manifests", key: "runs/split/manifest.json")
+        let large = ManifestWriter(s3: store, bucket: "manifests", key: "runs/split/large-objects.json")
+        for index in 0..<300 {
+            let key = "in/item-\(padded(index)).bin"
+            let content = Content.pattern(key, size: index % 50 == 3 ? 7_000 : 20)
+            let eTag = store.put(content, bucket: "source", key: key)
+            if index != 153 { store.put(content, bucket: "destination", key: "out/item-\(padded(index)).bin") }
+            try (content.size >= 5_000 ? large : batched).append(ManifestEntry(key: key, size: content.size, etag: eTag))
+        }
+        try batched.finish()
+        try large.finish()
+        let state = ExecutionState(
+            request: Self.request,
+            listing: ListingSummary(
+                manifestBucket: "manifests", manifestKey: "runs/split/manifest.json", largeManifestKey: "runs/split/large-objects.json",
+                count: 300, totalBytes: 0, largeCount: 6))
+
+        let result = try TransferValidator(stores: RoleStores(own: store, source: store, destination: store)).run(state)
+
+        #expect(result.checked == 300)
+        #expect(result.mismatchCount == 1 && result.mismatches.map(\.key) == ["in/item-000153.bin"], "the missing large object")
+    }
 }

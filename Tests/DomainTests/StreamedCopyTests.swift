@@ -1,4 +1,6 @@
 import AWS
+import Foundation
+import Synchronization
 import BatchTransfer
 import Testing
 import TransferCore
@@ -75,5 +77,33 @@ struct StreamedCopyTests {
         }
         #expect(error?.kind == .nonRetryable)
         #expect(open.requests.filter { $0.operation == "PutObject" || $0.operation == "GetObject" }.isEmpty)
+    }
+
+    @Test("a batch streams at most StreamConcurrency objects at once, whatever its item concurrency")
+    func streamedObjectsInFlightAreCapped() throws {
+        let inFlight = Mutex((now: 0, most: 0))
+        sourceView.intercept(when: { $0.operation == "GetObject" }) { _ in
+            inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            usleep(20_000)
+        }
+        destinationView.intercept(when: { $0.operation == "PutObject" }) { _ in inFlight.withLock { $0.now -= 1 } }
+        let items = (0..<24).map { index in
+            let key = "in/streamed-\(index).bin"
+            let content = Content.pattern(key, size: 2_000)
+            return ManifestEntry(key: key, size: content.size, etag: sourceView.put(content, bucket: "source", key: key))
+        }
+        let request = BatchRequest(
+            sourceBucket: "source", sourcePrefix: "in/", destinationBucket: "destination", destinationPrefix: "out/",
+            operationMode: .streamed)
+        let copier = BatchCopier(
+            copier: ObjectCopier(
+                stores: RoleStores(own: destinationView, source: sourceView, destination: destinationView),
+                settings: BatchSettings(manifestBucket: "manifests", itemConcurrency: 16, streamConcurrency: 3)))
+
+        let outcome = try copier.run(TransferBatch(request: request, items: items))
+
+        #expect(outcome.copied == 24 && outcome.items.allSatisfy { $0.method == .streamed })
+        #expect(inFlight.withLock { $0.most } == 3, "16 copies at once, 3 of them streaming")
+        #expect(destinationView.keys(in: "destination").count == 24)
     }
 }

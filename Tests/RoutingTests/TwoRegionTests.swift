@@ -1,5 +1,6 @@
 import AWS
 import BatchTransfer
+import ChaosHarness
 import Events
 import Foundation
 import Jobs

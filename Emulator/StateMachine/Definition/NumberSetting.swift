@@ -38,15 +38,18 @@ struct NumberSetting: Sendable {
         case .fixed(let value):
             return value
         case .path(let path):
+            if field == "SecondsPath", scope.lookup(path) == nil {
+                throw .runtime("The SecondsPath parameter does not reference an input value: \(path)")
+            }
             let found = try scope.resolve(path, field: field)
             guard let value = found.doubleValue, range.contains(value), !integral || value.rounded() == value else {
-                throw .runtime("The value \(found) at '\(path)' for '\(field)' must be \(Self.describe(range, integral))")
+                throw badValue(found, at: path)
             }
             return value
         }
     }
 
-    private static func describe(_ range: ClosedRange<Double>, _ integral: Bool) -> String {
+    static func describe(_ range: ClosedRange<Double>, _ integral: Bool) -> String {
         let kind = integral ? "an integer" : "a number"
         func text(_ bound: Double) -> String { JSONValue.double(bound).integerValue.map(String.init) ?? "\(bound)" }
         return "\(kind) from \(text(range.lowerBound)) to \(text(range.upperBound))"

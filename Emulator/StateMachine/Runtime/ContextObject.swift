@@ -32,7 +32,7 @@ struct ContextObject: Sendable {
                 "Name": .string(execution.name),
                 "RoleArn": .string(execution.roleArn),
                 "StartTime": .string(ISO8601Timestamp.format(execution.startTime)),
-                "RedriveCount": 0,
+                "RedriveCount": .int(Int64(execution.redriveCount)),
             ],
             "State": .object(state),
             "StateMachine": ["Id": .string(execution.stateMachineId), "Name": .string(execution.stateMachineName)],

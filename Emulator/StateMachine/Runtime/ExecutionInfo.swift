@@ -10,4 +10,6 @@ struct ExecutionInfo: Sendable {
     var roleArn: String
     var stateMachineId: String
     var stateMachineName: String
+    /// How many times the execution has been redriven (`RedriveExecution`).
+    var redriveCount = 0
 }

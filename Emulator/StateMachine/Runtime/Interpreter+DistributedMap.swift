@@ -11,6 +11,7 @@ extension Interpreter {
     ) async throws(StateFailure) -> JSONValue {
         let effective = try state.selectInput(input, context: context)
         let pathScope = PathScope(input: effective, context: context, random: random)
+        scope.history.record(2)  // MapStateStarted, MapRunStarted
         let items = try await readItems(spec, pathScope: pathScope)
         let selected = try selectItems(items, spec: spec, effective: effective, context: context)
         let childInputs = try batchInputs(selected, spec: spec, pathScope: pathScope)

@@ -34,9 +34,13 @@ extension Interpreter {
         case .timestamp(let date):
             seconds = date.timeIntervalSinceNow
         case .timestampPath(let path):
-            let value = try scope.resolve(path, field: "TimestampPath")
+            guard let value = scope.lookup(path) else {
+                throw .runtime("The TimestampPath parameter does not reference an input value: \(path)")
+            }
             guard let date = value.stringValue.flatMap(ISO8601Timestamp.parse) else {
-                throw .runtime("The value \(value) at '\(path)' for 'TimestampPath' is not an RFC 3339 timestamp")
+                throw .runtime(
+                    "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string:"
+                        + " \(path) == \(value.stringValue ?? value.serialized())")
             }
             seconds = date.timeIntervalSinceNow
         }

@@ -13,13 +13,16 @@ extension Interpreter {
         var outputs = [JSONValue?](repeating: nil, count: items.count)
         var firstFailure: StateFailure?
         var succeeded = 0
+        scope.history.record()  // MapStateStarted
         await BoundedConcurrency.run(count: items.count, limit: limit) { index in
             var iterationScope = scope
             iterationScope.pathPrefix = "\(path)[\(index)]/"
             iterationScope.mapItemIndex = index
+            scope.history.record()  // MapIterationStarted
             do throws(StateFailure) {
-                return Result<JSONValue, StateFailure>.success(
-                    try await run(spec.processor, input: itemInputs[index], scope: iterationScope))
+                let output = try await run(spec.processor, input: itemInputs[index], scope: iterationScope)
+                scope.history.record()  // MapIterationSucceeded
+                return Result<JSONValue, StateFailure>.success(output)
             } catch {
                 return .failure(error)
             }

@@ -7,6 +7,7 @@ extension Interpreter {
     ) async throws(StateFailure) -> JSONValue {
         let effective = try state.selectInput(input, context: context)
         let branchInput = try state.applyParameters(effective, context: context, random: random)
+        scope.history.record()  // ParallelStateStarted
         var outputs = [JSONValue?](repeating: nil, count: branches.count)
         var firstFailure: StateFailure?
         await BoundedConcurrency.run(count: branches.count, limit: branches.count) { index in

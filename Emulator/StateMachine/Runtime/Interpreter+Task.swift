@@ -10,6 +10,8 @@ extension Interpreter {
             stateName: state.name, executionName: scope.execution.name, retryCount: context.retryCount,
             mapItemIndex: scope.mapItemIndex)
         let services = self.services
+        scope.history.record(2)  // …Scheduled and …Started
+        defer { scope.history.record() }  // …Succeeded, …Failed or …TimedOut
         let timeout = StateFailure.timeout("The task did not finish within \(Int(limit ?? 0)) seconds (TimeoutSeconds)")
         let result = try await Deadline.run(seconds: limit, timeout: timeout) { () async throws(StateFailure) in
             try await services.invokeTask(resource: spec.resource, input: taskInput, context: taskContext)

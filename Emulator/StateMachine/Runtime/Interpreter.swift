@@ -10,6 +10,8 @@ struct Interpreter: Sendable {
         /// Prepended to state names in event paths: "" at the top, "CopyAll[3]/" in an iteration.
         var pathPrefix = ""
         var mapItemIndex: Int?
+        /// The execution's history event numbers, shared by its branches and inline iterations.
+        var history = HistoryEventIDs()
     }
 
     /// Where a state sends the execution next.
@@ -36,6 +38,7 @@ struct Interpreter: Sendable {
             guard let state = graph.states[name] else { throw .runtime("The state '\(name)' does not exist") }
             let path = scope.pathPrefix + state.name
             emit(.stateEntered(name: state.name, path: path))
+            let enteredEventID = scope.history.record()
             let context = ContextObject(
                 execution: scope.execution, stateName: state.name, enteredTime: Date(), hasRetriers: !state.retriers.isEmpty)
             let step: Step
@@ -44,9 +47,11 @@ struct Interpreter: Sendable {
                 let bytes = step.output.serializedByteCount
                 if bytes > StateFailure.payloadLimit { throw StateFailure.dataLimitExceeded(state: state.name, bytes: bytes) }
             } catch {
-                emit(.stateFailed(name: state.name, path: path, error))
-                throw error
+                let located = error.located(inState: state.name, enteredAt: enteredEventID)
+                emit(.stateFailed(name: state.name, path: path, located))
+                throw located
             }
+            scope.history.record(state.kind.closingEventCount)
             // A task that shrugs off cancellation must not turn an aborted execution into a success.
             guard !Task.isCancelled else {
                 emit(.stateFailed(name: state.name, path: path, .aborted))

@@ -26,6 +26,19 @@ extension StateFailure {
     /// The `{"Error", "Cause"}` object a catcher places with its `ResultPath`.
     var errorOutput: JSONValue { .object(["Error": .string(error), "Cause": .string(cause)]) }
 
+    /// What AWS puts before the cause of a `States.Runtime` failure: the state and the history
+    /// event that entered it.
+    static func locationPrefix(state: String, enteredAt eventID: Int) -> String {
+        "An error occurred while executing the state '\(state)' (entered at the event id #\(eventID)). "
+    }
+
+    /// This failure with AWS's location prefix when it is a `States.Runtime` failure not yet
+    /// located (one from a nested state already names that state).
+    func located(inState state: String, enteredAt eventID: Int) -> StateFailure {
+        guard error == "States.Runtime", !cause.hasPrefix("An error occurred while executing the state '") else { return self }
+        return StateFailure(error: error, cause: Self.locationPrefix(state: state, enteredAt: eventID) + cause)
+    }
+
     /// AWS's wording for a path that selects nothing.
     static func pathNotFound(_ path: JSONPath, field: String, in document: JSONValue) -> StateFailure {
         runtime("The JSONPath '\(path)' specified for the field '\(field)' could not be found in the input '\(document)'")

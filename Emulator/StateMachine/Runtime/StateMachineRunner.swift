@@ -26,7 +26,8 @@ public struct StateMachineRunner: Sendable {
         let options = interpreter.options
         let execution = ExecutionInfo(
             id: options.executionArn(executionName), name: executionName, input: input, startTime: Date(),
-            roleArn: options.roleArn, stateMachineId: options.stateMachineArn, stateMachineName: options.stateMachineName)
+            roleArn: options.roleArn, stateMachineId: options.stateMachineArn, stateMachineName: options.stateMachineName,
+            redriveCount: options.journal?.progress.map { $0.redriveCount + 1 } ?? 0)
         let graph = definition.graph
         let interpreter = self.interpreter
         let resume = options.journal?.progress?.resume

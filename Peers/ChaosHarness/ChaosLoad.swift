@@ -1,19 +1,32 @@
 import AWS
-import Foundation
 import BatchTransfer
+import Events
+import Foundation
 import Jobs
-import MotoPeer
+public import MotoPeer
 import SSHPeer
 
-/// One run's load: a batch S3 → S3 execution through the emulator (redriven when it fails) and
-/// SFTP jobs through the workers, pulls and pushes, all under one name so that runs do not meet.
-struct ChaosLoad {
-    let world: ChaosWorld
+/// One run's load, all under one name so that runs do not meet: a batch S3 → S3 execution through
+/// the emulator (redriven when it fails), S3 events through the Router (each object created in the
+/// customer's landing bucket becomes a job the workers copy to the archive bucket), and SFTP jobs
+/// through the workers, pulls and pushes.
+public struct ChaosLoad: Sendable {
+    public let world: ChaosWorld
     /// What the engine's processes talk to moto through.
-    let proxy: FaultProxy
-    let name: String
-    let objects: Int
-    let files: Int
+    public let proxy: FaultProxy
+    public let name: String
+    public let objects: Int
+    public let events: Int
+    public let files: Int
+
+    public init(world: ChaosWorld, proxy: FaultProxy, name: String, objects: Int, events: Int, files: Int) {
+        self.world = world
+        self.proxy = proxy
+        self.name = name
+        self.objects = objects
+        self.events = events
+        self.files = files
+    }
 
     var sourcePrefix: String { "\(name)/objects/" }
     var copyPrefix: String { "\(name)/copies/" }
@@ -31,7 +44,12 @@ struct ChaosLoad {
     var pulls: Range<Int> { 0..<(files / 2) }
     var pushes: Range<Int> { (files / 2)..<files }
 
-    /// Writes the sources: objects in the source bucket, files on the partner and objects to push.
+    /// The key of the `index`th routed object in the landing bucket, and of its copy in the archive.
+    func landingKey(_ index: Int) -> String { "in/\(name)/event-\(index).csv" }
+    func archiveKey(_ index: Int) -> String { "out/\(name)/event-\(index).csv" }
+
+    /// Writes the sources: objects in the source bucket and the landing bucket, files on the
+    /// partner and objects to push.
     func prepare() throws {
         try FileManager.default.createDirectory(atPath: pullDirectory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: pushDirectory, withIntermediateDirectories: true)
@@ -39,6 +57,11 @@ struct ChaosLoad {
         try ConcurrentWork.forEach(objects) { index in
             try s3.putObject(
                 bucket: ChaosWorld.sourceBucket, key: "\(prefix)\(index)", body: .bytes(Self.objectContent(run: name, index)))
+        }
+        let load = self
+        try ConcurrentWork.forEach(events) { index in
+            try s3.putObject(
+                bucket: ChaosWorld.landingBucket, key: load.landingKey(index), body: .bytes(Self.objectContent(run: "\(name)-event", index)))
         }
         for index in pulls {
             try Data(fileContent(index)).write(to: URL(fileURLWithPath: "\(pullDirectory)/file-\(index).bin"))
@@ -67,16 +90,43 @@ struct ChaosLoad {
                     destination: .sftp(partner))
             let body = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
             _ = try sqs.sendMessage(
-                queueURL: world.workQueue, SQSOutgoingMessage(body: body, groupID: job.id, deduplicationID: job.id))
+                queueURL: ChaosWorld.workQueue, SQSOutgoingMessage(body: body, groupID: job.id, deduplicationID: job.id))
         }
     }
 
-    /// Runs the batch execution to its end as an operator would: a failed execution is redriven
-    /// once, and when that fails too (a redrive cannot help an execution whose Map finished with
-    /// failed items), a new execution in sync mode copies what is missing; at most four runs.
-    /// The killer targets each emulator while it runs. Returns the runs after the first, or nil
-    /// when none succeeded.
-    func runBatch(killer: Killer?) throws -> Int? {
+    /// The landing bucket's `Object Created` events as the ingest queue's mapping hands them to the
+    /// Router: every object once and a fifth of them twice, shuffled by `seed`, ten to a batch.
+    func ingestBatches(seed: UInt64) throws -> [SQSEvent] {
+        let s3 = world.s3
+        let draws = SeededDraws(seed: seed)
+        var records: [SQSEvent.Record] = []
+        for index in 0..<events {
+            let key = landingKey(index)
+            let head = try s3.headObject(bucket: ChaosWorld.landingBucket, key: key)
+            let event = S3ObjectCreatedEvent(bucket: ChaosWorld.landingBucket, key: key, size: head.contentLength, etag: head.eTag)
+            let body = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
+            for _ in 0..<(index % 5 == 2 ? 2 : 1) {
+                records.append(SQSEvent.Record(messageId: UUID().uuidString, body: body, attributes: ["MessageGroupId": "landing"]))
+            }
+        }
+        for index in records.indices.reversed() { records.swapAt(index, draws.index(below: index + 1)) }
+        return stride(from: 0, to: records.count, by: 10).map { SQSEvent(records: Array(records[$0..<min($0 + 10, records.count)])) }
+    }
+
+    /// The job the Router makes for the `index`th routed object.
+    func routedJobID(_ index: Int) throws -> String {
+        let head = try world.s3.headObject(bucket: ChaosWorld.landingBucket, key: landingKey(index))
+        return try JobIdentity.jobID(
+            customer: ChaosWorld.customer, sourceEndpoint: ChaosWorld.landingEndpoint, destinationEndpoint: ChaosWorld.archiveEndpoint,
+            object: Job.Object(key: landingKey(index), size: head.contentLength, version: head.eTag ?? ""))
+    }
+
+    /// Runs the batch execution to its end as an operator would: a failed execution (or one whose
+    /// emulator was killed) is redriven once, and when that fails too (a redrive cannot help an
+    /// execution whose Map finished with failed items), a new execution in sync mode copies what is
+    /// missing; at most four runs. The driver targets each emulator while it runs. Returns the runs
+    /// after the first, or nil when none succeeded.
+    func runBatch(driver: ChaosDriver?) throws -> Int? {
         let input = world.stateDirectory + "/\(name)-input.json"
         try FileManager.default.createDirectory(atPath: world.stateDirectory, withIntermediateDirectories: true)
         try """
@@ -87,17 +137,19 @@ struct ChaosLoad {
         func start(_ execution: String) -> [String] {
             ["start-execution", "TransferStateMachine", "--input", input, "--execution-name", execution] + common
         }
-        let runs = [start(name), ["redrive-execution", name] + common, start("\(name)-rerun-1"), start("\(name)-rerun-2")]
-        for (attempt, arguments) in runs.enumerated() {
+        let runs = [
+            (name, start(name)), (name, ["redrive-execution", name] + common), ("\(name)-rerun-1", start("\(name)-rerun-1")),
+            ("\(name)-rerun-2", start("\(name)-rerun-2")),
+        ]
+        for (attempt, (execution, arguments)) in runs.enumerated() {
             let emulator = try ChildProcess(
                 executable: ChildProcess.built("emulator"), arguments: world.emulatorArguments(arguments, endpoint: proxy.endpoint),
                 environment: world.emulatorEnvironment(endpoint: proxy.endpoint))
-            killer?.target(emulator: emulator.processID)
+            driver?.target(emulator: emulator.processID)
             let status = emulator.waitUntilExit()
-            killer?.target(emulator: nil)
+            driver?.target(emulator: nil)
             if status == 0 { return attempt }
-            let execution = arguments[0] == "redrive-execution" ? name : arguments[5]
-            FileHandle.standardError.write(Data("chaos-bench: \(execution) failed: \(failures(of: execution))\n".utf8))
+            FileHandle.standardError.write(Data("chaos: \(execution) ended \(status): \(failures(of: execution))\n".utf8))
         }
         return nil
     }

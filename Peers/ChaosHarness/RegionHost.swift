@@ -1,20 +1,22 @@
 import AWS
-import Events
+public import Events
 import Foundation
 import Glibc
-import MotoPeer
+public import MotoPeer
 
-/// One region of the engine for the two-region test: `emulator start-lambda` serving the
-/// template's functions with `AWS_REGION` set to the region, so its `Router` is a process of its
-/// own that signs for, queues in and starts executions in that region.
-final class RegionHost {
-    let region: String
+/// One region of the engine: `emulator start-lambda` serving the template's functions with
+/// `AWS_REGION` set to the region, so its `Router` is a process of its own that signs for, queues
+/// in and starts executions in that region (the two-region test, the chaos run).
+public final class RegionHost: Sendable {
+    public let region: String
     /// The region's Router, for the threads that drive it.
-    let router: RegionRouter
+    public let router: RegionRouter
     private let process: ChildProcess
 
-    /// Starts the host and waits until its Invoke API listens.
-    init(region: String, account: MotoAccount, environment extra: [String: String], parameters: [String]) throws {
+    /// Starts the host against `endpoint` (moto, by default) and waits until its Invoke API listens.
+    public init(
+        region: String, account: MotoAccount, endpoint: String? = nil, environment extra: [String: String], parameters: [String]
+    ) throws {
         self.region = region
         var environment = ProcessInfo.processInfo.environment.merging(account.processEnvironment) { $1 }
         environment["AWS_SESSION_TOKEN"] = nil
@@ -23,7 +25,7 @@ final class RegionHost {
             executable: ChildProcess.built("emulator"),
             arguments: [
                 "start-lambda", "--port", "0", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
-                "--endpoint-url", account.endpoint, "--region", region, "--parameter-overrides",
+                "--endpoint-url", endpoint ?? account.endpoint, "--region", region, "--parameter-overrides",
             ] + parameters,
             environment: environment)
         let process = process
@@ -45,17 +47,17 @@ final class RegionHost {
     }
 
     /// Everything the host and its functions wrote.
-    var log: String { process.output }
+    public var log: String { process.output }
 
     /// Stops the host (and its functions).
-    func stop() {
+    public func stop() {
         process.stop()
     }
 }
 
 /// A region's Router as the test drives it: invoked with ingest batches as the region's SQS
 /// mapping would, and SIGKILLed mid-batch.
-struct RegionRouter: Sendable {
+public struct RegionRouter: Sendable {
     let invoker: AWSClient
     /// The emulator process whose child the Router is.
     let hostID: pid_t
@@ -63,7 +65,7 @@ struct RegionRouter: Sendable {
     private static let lambda = ServiceDescriptor(name: "Lambda", signingName: "lambda", endpointPrefix: "lambda", environmentName: "LAMBDA")
 
     /// Routes one batch; nil when the invocation failed (the Router died).
-    func route(_ event: SQSEvent) -> SQSBatchResponse? {
+    public func route(_ event: SQSEvent) -> SQSBatchResponse? {
         guard let body = try? JSONEncoder().encode(event),
             let response = try? invoker.send(
                 AWSRequest(method: "POST", path: "/2015-03-31/functions/Router/invocations", body: .bytes(Array(body))),
@@ -73,9 +75,13 @@ struct RegionRouter: Sendable {
         return try? JSONDecoder().decode(SQSBatchResponse.self, from: Data(response.body))
     }
 
-    /// SIGKILLs the Router processes, as a region's functions die without warning.
-    func killRouter() {
-        for pid in children(named: "Router") { kill(pid, SIGKILL) }
+    /// SIGKILLs the Router processes, as a region's functions die without warning; false when
+    /// none was running.
+    @discardableResult
+    public func killRouter() -> Bool {
+        let routers = children(named: "Router")
+        for pid in routers { kill(pid, SIGKILL) }
+        return !routers.isEmpty
     }
 
     /// The host's child processes whose command is `name`.
