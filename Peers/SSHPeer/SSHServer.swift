@@ -37,8 +37,12 @@ public final class SSHServer: Sendable {
     ///     wire name `posix-rename@openssh.com`, which sftp-server does not match): passed to
     ///     `internal-sftp -P`. OpenSSH 9.2 then leaves a refused extension out of its VERSION
     ///     packet and answers the request PERMISSION_DENIED if it comes anyway.
+    ///   - sftpLogLevel: when given, the SFTP subsystem is OpenSSH's `sftp-server` program at that
+    ///     log level instead of `internal-sftp`, logging to `sftpServerLog` (`DEBUG1` logs each
+    ///     request, reads with their offset and length).
     public init(
-        extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, deniedSFTPRequests: [String] = []
+        extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, deniedSFTPRequests: [String] = [],
+        sftpLogLevel: String? = nil
     ) throws {
         var template = Array("/tmp/sftp-tests-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw Shell.Failure(description: "mkdtemp failed") }
@@ -51,7 +55,10 @@ public final class SSHServer: Sendable {
         if getuid() == 0 { mkdir("/run/sshd", 0o755) }
 
         port = try SSHServer.freePort()
-        let sftpServer = deniedSFTPRequests.isEmpty ? "internal-sftp" : "internal-sftp -P " + deniedSFTPRequests.joined(separator: ",")
+        var sftpServer = sftpLogLevel.map { "/usr/lib/openssh/sftp-server -e -l \($0)" } ?? "internal-sftp"
+        if !deniedSFTPRequests.isEmpty { sftpServer += " -P " + deniedSFTPRequests.joined(separator: ",") }
+        // sshd runs a subsystem's command through the user's shell, which redirects its stderr.
+        if sftpLogLevel != nil { sftpServer += " 2>>\(directory)/sftp-server.log" }
         let config = """
             Port \(port)
             ListenAddress 127.0.0.1
@@ -156,6 +163,10 @@ public final class SSHServer: Sendable {
     }
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    /// What the SFTP server logged when started with `sftpLogLevel`.
+    public var sftpServerLog: String {
+        (try? String(contentsOfFile: directory + "/sftp-server.log", encoding: .utf8)) ?? ""
+    }
 
     /// Lines of `log` containing `text`, e.g. logins ("Accepted publickey") with `logLevel: "INFO"`.
     public func logLines(containing text: String) -> Int {
@@ -186,10 +197,11 @@ public final class SSHServer: Sendable {
 /// Starts an sshd, runs `body` with it and stops it, also when `body` throws.
 public func withSSHServer<R>(
     extraConfig: String = "", logLevel: String = "ERROR", fileSizeLimit: Int? = nil, deniedSFTPRequests: [String] = [],
-    _ body: (SSHServer) throws -> R
+    sftpLogLevel: String? = nil, _ body: (SSHServer) throws -> R
 ) throws -> R {
     let server = try SSHServer(
-        extraConfig: extraConfig, logLevel: logLevel, fileSizeLimit: fileSizeLimit, deniedSFTPRequests: deniedSFTPRequests)
+        extraConfig: extraConfig, logLevel: logLevel, fileSizeLimit: fileSizeLimit, deniedSFTPRequests: deniedSFTPRequests,
+        sftpLogLevel: sftpLogLevel)
     defer { server.stop() }
     return try body(server)
 }

@@ -17,8 +17,9 @@ public struct SFTPLocation: Sendable, Hashable, Codable {
     /// The Secrets Manager secret (name or ARN) whose string is the key or password.
     public var secretID: String
     public var credential: Credential
-    /// The most SFTP channels one file is written over at this partner (1 writes every file over
-    /// one channel, for partners that object to more); nil leaves it to the worker's setting.
+    /// The most SFTP channels one file is written over, or read over, at this partner (1 moves
+    /// every file over one channel, for partners that object to more); nil leaves it to the
+    /// worker's setting.
     public var channelsPerFile: Int?
 
     enum CodingKeys: String, CodingKey {

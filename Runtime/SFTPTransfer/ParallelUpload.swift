@@ -2,7 +2,7 @@ import TransferCore
 
 /// When and how S3 → SFTP splits a file over several SFTP channels of its one connection
 /// (`SFTPSession.writeRanges`), each channel writing one contiguous range fed by its own ranged
-/// `GetObject`.
+/// `GetObject`; SFTP → S3 reads over several channels by the same setting (`SFTPToS3Transfer`).
 ///
 /// One channel carries at most its window per round trip (2 MiB from OpenSSH's sshd: about
 /// 40 MB/s at 50 ms), so at internet distances a large file goes faster over several. Small files
@@ -27,6 +27,11 @@ public struct ParallelUpload: Sendable, Hashable {
         self.threshold = threshold
     }
 
+    /// The channels a file of `size` bytes goes over: `channels` from `threshold`, else 1.
+    public func channels(forSize size: Int64) -> Int {
+        size >= threshold ? channels : 1
+    }
+
     /// These settings with at most `limit` channels (a partner's own limit); nil changes nothing.
     public func limited(to limit: Int?) -> ParallelUpload {
         guard let limit else { return self }
@@ -37,7 +42,7 @@ public struct ParallelUpload: Sendable, Hashable {
     /// least `threshold`, then `channels` of nearly equal length.
     public func ranges(size: Int64) -> [ClosedRange<Int64>] {
         guard size > 0 else { return [] }
-        let count: Int64 = size >= threshold ? min(Int64(channels), size) : 1
+        let count = min(Int64(channels(forSize: size)), size)
         let length = (size + count - 1) / count
         return stride(from: Int64(0), to: size, by: Int64.Stride(length)).map { (start: Int64) -> ClosedRange<Int64> in
             let end: Int64 = min(start + length, size) - 1

@@ -2,16 +2,16 @@ import AWS
 import Dispatch
 import Synchronization
 
-/// Uploads parts on a thread of its own while the caller reads the next one, so reading from the
+/// Uploads parts on a thread of its own while the caller reads the next ones, so reading from the
 /// partner and sending to S3 overlap instead of taking turns.
 ///
-/// At most `depth` parts are in flight; `submit` blocks until one of them is done, which bounds
-/// memory to `depth + 1` part buffers. Buffers are reused from part to part, so a file of any size
-/// allocates (and has the kernel map) only those. The first failure is kept: later submissions
-/// rethrow it and `finish` does too, after the parts in flight have settled (a part that completed
-/// is in S3 and counts for a resume).
+/// At most `depth` parts are in flight; `submit` blocks until one of them is done. Buffers are
+/// reused from part to part (`buffer()`), so a file of any size allocates (and has the kernel
+/// map) only those its reader fills at once plus `depth`. The first failure is kept: later
+/// submissions rethrow it and `finish` does too, after the parts in flight have settled (a part
+/// that completed is in S3 and counts for a resume).
 final class PartUploadPipeline: Sendable {
-    typealias Upload = @Sendable (_ partNumber: Int, _ bytes: [UInt8]) throws -> MultipartPart
+    typealias Upload = @Sendable (_ partNumber: Int, _ bytes: [UInt8], _ checksum: S3Checksum) throws -> MultipartPart
 
     private struct State {
         var parts: [MultipartPart] = []
@@ -30,26 +30,36 @@ final class PartUploadPipeline: Sendable {
         slots = .permits(depth)
     }
 
-    /// Queues part `partNumber`, waiting while the pipeline is full; `fill` writes the part into
-    /// a buffer that may hold an earlier part's bytes.
-    func submit(partNumber: Int, fill: (inout [UInt8]) throws -> Void) throws {
+    /// A buffer for the next part: an uploaded part's, holding its old bytes, or a new one.
+    func buffer() -> [UInt8] {
+        spare.take() ?? []
+    }
+
+    /// Queues part `partNumber` with its checksum, waiting while the pipeline is full.
+    func submit(partNumber: Int, bytes: consuming [UInt8], checksum: S3Checksum) throws {
         slots.wait()
+        try enqueue(partNumber: partNumber, bytes: bytes, checksum: checksum)
+    }
+
+    /// Queues part `partNumber` when the pipeline has room, taking its bytes from `bytes` only
+    /// then; returns false, taking nothing, when it is full.
+    func submitIfRoom(partNumber: Int, bytes: () -> [UInt8], checksum: S3Checksum) throws -> Bool {
+        guard slots.wait(timeout: .now()) == .success else { return false }
+        try enqueue(partNumber: partNumber, bytes: bytes(), checksum: checksum)
+        return true
+    }
+
+    /// Sends a part over a slot already taken.
+    private func enqueue(partNumber: Int, bytes: consuming [UInt8], checksum: S3Checksum) throws {
         if let failure = state.withLock({ $0.failure }) {
             slots.signal()
             throw failure
         }
-        var buffer = spare.take() ?? []
-        do {
-            try fill(&buffer)
-        } catch {
-            slots.signal()
-            throw error
-        }
-        let bytes = consume buffer
+        let bytes = consume bytes
         queue.async(group: group) { [self] in
             defer { slots.signal() }
             do {
-                let part = try upload(partNumber, bytes)
+                let part = try upload(partNumber, bytes, checksum)
                 state.withLock { $0.parts.append(part) }
                 spare.giveBack(bytes)
             } catch {

@@ -4,19 +4,27 @@ import HTTPTransport
 public import TransferCore
 
 /// SFTP → S3: streams a partner's file into a multipart upload, each part uploaded as soon as it
-/// has been read while the next one is read, with a full-object CRC computed on the way and stored
-/// with the object.
+/// has been read while the next ones are read, with a full-object CRC computed on the way and
+/// stored with the object.
 ///
-/// Memory stays at two part buffers (`preferredPartSize`, grown only past 10,000 parts) whatever
-/// the file size. Parts are buffered, not streamed, because each carries its own checksum header,
-/// which must be known before the part is sent.
+/// Files of `parallelRead.threshold` or more are read over several SFTP channels of the one
+/// connection (one login), each reading its own contiguous run of parts (`PartReader`): one
+/// channel carries at most its window per round trip, so at internet distances several go faster.
+/// A partner that refuses the extra channels (sshd's `MaxSessions`) is read over those it allows,
+/// at least the transfer's own.
+///
+/// Memory stays bounded whatever the file size: per channel one part buffer being filled, one
+/// being uploaded, and libssh2's read-ahead (four times `readSize`). Over several channels parts
+/// are at most `parallelPartSize` and the channels share `parallelReadAhead`, so that stays near
+/// 32 MiB at `defaultMaximumReadChannels`. Parts are buffered, not streamed, because each
+/// carries its own checksum header, which must be known before the part is sent.
 ///
 /// Resume: the upload id is handed to `onUploadStarted` before the first part goes, for the
-/// caller's job record; a retry passes it back as `resumingUpload`, and the parts S3 lists
-/// (`MultipartResumePlan`) are kept. The checksum of the kept prefix is computed again by reading
-/// those bytes from the partner without uploading them: S3 reports no per-part CRCs to combine, and
-/// reading is the cheaper half. A failed run leaves the upload open for that retry; whoever gives
-/// up on the job aborts it (and a bucket lifecycle rule for incomplete uploads is the backstop).
+/// caller's job record; a retry passes it back as `resumingUpload`, and every part S3 lists with
+/// the expected size is kept (`MultipartResumePlan`). The kept parts are read again, without being
+/// uploaded, for the checksum: S3 reports no per-part CRCs to join, and reading is the cheaper
+/// half. A failed run leaves the upload open for that retry; whoever gives up on the job aborts it
+/// (and a bucket lifecycle rule for incomplete uploads is the backstop).
 public struct SFTPToS3Transfer: Sendable {
     public var source: SSHConfiguration
     public var path: String
@@ -31,13 +39,28 @@ public struct SFTPToS3Transfer: Sendable {
     public var checksumAlgorithm: S3Checksum.Algorithm
     /// Stored with the object as `x-amz-meta-*`, beside `source-size` and `source-mtime`.
     public var metadata: [String: String]
+    /// When to read the file over several channels, and over how many.
+    public var parallelRead: ParallelUpload
+    /// The most channels one file is read over, whatever `parallelRead` asks: each holds two parts
+    /// and its read-ahead.
+    public var maximumReadChannels = defaultMaximumReadChannels
 
     public static let defaultPartSize: Int64 = 8 * 1024 * 1024
+    /// Two, so the worker stays well under 64 MiB. Three with one part uploading in all ran
+    /// behind one channel at 50 and 100 ms in sftp-bench, as their parts complete together and
+    /// wait for each other's uploads; two, each with its own upload in flight, ran ahead of it.
+    public static let defaultMaximumReadChannels = 2
+    /// The largest part when reading over several channels (S3's minimum, 5 MiB), since each
+    /// channel fills one.
+    public static let parallelPartSize: Int64 = 5 * 1024 * 1024
+    /// libssh2's read-ahead summed over the channels of one file: 1.5 times a single channel's.
+    public static let parallelReadAhead = 12 * 1024 * 1024
 
     public init(
         source: SSHConfiguration, path: String, s3: any ObjectStore, bucket: String, key: String,
         sessions: SFTPSessionLimiter, preferredPartSize: Int64 = defaultPartSize,
-        checksumAlgorithm: S3Checksum.Algorithm = .crc32c, metadata: [String: String] = [:]
+        checksumAlgorithm: S3Checksum.Algorithm = .crc32c, metadata: [String: String] = [:],
+        parallelRead: ParallelUpload = .standard
     ) {
         self.source = source
         self.path = path
@@ -48,6 +71,7 @@ public struct SFTPToS3Transfer: Sendable {
         self.preferredPartSize = preferredPartSize
         self.checksumAlgorithm = checksumAlgorithm
         self.metadata = metadata
+        self.parallelRead = parallelRead
     }
 
     /// Copies the file and checks the stored object's size and checksum against what was read.
@@ -72,18 +96,21 @@ public struct SFTPToS3Transfer: Sendable {
                 if let uploadID, let stored = try storedEarlier(resuming: uploadID, size: Int64(size), attributes: attributes) {
                     return stored
                 }
-                let ranges = PartRanges(size: Int64(size), preferredPartSize: preferredPartSize)
+                let channels = min(parallelRead.channels(forSize: Int64(size)), maximumReadChannels)
+                let partSize = channels > 1 ? min(preferredPartSize, Self.parallelPartSize) : preferredPartSize
+                let ranges = PartRanges(size: Int64(size), preferredPartSize: partSize)
                 let (upload, plan) = try prepareUpload(resuming: uploadID, ranges: ranges, attributes: attributes)
                 try onUploadStarted(upload)
-                return try sftp.withFile(path, mode: .read) { file in
-                    let reader = try PartReader(file: file, ranges: ranges, algorithm: checksumAlgorithm)
-                    try reader.checksumKeptPrefix(upTo: plan.resumeOffset(in: ranges))
-                    let parts = try uploadRemainingParts(
-                        of: reader, from: plan.nextPartIndex, uploadID: upload, stop: stop, description: description)
-                    return try complete(
-                        uploadID: upload, parts: plan.keptParts + parts, checksum: reader.finalize(), size: Int64(size),
-                        keptParts: plan.keptParts.count)
-                }
+                let files = try openLanes(in: sftp, upTo: min(channels, ranges.count))
+                let reader = try PartReader(
+                    files: files, ranges: ranges, algorithm: checksumAlgorithm,
+                    readSize: files.count > 1 ? Self.parallelReadAhead / 4 / files.count : SFTPFile.preferredReadSize)
+                let (parts, checksum) = try uploadParts(
+                    from: reader, keeping: plan, uploadID: upload, stop: stop, description: description)
+                for file in files { try file.close() }
+                return try complete(
+                    uploadID: upload, parts: (plan.keptParts + parts).sorted { $0.partNumber < $1.partNumber },
+                    checksum: checksum, size: Int64(size), keptParts: plan.keptParts.count)
             }
         }
     }
@@ -135,32 +162,46 @@ public struct SFTPToS3Transfer: Sendable {
         }
     }
 
-    private func uploadRemainingParts(
-        of reader: PartReader, from first: Int, uploadID: String, stop: StopFlag?, description: String
-    ) throws -> [MultipartPart] {
+    /// The file opened once per channel: the first on `sftp`'s own, the others each on a new SFTP
+    /// channel of the same connection, as many as the server allows up to `count`.
+    private func openLanes(in sftp: SFTPSession, upTo count: Int) throws -> [SFTPFile] {
+        var files = [try sftp.openFile(path, mode: .read)]
+        while files.count < count {
+            let channel: SFTPSession
+            do {
+                channel = try SFTPSession(ssh: sftp.ssh)
+            } catch let error as SFTPError where error.code == .channelRefused {
+                break
+            }
+            files.append(try channel.openFile(path, mode: .read))
+        }
+        return files
+    }
+
+    /// Reads every part, uploads those not kept and returns them with the full-object checksum.
+    private func uploadParts(
+        from reader: PartReader, keeping plan: MultipartResumePlan, uploadID: String, stop: StopFlag?,
+        description: String
+    ) throws -> ([MultipartPart], S3Checksum) {
         let (s3, bucket, key) = (s3, bucket, key)
-        let algorithm = checksumAlgorithm
-        let pipeline = PartUploadPipeline { partNumber, bytes in
-            let partChecksum = ObjectChecksum(algorithm)
-            try partChecksum?.update(bytes)
-            return try s3.uploadPart(
+        let pipeline = PartUploadPipeline(depth: reader.channels) { partNumber, bytes, checksum in
+            try s3.uploadPart(
                 bucket: bucket, key: key, uploadID: uploadID, partNumber: partNumber,
                 body: .stream(length: Int64(bytes.count), payloadHash: .unsignedPayload) { BytesSource(bytes) },
-                checksum: try partChecksum?.finalize())
+                checksum: checksum)
         }
+        let checksum: S3Checksum
         do {
-            for index in first..<reader.ranges.endIndex {
+            checksum = try reader.readAll(keeping: plan, into: pipeline) { index in
                 if let stop, stop.isRequested {
-                    _ = try pipeline.finish()
                     throw TransferError.stopped("\(description), before part \(index + 1) of \(reader.ranges.count)")
                 }
-                try pipeline.submit(partNumber: index + 1) { part in try reader.readPart(index, into: &part) }
             }
         } catch {
             _ = try? pipeline.finish()
             throw error
         }
-        return try pipeline.finish()
+        return (try pipeline.finish(), checksum)
     }
 
     private func complete(

@@ -17,8 +17,10 @@ public struct JobRunner: Sendable {
     public var stagingBucket: String
     public var partSize: Int64
     public var sftpTimeout: Duration
-    /// How S3 → SFTP (and the second leg of SFTP → SFTP) splits large files over channels, at
-    /// most the destination endpoint's `channelsPerFile`.
+    /// How S3 → SFTP (and the second leg of SFTP → SFTP) splits large files over channels, and
+    /// how SFTP → S3 (and the first leg of SFTP → SFTP) reads them over several: at most the
+    /// partner endpoint's `channelsPerFile` (the destination's when writing, the source's when
+    /// reading).
     public var parallelUpload: ParallelUpload
     /// Raised on SIGTERM: the flows stop at their next checkpoint.
     public var stop: StopFlag
@@ -82,6 +84,6 @@ public struct JobRunner: Sendable {
         SFTPToS3Transfer(
             source: try source.configuration(secrets: secrets, timeout: sftpTimeout), path: source.path, s3: s3,
             bucket: destination.bucket, key: destination.key, sessions: sessions, preferredPartSize: partSize,
-            metadata: ["transfer-job-id": job.id])
+            metadata: ["transfer-job-id": job.id], parallelRead: parallelUpload.limited(to: source.channelsPerFile))
     }
 }

@@ -26,8 +26,9 @@ public struct WorkerSettings: Sendable, Hashable {
     public var sftpTimeoutSeconds: Int
     /// Where job moves are published; nil publishes none.
     public var jobsTopicARN: String?
-    /// SFTP channels per file for S3 → SFTP copies of `parallelThresholdBytes` or more (1…8);
-    /// all over one connection and login (`ParallelUpload`).
+    /// SFTP channels per file for S3 → SFTP copies of `parallelThresholdBytes` or more (1…8), and
+    /// for SFTP → S3 reads (at most `SFTPToS3Transfer.defaultMaximumReadChannels`); all over one
+    /// connection and login (`ParallelUpload`).
     public var channelsPerFile: Int
     public var parallelThresholdBytes: Int64
     /// How often a running job's record is read for a cancellation, which stops the job after

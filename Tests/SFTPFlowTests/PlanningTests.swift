@@ -16,7 +16,7 @@ struct PlanningTests {
         #expect(ParallelUpload.single.ranges(size: 1 << 40) == [0...(1 << 40) - 1])
     }
 
-    @Test("a resumed upload keeps the leading parts of the right size, up to the first gap")
+    @Test("a resumed upload keeps every listed part of the right size, gaps or not")
     func resumePlan() {
         let ranges = PartRanges(size: 10_000, preferredPartSize: 3_000)
         let listed = [
@@ -24,9 +24,10 @@ struct PlanningTests {
             MultipartPart(partNumber: 4, eTag: "d", size: 1_000),
         ]
         let plan = MultipartResumePlan(listed: listed, ranges: ranges)
-        #expect(plan.keptParts.map(\.partNumber) == [1, 2])
-        #expect(plan.nextPartIndex == 2)
-        #expect(plan.resumeOffset(in: ranges) == 6_000)
+        #expect(plan.keptParts.map(\.partNumber) == [1, 2, 4])
+        #expect(plan.keeps(partIndex: 3) && !plan.keeps(partIndex: 2))
+        let wrongSize = MultipartResumePlan(listed: [MultipartPart(partNumber: 3, eTag: "c", size: 1_000)], ranges: ranges)
+        #expect(wrongSize.keptParts.isEmpty)
         let resized = MultipartResumePlan(listed: listed, ranges: PartRanges(size: 10_000, preferredPartSize: 2_000))
         #expect(resized.keptParts.isEmpty)
     }

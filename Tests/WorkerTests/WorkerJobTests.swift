@@ -105,9 +105,35 @@ extension WorkerSuite {
                     let event = try #require(try worker.processNext())
                     #expect(event.outcome == .succeeded, "\(String(describing: event.error))")
                     #expect(try Array(Data(contentsOf: URL(fileURLWithPath: target))) == bytes)
-                    // One file over one channel is the transfer's own channel; over several, its own,
-                    // its rename channel and one per range (ParallelUploadTests counts the same way).
-                    #expect(server.logLines(containing: "Starting session: subsystem 'sftp'") == (channels == 1 ? 1 : 2 + channels))
+                    // The transfer's own channel and its rename channel, plus one per range when the
+                    // file goes over several (ParallelUploadTests counts the same way).
+                    #expect(server.logLines(containing: "Starting session: subsystem 'sftp'") == (channels == 1 ? 2 : 2 + channels))
+                }
+            }
+        }
+
+        @Test(
+            "a large SFTP → S3 file is read over two channels of one login, or the source endpoint's channelsPerFile if fewer",
+            arguments: [nil, 1] as [Int?])
+        func sourceChannelLimit(channels: Int?) async throws {
+            try await offCooperativePool { [fixture] in
+                try withSSHServer(logLevel: "VERBOSE") { server in
+                    let queue = try fixture.createQueue()
+                    let source = server.dataDirectory + "/read-\(channels ?? 0).bin"
+                    let bytes = try TestData.writeFile(source, count: 12_000_001)
+                    let key = "worker/read-\(channels ?? 0).bin"
+                    let job = TransferJob(
+                        id: TestData.jobID(), flow: .sftpToS3,
+                        source: TestData.sftp(source, on: server, secret: try fixture.storeKey(of: server), channelsPerFile: channels),
+                        destination: TestData.s3(key))
+                    try fixture.enqueue(job, on: queue)
+
+                    let worker = worker(queue: queue, parallelUpload: ParallelUpload(channels: 3, threshold: 1_000_000))
+                    let event = try #require(try worker.processNext())
+                    #expect(event.outcome == .succeeded, "\(String(describing: event.error))")
+                    #expect(try fixture.s3.getObject(bucket: WorkerFixture.bucket, key: key).body == bytes)
+                    #expect(server.logLines(containing: "Accepted publickey") == 1)
+                    #expect(server.logLines(containing: "Starting session: subsystem 'sftp'") == (channels ?? 2))
                 }
             }
         }
