@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import StateMachine
 
@@ -53,13 +52,7 @@ public struct LocalAPIGateway: Sendable {
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             await response(to: request)
         }
-        var logger = Logger(label: "api-gateway")
-        logger.logLevel = .critical
-        let app = Application(
-            responder: responder, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])),
-            configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
-        try await app.run()
+        try await serveLocalAPI(responder, label: "api-gateway", hostname: hostname, port: port, onListening: onListening)
     }
 
     private func response(to request: Request) async -> Response {

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import StateMachine
 
@@ -37,12 +36,7 @@ public struct InvokeAPIServer: Sendable {
             let function = FunctionName.from(context.parameters.get("function") ?? "")
             return await invoke(function, request: request)
         }
-        var logger = Logger(label: "invoke-api")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])), configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
-        try await app.run()
+        try await serveLocalAPI(router.buildResponder(), label: "invoke-api", hostname: hostname, port: port, onListening: onListening)
     }
 
     func invoke(_ function: String, request: Request) async -> Response {

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import StateMachine
 
@@ -56,13 +55,7 @@ public struct StepFunctionsAPIServer: Sendable {
                 return Self.error(error.type, error.message)
             }
         }
-        var logger = Logger(label: "states-api")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])),
-            configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
-        try await app.run()
+        try await serveLocalAPI(router.buildResponder(), label: "states-api", hostname: hostname, port: port, onListening: onListening)
     }
 
     /// `DescribeExecution`'s answer.

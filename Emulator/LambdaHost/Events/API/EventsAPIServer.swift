@@ -2,7 +2,6 @@ import EventPatterns
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import StateMachine
 
@@ -38,13 +37,7 @@ public struct EventsAPIServer: Sendable {
             default: return Self.error(400, "UnknownOperationException", "\(target) is not served locally: PutEvents and TestEventPattern are")
             }
         }
-        var logger = Logger(label: "events-api")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler()])),
-            configuration: .init(address: .hostname(hostname, port: port), serverName: nil),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) }, logger: logger)
-        try await app.run()
+        try await serveLocalAPI(router.buildResponder(), label: "events-api", hostname: hostname, port: port, onListening: onListening)
     }
 
     func putEvents(_ input: JSONValue) -> Response {
