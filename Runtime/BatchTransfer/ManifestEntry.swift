@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import AWS
 import JSONText
 
 /// One object of a manifest: the item a Distributed Map iteration copies.
@@ -38,22 +39,6 @@ public struct ManifestEntry: Codable, Sendable, Hashable {
         } catch {
             throw ManifestError(message: "a manifest line is not an entry: \(String(decoding: bytes, as: UTF8.self))")
         }
-    }
-}
-
-/// ETags as S3 sends them (`"…"`) and as manifests keep them (bare).
-enum ETag {
-    static func unquoted(_ eTag: String) -> String {
-        var value = Substring(eTag)
-        if value.hasPrefix("W/") { value = value.dropFirst(2) }
-        if value.count >= 2, value.first == "\"", value.last == "\"" { value = value.dropFirst().dropLast() }
-        return String(value)
-    }
-
-    /// A multipart ETag (`md5-N`) depends on the part sizes, so it says nothing about the content
-    /// compared with another object's.
-    static func isMultipart(_ eTag: String) -> Bool {
-        eTag.contains("-")
     }
 }
 

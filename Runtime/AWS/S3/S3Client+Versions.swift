@@ -13,8 +13,7 @@ extension S3Client {
             let root = try xml(response, "ListObjectVersions", bucket: bucket)
             versions += root.children("Version").map { entry in
                 ObjectVersion(
-                    key: entry.value("Key") ?? "", versionID: entry.value("VersionId") ?? "", eTag: entry.value("ETag") ?? "",
-                    isLatest: entry.value("IsLatest") == "true", lastModified: entry.value("LastModified") ?? "")
+                    key: entry.value("Key") ?? "", versionID: entry.value("VersionId") ?? "", eTag: entry.value("ETag") ?? "")
             }
             guard root.value("IsTruncated") == "true" else { break }
             keyMarker = root.value("NextKeyMarker")
@@ -30,14 +29,10 @@ public struct ObjectVersion: Sendable, Hashable {
     public var versionID: String
     /// As S3 sends it, in quotes.
     public var eTag: String
-    public var isLatest: Bool
-    public var lastModified: String
 
-    public init(key: String, versionID: String, eTag: String, isLatest: Bool, lastModified: String) {
+    public init(key: String, versionID: String, eTag: String) {
         self.key = key
         self.versionID = versionID
         self.eTag = eTag
-        self.isLatest = isLatest
-        self.lastModified = lastModified
     }
 }

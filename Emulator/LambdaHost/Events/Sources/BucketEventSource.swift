@@ -92,8 +92,7 @@ final class BucketEventSource: Sendable {
         let s3 = S3Client(client: client)
         guard let versions = try? await OffloadedCall.run({ () throws(AWSError) in try s3.listObjectVersions(bucket: bucket, prefix: key) })
         else { return nil }
-        let unquoted = { (tag: String) in tag.replacingOccurrences(of: "\"", with: "") }
-        let candidates = versions.reversed().filter { $0.key == key && unquoted($0.eTag) == unquoted(eTag) }
+        let candidates = versions.reversed().filter { $0.key == key && ETag.unquoted($0.eTag) == ETag.unquoted(eTag) }
         return announcedVersions.withLock { announced -> String? in
             guard let version = candidates.first(where: { !announced[bucket + "/" + key, default: []].contains($0.versionID) }),
                 version.versionID != "null"
