@@ -36,12 +36,7 @@ struct TopicEventTests {
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
             let topic = "arn:aws:sns:us-east-1:123456789012:live-notices"
-            // The source is listening once its queue is subscribed to the topic.
-            #expect(try await eventually(within: 60) {
-                let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
-                return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
-                    .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
-            })
+            #expect(try await isListening(to: topic, in: project))
             let sns = SNSClient(client: project.client)
             _ = try sns.publish(topicARN: topic, message: #"{"order": 1}"#, subject: "new order", attributes: ["kind": "order"])
             _ = try sns.publish(topicARN: topic, message: "plain text ✓")
@@ -111,11 +106,7 @@ struct TopicEventTests {
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
             let topic = "arn:aws:sns:us-east-1:123456789012:filtered-orders"
-            #expect(try await eventually(within: 60) {
-                let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
-                return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
-                    .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
-            })
+            #expect(try await isListening(to: topic, in: project))
             let messages: [(body: String, attributes: [(name: String, type: String, value: String)])] = [
                 (#"{"order": {"status": "shipped", "id": 1}}"#, [("kind", "String", "order"), ("amount", "Number", "150")]),
                 (#"{"order": {"status": "new", "id": 2}}"#, [("kind", "String", "order"), ("amount", "Number", "50"), ("tags", "String.Array", #"["red", "blue"]"#)]),
@@ -153,5 +144,15 @@ struct TopicEventTests {
         // Shipping: the body's order.status starts with "ship"; a body that is not JSON matches nothing.
         #expect(ids("Shipping") == ["1", "4"])
         #expect(ids("Wild").isEmpty)
+    }
+
+    /// Whether the plane's topic source came to listen within a minute: it is once its queue is
+    /// subscribed to the topic.
+    private func isListening(to topic: String, in project: EventProject) async throws -> Bool {
+        try await eventually(within: 60) {
+            let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
+            return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
+                .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
+        }
     }
 }
