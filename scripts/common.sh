@@ -40,3 +40,18 @@ Subsystem sftp internal-sftp
 CONFIG
   /usr/sbin/sshd -D -e -f "$1/sshd_config" 2>"$1/sshd.log" &
 }
+
+# Makes the IAM user `operator`, allowed everything, and exports its access key as the credentials
+# of every later call: four calls made as `setup`, which moto must still take unchecked
+# (INITIAL_NO_AUTH_ACTION_COUNT).
+become_operator() {
+  export AWS_ACCESS_KEY_ID=setup AWS_SECRET_ACCESS_KEY=setup
+  aws_ iam create-user --user-name operator >/dev/null
+  local policy
+  policy=$(aws_ iam create-policy --policy-name operator --query Policy.Arn --output text \
+    --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}')
+  aws_ iam attach-user-policy --user-name operator --policy-arn "$policy"
+  read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY < <(aws_ iam create-access-key --user-name operator \
+    --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)
+  export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
+}

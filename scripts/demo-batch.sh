@@ -22,14 +22,7 @@ wait_for_port "$port"
 export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 
 step "moto on $endpoint, checking signatures and IAM after its first 4 actions: an operator user"
-export AWS_ACCESS_KEY_ID=setup AWS_SECRET_ACCESS_KEY=setup
-aws_ iam create-user --user-name operator >/dev/null
-policy=$(aws_ iam create-policy --policy-name operator --query Policy.Arn --output text \
-  --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}')
-aws_ iam attach-user-policy --user-name operator --policy-arn "$policy"
-read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY < <(aws_ iam create-access-key --user-name operator \
-  --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)
-export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
+become_operator
 
 step "the source reader and destination writer roles the template names"
 trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/operator"},"Action":"sts:AssumeRole"}]}'

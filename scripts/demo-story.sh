@@ -42,14 +42,7 @@ trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS"
 as_b iam create-role --role-name archive-writer --assume-role-policy-document "$trust" >/dev/null
 as_b iam put-role-policy --role-name archive-writer --policy-name write --policy-document \
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:CreateBucket","s3:ListBucket","s3:GetObject","s3:PutObject","s3:AbortMultipartUpload"],"Resource":["arn:aws:s3:::acme-archive","arn:aws:s3:::acme-archive/*","arn:aws:s3:::acme-landing/*"]}]}'
-export AWS_ACCESS_KEY_ID=setup AWS_SECRET_ACCESS_KEY=setup
-aws_ iam create-user --user-name operator >/dev/null
-policy=$(aws_ iam create-policy --policy-name operator --query Policy.Arn --output text \
-  --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}')
-aws_ iam attach-user-policy --user-name operator --policy-arn "$policy"
-read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY < <(aws_ iam create-access-key --user-name operator \
-  --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)
-export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY
+become_operator
 aws_ iam create-role --role-name transfer-source-reader --assume-role-policy-document "$trust" >/dev/null
 aws_ iam put-role-policy --role-name transfer-source-reader --policy-name read --policy-document \
   '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":["arn:aws:s3:::acme-landing","arn:aws:s3:::acme-landing/*"]}]}'
