@@ -108,14 +108,14 @@ final class EventProject: Sendable {
         }
     }
 
-    /// Whether the bucket's notifications go to the emulator's queue: the bucket-event source has
-    /// set it up, and objects created from now on are announced.
+    /// Whether the bucket's notifications go to an emulator's queue: the bucket-event source has
+    /// set it up, and objects created from now on are announced (each test wires its own bucket).
     func notifiesEmulator(_ bucket: String) -> Bool {
         let request = AWSRequest(method: "GET", query: [("notification", "")], bucket: bucket)
         guard let response = try? client.send(request, to: .s3, operation: "GetBucketNotificationConfiguration", resource: bucket) else {
             return false
         }
-        return String(decoding: response.body, as: UTF8.self).contains(BucketEventSource.queueName)
+        return String(decoding: response.body, as: UTF8.self).contains(":emulator-bucket-events-")
     }
 
     static func fixture(_ name: String) -> String {

@@ -24,7 +24,7 @@ struct TopicEventTests {
             Properties: {Protocol: lambda, TopicArn: !Ref Notices, Endpoint: !GetAtt Direct.Arn}
         """
 
-    @Test("each message published reaches each subscribed function once, as an SNS record with subject and attributes")
+    @Test("each message published reaches each subscribed function once, as an SNS record with subject and attributes; the run's queue goes when it stops")
     func published() async throws {
         let project = try EventProject(template: Self.template)
         let host = try project.makeHost()
@@ -36,7 +36,7 @@ struct TopicEventTests {
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
             let topic = "arn:aws:sns:us-east-1:123456789012:live-notices"
-            #expect(try await isListening(to: topic, in: project))
+            let queue = try #require(try await listeningQueue(to: topic, in: project))
             let sns = SNSClient(client: project.client)
             _ = try sns.publish(topicARN: topic, message: #"{"order": 1}"#, subject: "new order", attributes: ["kind": "order"])
             _ = try sns.publish(topicARN: topic, message: "plain text ✓")
@@ -44,6 +44,11 @@ struct TopicEventTests {
                 project.received().filter { $0.function == "Listener" }.count == 2 && project.received().filter { $0.function == "Direct" }.count == 2
             })
             try await Task.sleep(for: .seconds(2))
+            // Stopped, the run leaves no subscription behind for SNS to fail on, and no queue.
+            sources.cancel()
+            await sources.value
+            #expect(subscribedQueues(of: topic, in: project).isEmpty)
+            #expect((try? project.client.json(.sqs, "GetQueueUrl", ["QueueName": .string(queue)], resource: queue)) == nil)
         }
         for function in ["Listener", "Direct"] {
             let records = project.received().filter { $0.function == function }.compactMap { $0.event["Records"]?.arrayValue?.first }
@@ -83,6 +88,15 @@ struct TopicEventTests {
                     Topic: !Ref Orders
                     FilterPolicyScope: MessageBody
                     FilterPolicy: {order: {status: [{prefix: ship}]}}
+          Red:
+            Type: AWS::Serverless::Function
+          RedSubscription:
+            Type: AWS::SNS::Subscription
+            Properties:
+              Protocol: lambda
+              TopicArn: !Ref Orders
+              Endpoint: !GetAtt Red.Arn
+              FilterPolicy: '{"tags": ["red"], "kind": [{"exists": true}]}'
           Wild:
             Type: AWS::Serverless::Function
             Properties:
@@ -106,7 +120,7 @@ struct TopicEventTests {
             let sources = Task { await plane.runSources() }
             defer { sources.cancel() }
             let topic = "arn:aws:sns:us-east-1:123456789012:filtered-orders"
-            #expect(try await isListening(to: topic, in: project))
+            #expect(try await listeningQueue(to: topic, in: project) != nil)
             let messages: [(body: String, attributes: [(name: String, type: String, value: String)])] = [
                 (#"{"order": {"status": "shipped", "id": 1}}"#, [("kind", "String", "order"), ("amount", "Number", "150")]),
                 (#"{"order": {"status": "new", "id": 2}}"#, [("kind", "String", "order"), ("amount", "Number", "50"), ("tags", "String.Array", #"["red", "blue"]"#)]),
@@ -128,7 +142,7 @@ struct TopicEventTests {
             }
             // Each subscription delivers on its own: wait for every expected delivery, then a moment
             // more for any that should not come.
-            let expected = ["Large": 3, "Shipping": 2]
+            let expected = ["Large": 3, "Shipping": 2, "Red": 1]
             #expect(try await eventually(within: 60) {
                 let received = project.received()
                 return expected.allSatisfy { function, count in received.filter { $0.function == function }.count >= count }
@@ -143,16 +157,23 @@ struct TopicEventTests {
         #expect(ids("Large") == ["1", "4", "6"])
         // Shipping: the body's order.status starts with "ship"; a body that is not JSON matches nothing.
         #expect(ids("Shipping") == ["1", "4"])
+        // Red: a String.Array attribute matches when any element does, and kind must be present.
+        #expect(ids("Red") == ["2"])
         #expect(ids("Wild").isEmpty)
     }
 
-    /// Whether the plane's topic source came to listen within a minute: it is once its queue is
-    /// subscribed to the topic.
-    private func isListening(to topic: String, in project: EventProject) async throws -> Bool {
-        try await eventually(within: 60) {
-            let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
-            return subscriptions?.children("Subscriptions").flatMap { $0.children("member") }
-                .contains { $0.value("Endpoint")?.hasSuffix(":emulator-topic-events") == true } ?? false
-        }
+    /// The queue the plane's topic source listens on, once it is subscribed to the topic (nil
+    /// when that takes more than a minute).
+    private func listeningQueue(to topic: String, in project: EventProject) async throws -> String? {
+        _ = try await eventually(within: 60) { !subscribedQueues(of: topic, in: project).isEmpty }
+        return subscribedQueues(of: topic, in: project).first
+    }
+
+    /// The names of the emulator's queues subscribed to the topic.
+    private func subscribedQueues(of topic: String, in project: EventProject) -> [String] {
+        let subscriptions = try? project.client.query(.sns, action: "ListSubscriptionsByTopic", parameters: [("TopicArn", topic)])
+        return (subscriptions?.children("Subscriptions").flatMap { $0.children("member") } ?? [])
+            .compactMap { $0.value("Endpoint")?.split(separator: ":").last.map(String.init) }
+            .filter { $0.hasPrefix("emulator-topic-events-") }
     }
 }

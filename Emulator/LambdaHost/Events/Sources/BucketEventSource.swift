@@ -7,8 +7,8 @@ import Synchronization
 /// notifications and EventBridge events S3 sends.
 ///
 /// moto sends bucket notifications to SQS itself, so every wired bucket's notifications are
-/// pointed at one queue of the emulator's (`emulator-bucket-events`), which this source
-/// long-polls. A message is deleted only after its records were delivered, so none is lost; each
+/// pointed at a queue of this run's (``EmulatorQueue``, `emulator-bucket-events-…`), which this
+/// source long-polls and deletes when it stops. A message is deleted only after its records were delivered, so none is lost; each
 /// is received once, so none is delivered twice. moto's own records are not passed on: each is
 /// rebuilt as S3 writes it (the key form-URL-encoded with `/` kept, a sequencer), and filtered
 /// by the template's prefix and suffix rules. moto's records carry no version id: a created
@@ -16,18 +16,16 @@ import Synchronization
 final class BucketEventSource: Sendable {
     let plane: EventPlane
     let client: AWSClient
-    let queueURL: String
+    let queue: EmulatorQueue
     let buckets: Set<String>
     private let sequence = Mutex<UInt64>(0)
     /// The version ids records have carried, by `bucket/key`.
     private let announcedVersions = Mutex<[String: Set<String>]>([:])
 
-    static let queueName = "emulator-bucket-events"
-
-    private init(plane: EventPlane, client: AWSClient, queueURL: String, buckets: Set<String>) {
+    private init(plane: EventPlane, client: AWSClient, queue: EmulatorQueue, buckets: Set<String>) {
         self.plane = plane
         self.client = client
-        self.queueURL = queueURL
+        self.queue = queue
         self.buckets = buckets
     }
 
@@ -37,11 +35,11 @@ final class BucketEventSource: Sendable {
         guard !buckets.isEmpty else { return nil }
         let region = plane.region
         let account = plane.account
-        let queueURL = try await OffloadedCall.run { () throws(AWSError) -> String in
-            let created = try client.json(.sqs, "CreateQueue", ["QueueName": .string(queueName)], resource: queueName)
+        let queue = try await OffloadedCall.run { () throws(AWSError) -> EmulatorQueue in
+            let queue = try EmulatorQueue.create(purpose: "bucket-events", client: client, region: region, account: account)
             let configuration = """
                 <NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><QueueConfiguration>\
-                <Id>emulator</Id><Queue>arn:aws:sqs:\(region):\(account):\(queueName)</Queue>\
+                <Id>emulator</Id><Queue>\(queue.arn)</Queue>\
                 <Event>s3:ObjectCreated:*</Event><Event>s3:ObjectRemoved:*</Event></QueueConfiguration></NotificationConfiguration>
                 """
             for bucket in buckets.sorted() {
@@ -49,18 +47,25 @@ final class BucketEventSource: Sendable {
                     AWSRequest(method: "PUT", query: [("notification", "")], body: .bytes(Array(configuration.utf8)), bucket: bucket),
                     to: .s3, operation: "PutBucketNotificationConfiguration", resource: bucket)
             }
-            return created["QueueUrl"]?.stringValue ?? ""
+            return queue
         }
-        return BucketEventSource(plane: plane, client: client, queueURL: queueURL, buckets: buckets)
+        return BucketEventSource(plane: plane, client: client, queue: queue, buckets: buckets)
     }
 
-    /// Polls until cancelled.
+    /// Polls until cancelled, then deletes the queue (moto drops the notifications of a bucket
+    /// whose queue is gone; the next run points the buckets at its own).
     func run() async {
-        await EmulatorQueue(client: client, url: queueURL).run(label: "bucket events", log: plane.log) { body in
+        await queue.run(label: "bucket events", log: plane.log) { body in
             for record in body["Records"]?.arrayValue ?? [] {
                 guard let object = await objectEvent(from: record), buckets.contains(object.bucket) else { continue }
                 _ = await plane.announce(object)
             }
+        }
+        let queue = self.queue
+        do {
+            try await OffloadedCall.run { () throws(AWSError) in try queue.delete() }
+        } catch {
+            plane.log("bucket events: cannot delete the queue \(queue.name): \(error)")
         }
     }
 

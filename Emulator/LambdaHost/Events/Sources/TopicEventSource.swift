@@ -6,24 +6,29 @@ import StateMachine
 /// delivered to those functions as SNS invokes them.
 ///
 /// moto delivers a topic's messages to SQS subscribers itself, so every such topic gets one more
-/// subscriber: a queue of the emulator's (`emulator-topic-events`), which this source long-polls.
+/// subscriber: a queue of this run's (``EmulatorQueue``, `emulator-topic-events-…`), which this
+/// source long-polls, and unsubscribes and deletes when it stops.
 /// Each message, SNS's notification document, becomes the `Records[].Sns` event of every function
 /// subscribed to its topic whose filter policy admits it; it is deleted only after those deliveries, so none is lost or
 /// delivered twice.
 final class TopicEventSource: Sendable {
     let plane: EventPlane
     let client: AWSClient
-    let queueURL: String
+    let queue: EmulatorQueue
     /// The subscriptions by topic ARN, each with the subscription ARN its function's records carry.
     let subscriptions: [String: [(subscription: TopicSubscription, arn: String)]]
+    /// The queue's own subscriptions on moto, one per topic.
+    let queueSubscriptions: [String]
 
-    static let queueName = "emulator-topic-events"
-
-    private init(plane: EventPlane, client: AWSClient, queueURL: String, subscriptions: [String: [(subscription: TopicSubscription, arn: String)]]) {
+    private init(
+        plane: EventPlane, client: AWSClient, queue: EmulatorQueue, subscriptions: [String: [(subscription: TopicSubscription, arn: String)]],
+        queueSubscriptions: [String]
+    ) {
         self.plane = plane
         self.client = client
-        self.queueURL = queueURL
+        self.queue = queue
         self.subscriptions = subscriptions
+        self.queueSubscriptions = queueSubscriptions
     }
 
     /// Creates the queue and subscribes it to every topic a function subscribes to; nil when none does.
@@ -34,24 +39,25 @@ final class TopicEventSource: Sendable {
                 (subscription, "\(subscription.topicARN):\(UUID().uuidString.lowercased())"))
         }
         guard !subscriptions.isEmpty else { return nil }
-        let queueARN = "arn:aws:sqs:\(plane.region):\(plane.account):\(queueName)"
+        let (region, account) = (plane.region, plane.account)
         let topics = subscriptions.keys.sorted()
-        let queueURL = try await OffloadedCall.run { () throws(AWSError) -> String in
-            let created = try client.json(.sqs, "CreateQueue", ["QueueName": .string(queueName)], resource: queueName)
-            for topic in topics {
-                _ = try client.query(
-                    .sns, action: "Subscribe", parameters: [("TopicArn", topic), ("Protocol", "sqs"), ("Endpoint", queueARN)], resource: topic)
+        let (queue, queueSubscriptions) = try await OffloadedCall.run { () throws(AWSError) -> (EmulatorQueue, [String]) in
+            let queue = try EmulatorQueue.create(purpose: "topic-events", client: client, region: region, account: account)
+            let subscribed = try topics.map { topic throws(AWSError) in
+                try client.query(.sns, action: "Subscribe", parameters: [("TopicArn", topic), ("Protocol", "sqs"), ("Endpoint", queue.arn)], resource: topic)
+                    .value("SubscriptionArn") ?? ""
             }
-            return created["QueueUrl"]?.stringValue ?? ""
+            return (queue, subscribed)
         }
-        return TopicEventSource(plane: plane, client: client, queueURL: queueURL, subscriptions: subscriptions)
+        return TopicEventSource(plane: plane, client: client, queue: queue, subscriptions: subscriptions, queueSubscriptions: queueSubscriptions)
     }
 
     var topics: [String] { subscriptions.keys.sorted() }
 
-    /// Polls until cancelled.
+    /// Polls until cancelled, then unsubscribes the queue (SNS would fail to deliver to a queue
+    /// that is gone) and deletes it.
     func run() async {
-        await EmulatorQueue(client: client, url: queueURL).run(label: "topic messages", log: plane.log) { notification in
+        await queue.run(label: "topic messages", log: plane.log) { notification in
             let topic = notification["TopicArn"]?.stringValue ?? ""
             let message = notification["Message"]?.stringValue ?? ""
             for (subscription, arn) in subscriptions[topic] ?? []
@@ -61,6 +67,17 @@ final class TopicEventSource: Sendable {
                     JSONValue.object(["Records": [record]]).serialized(), to: .function(subscription.function),
                     label: "subscription to \(topic.split(separator: ":").last ?? "")", dryRun: false)
             }
+        }
+        let (client, queue, queueSubscriptions) = (self.client, self.queue, self.queueSubscriptions)
+        do {
+            try await OffloadedCall.run { () throws(AWSError) in
+                for subscription in queueSubscriptions {
+                    _ = try client.query(.sns, action: "Unsubscribe", parameters: [("SubscriptionArn", subscription)], resource: subscription)
+                }
+                try queue.delete()
+            }
+        } catch {
+            plane.log("topic messages: cannot unsubscribe and delete the queue \(queue.name): \(error)")
         }
     }
 
