@@ -16,23 +16,11 @@ struct PatternBranch: Sendable {
     ) -> Bool {
         var inArraysOnly = 0
         for index in conditions.indices where index != holding {
-            let condition = conditions[index]
-            var present = false
-            var admittedOutside = false
-            var admittedInArray = false
-            event.forEachValue(of: fields[index]) { value, inArray in
-                present = true
-                guard !(inArray && admittedInArray), condition.admits(value) else { return true }
-                if inArray { admittedInArray = true } else { admittedOutside = true }
-                return !admittedOutside
+            switch conditions[index].holds(in: event, at: fields[index]) {
+            case .outsideArrays: continue
+            case .insideArraysOnly: inArraysOnly += 1
+            case .nowhere: return false
             }
-            if !present {
-                guard condition.admitsAbsence else { return false }
-                continue
-            }
-            if admittedOutside { continue }
-            guard admittedInArray else { return false }
-            inArraysOnly += 1
         }
         // Two fields held only inside arrays: whether one element holds both is for the flattened event.
         guard inArraysOnly > 1 else { return true }
@@ -84,9 +72,34 @@ final class FieldCondition: Sendable {
         self.matchers = matchers
     }
 
-    func admits(_ value: LeafValue) -> Bool {
+    @inline(__always) func admits(_ value: LeafValue) -> Bool {
         for index in matchers.indices where matchers[index].admits(value) { return true }
         return false
+    }
+
+    /// Where the condition holds among the event's leaves at `field` (its number in `event`).
+    @inline(__always) func holds(in event: borrowing ResolvedEvent, at field: Int32) -> Holding {
+        var present = false
+        var admittedInArray = false
+        for index in 0..<event.count where event[index].field == field {
+            present = true
+            if !event[index].inArray {
+                if admits(event[index].value) { return .outsideArrays }
+            } else if !admittedInArray, admits(event[index].value) {
+                admittedInArray = true
+            }
+        }
+        guard present else { return admitsAbsence ? .outsideArrays : .nowhere }
+        return admittedInArray ? .insideArraysOnly : .nowhere
+    }
+
+    /// Where a condition holds on an event.
+    enum Holding {
+        /// On a leaf outside every array, or on the field's absence: whatever the other fields hold on.
+        case outsideArrays
+        /// Only on leaves inside arrays: the other fields must hold within the same elements.
+        case insideArraysOnly
+        case nowhere
     }
 
     var admitsAbsence: Bool {
