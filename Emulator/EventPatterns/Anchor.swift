@@ -2,10 +2,12 @@
 struct Anchor: Sendable {
     let field: Int32
     /// The values filed, and for each the branch numbers, ascending.
-    private(set) var values: [ExactValue] = []
-    private(set) var lists: [[Int]] = []
+    private var values: [ExactValue] = []
+    private var lists: [[Int]] = []
     /// Positions in `values`, for looking up among many.
     private var positions: [ExactValue: Int] = [:]
+    /// Where each value's branch numbers lie in the index's list of them, once ``laid(into:)``.
+    private var ranges: [Range<Int>] = []
 
     init(field: Int32) {
         self.field = field
@@ -21,19 +23,29 @@ struct Anchor: Sendable {
         }
     }
 
-    /// The position in `lists` of the branches filed under `value`: compared one by one among a
-    /// few values (cheaper than hashing the event's), looked up among many.
-    func list(of value: ExactValue) -> Int? {
-        values.count <= 8 ? values.firstIndex(of: value) : positions[value]
+    /// The number of branches filed under `value`.
+    func count(filedUnder value: ExactValue) -> Int {
+        positions[value].map { lists[$0].count } ?? 0
     }
 
-    /// The position in `lists` of the branches filed under the event's value, if any.
-    @inline(__always) func list(of leaf: LeafValue) -> Int? {
+    /// This anchor with its branch numbers appended to `filed`, for ``filed(under:)`` to find.
+    func laid(into filed: inout [Int]) -> Anchor {
+        var laid = self
+        laid.ranges = lists.map { list in
+            filed += list
+            return (filed.count - list.count)..<filed.count
+        }
+        return laid
+    }
+
+    /// Where the numbers of the branches filed under the event's value lie in the index's list,
+    /// if any. Compared in place among a few values, looked up among many.
+    @inline(__always) func filed(under leaf: LeafValue) -> Range<Int>? {
         guard values.count > 8 else {
-            for index in values.indices where values[index].equals(leaf) { return index }
+            for index in values.indices where values[index].equals(leaf) { return ranges[index] }
             return nil
         }
-        return ExactValue(leaf).flatMap { positions[$0] }
+        return ExactValue(leaf).flatMap { positions[$0] }.map { ranges[$0] }
     }
 }
 

@@ -1,23 +1,24 @@
 public import StateMachine
 
 /// The branches of an index's patterns, filed for matching; patterns are known by number.
+///
+/// Immutable: adding a pattern makes a new index, so that matching reads everything in place
+/// from `let`s of this one object and copies (retains) nothing but the event's leaves.
 @usableFromInline final class BranchIndex: Sendable {
-    /// A branch, the pattern it belongs to, its conditions' field numbers and the condition it is filed under.
-    struct Entry {
-        let owner: Int
-        let branch: PatternBranch
-        let fields: [Int32]
-        let anchor: Int?
-    }
-
-    /// Every pattern's branches, in the order added (one pattern's branches are consecutive), with
-    /// their conditions' field numbers and the condition each is filed under.
-    private let branches: [Entry]
+    /// Every pattern's branches, in the order added (one pattern's branches are consecutive).
+    private let branches: [PatternBranch]
+    /// By branch: the pattern it belongs to, and the condition (counted from its first) it is filed under, if any.
+    private let owners: [Int]
+    private let anchorConditions: [Int?]
+    /// The branches' conditions, laid out for matching.
+    private let conditions: ConditionTable
     /// Every field any pattern reads, numbered, and their tree: an event is resolved for all of them in one walk.
     private let fields: FieldTable
     private let tree: FieldTree
-    /// The fields branches are filed under, each with its branches by exact value.
+    /// The fields branches are filed under, each with its branches by exact value, and the
+    /// branch numbers they file, each value's together.
     private let anchors: [Anchor]
+    private let filed: [Int]
     /// Positions in `anchors` by field number.
     private let anchorPositions: [Int32: Int]
     /// Branches with no exact-value condition, checked against every event.
@@ -27,16 +28,24 @@ public import StateMachine
     private let paths: Set<String>
 
     @usableFromInline convenience init() {
-        self.init(branches: [], fields: FieldTable(), anchors: [], anchorPositions: [:], unfiled: [], paths: [])
+        self.init(
+            branches: [], owners: [], anchorConditions: [], conditions: ConditionTable(), fields: FieldTable(),
+            anchors: [], anchorPositions: [:], unfiled: [], paths: [])
     }
 
     private init(
-        branches: [Entry], fields: FieldTable, anchors: [Anchor], anchorPositions: [Int32: Int], unfiled: [Int], paths: Set<String>
+        branches: [PatternBranch], owners: [Int], anchorConditions: [Int?], conditions: ConditionTable,
+        fields: FieldTable, anchors: [Anchor], anchorPositions: [Int32: Int], unfiled: [Int], paths: Set<String>
     ) {
         self.branches = branches
+        self.owners = owners
+        self.anchorConditions = anchorConditions
+        self.conditions = conditions
         self.fields = fields
         tree = fields.tree
-        self.anchors = anchors
+        var filed: [Int] = []
+        self.anchors = anchors.map { anchor in anchor.laid(into: &filed) }
+        self.filed = filed
         self.anchorPositions = anchorPositions
         self.unfiled = unfiled
         self.paths = paths
@@ -44,20 +53,31 @@ public import StateMachine
 
     /// These branches and the pattern's.
     @usableFromInline func adding(_ pattern: EventPattern, owner: Int) -> BranchIndex {
+        adding(pattern.branches, paths: pattern.paths, owner: owner)
+    }
+
+    /// These branches and a pattern's, given as its branches and the paths they name with their prefixes.
+    func adding(_ newBranches: [PatternBranch], paths newPaths: Set<String>, owner: Int) -> BranchIndex {
         var branches = branches
+        var owners = owners
+        var anchorConditions = anchorConditions
+        var conditions = conditions
         var fields = fields
         var anchors = anchors
         var anchorPositions = anchorPositions
         var unfiled = unfiled
-        for branch in pattern.branches {
+        for branch in newBranches {
             let number = branches.count
             let numbers = branch.conditions.map { fields.number(of: $0.path) }
+            branches.append(branch)
+            owners.append(owner)
+            conditions.append(branch, fields: numbers)
             guard let (condition, values) = Self.anchor(of: branch, fields: numbers, anchors: anchors, positions: anchorPositions) else {
-                branches.append(Entry(owner: owner, branch: branch, fields: numbers, anchor: nil))
+                anchorConditions.append(nil)
                 unfiled.append(number)
                 continue
             }
-            branches.append(Entry(owner: owner, branch: branch, fields: numbers, anchor: condition))
+            anchorConditions.append(condition)
             let field = numbers[condition]
             let position = anchorPositions[field] ?? anchors.count
             if position == anchors.count {
@@ -67,8 +87,8 @@ public import StateMachine
             for value in values { anchors[position].file(number, under: value) }
         }
         return BranchIndex(
-            branches: branches, fields: fields, anchors: anchors, anchorPositions: anchorPositions, unfiled: unfiled,
-            paths: paths.union(pattern.paths))
+            branches: branches, owners: owners, anchorConditions: anchorConditions, conditions: conditions,
+            fields: fields, anchors: anchors, anchorPositions: anchorPositions, unfiled: unfiled, paths: paths.union(newPaths))
     }
 
     /// The patterns the event matches.
@@ -76,13 +96,15 @@ public import StateMachine
         tree.resolving(event) { resolved, event in
             var found = PatternsFound()
             var flattened: FlatEvent?
-            for number in unfiled { check(number, resolved, event, anchorHolds: false, found: &found, flattened: &flattened) }
+            for index in unfiled.indices {
+                check(unfiled[index], resolved, event, anchorHolds: false, found: &found, flattened: &flattened)
+            }
             for position in anchors.indices {
-                for leaf in 0..<resolved.count where resolved[leaf].field == anchors[position].field {
-                    guard let list = anchors[position].list(of: resolved[leaf].value) else { continue }
-                    for index in anchors[position].lists[list].indices {
-                        check(anchors[position].lists[list][index], resolved, event, anchorHolds: !resolved[leaf].inArray, found: &found, flattened: &flattened)
-                    }
+                let field = anchors[position].field
+                for leaf in 0..<resolved.count where resolved[leaf].field == field {
+                    guard let numbers = anchors[position].filed(under: resolved[leaf].value) else { continue }
+                    let anchorHolds = !resolved[leaf].inArray
+                    for index in numbers { check(filed[index], resolved, event, anchorHolds: anchorHolds, found: &found, flattened: &flattened) }
                 }
             }
             return MatchedPatterns(found: found)
@@ -96,12 +118,15 @@ public import StateMachine
         _ number: Int, _ event: borrowing ResolvedEvent, _ original: JSONValue, anchorHolds: Bool, found: inout PatternsFound,
         flattened: inout FlatEvent?
     ) {
-        let owner = branches[number].owner
-        guard found.last != owner,
-            branches[number].branch.matches(
-                event, fields: branches[number].fields, original: original, flattened: &flattened, paths: paths,
-                holding: anchorHolds ? branches[number].anchor : nil)
-        else { return }
+        let owner = owners[number]
+        guard found.last != owner else { return }
+        switch conditions.outcome(of: number, in: event, skipping: anchorHolds ? anchorConditions[number] : nil) {
+        case .fails: return
+        case .holds: break
+        case .holdsIfOneElementHoldsAll:
+            if flattened == nil { flattened = FlatEvent(original, keeping: paths) }
+            guard branches[number].matches(flattened!) else { return }
+        }
         found.append(owner)
     }
 
@@ -116,7 +141,7 @@ public import StateMachine
             let values = condition.matchers.compactMap(ExactValue.init)
             guard values.count == condition.matchers.count else { continue }
             let anchor = positions[fields[index]].map { anchors[$0] }
-            let crowd = values.reduce(values.count) { crowd, value in crowd + (anchor?.list(of: value).map { anchor!.lists[$0].count } ?? 0) }
+            let crowd = values.reduce(values.count) { crowd, value in crowd + (anchor?.count(filedUnder: value) ?? 0) }
             if best == nil || crowd < best!.crowd { best = (index, values, crowd) }
         }
         return best.map { ($0.condition, $0.values) }

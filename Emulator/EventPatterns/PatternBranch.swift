@@ -5,29 +5,6 @@ import StateMachine
 struct PatternBranch: Sendable {
     let conditions: [FieldCondition]
 
-    /// Whether the event matches, read from its values at each field; `fields` numbers the
-    /// conditions' fields as `event` was resolved. `flattened` is the event flattened for
-    /// `paths`, made (once, for all branches) only when the answer depends on which array
-    /// elements the fields' values lie in.
-    /// - Parameter holding: a condition already known to hold on a value outside any array, not read again.
-    func matches(
-        _ event: borrowing ResolvedEvent, fields: [Int32], original: JSONValue, flattened: inout FlatEvent?, paths: Set<String>,
-        holding: Int? = nil
-    ) -> Bool {
-        var inArraysOnly = 0
-        for index in conditions.indices where index != holding {
-            switch conditions[index].holds(in: event, at: fields[index]) {
-            case .outsideArrays: continue
-            case .insideArraysOnly: inArraysOnly += 1
-            case .nowhere: return false
-            }
-        }
-        // Two fields held only inside arrays: whether one element holds both is for the flattened event.
-        guard inArraysOnly > 1 else { return true }
-        if flattened == nil { flattened = FlatEvent(original, keeping: paths) }
-        return matches(flattened!)
-    }
-
     /// Whether an event flattened for (at least) this branch's paths matches.
     func matches(_ event: FlatEvent) -> Bool {
         var constrained: [[Leaf]] = []
@@ -72,34 +49,9 @@ final class FieldCondition: Sendable {
         self.matchers = matchers
     }
 
-    @inline(__always) func admits(_ value: LeafValue) -> Bool {
+    func admits(_ value: LeafValue) -> Bool {
         for index in matchers.indices where matchers[index].admits(value) { return true }
         return false
-    }
-
-    /// Where the condition holds among the event's leaves at `field` (its number in `event`).
-    @inline(__always) func holds(in event: borrowing ResolvedEvent, at field: Int32) -> Holding {
-        var present = false
-        var admittedInArray = false
-        for index in 0..<event.count where event[index].field == field {
-            present = true
-            if !event[index].inArray {
-                if admits(event[index].value) { return .outsideArrays }
-            } else if !admittedInArray, admits(event[index].value) {
-                admittedInArray = true
-            }
-        }
-        guard present else { return admitsAbsence ? .outsideArrays : .nowhere }
-        return admittedInArray ? .insideArraysOnly : .nowhere
-    }
-
-    /// Where a condition holds on an event.
-    enum Holding {
-        /// On a leaf outside every array, or on the field's absence: whatever the other fields hold on.
-        case outsideArrays
-        /// Only on leaves inside arrays: the other fields must hold within the same elements.
-        case insideArraysOnly
-        case nowhere
     }
 
     var admitsAbsence: Bool {

@@ -25,16 +25,9 @@ enum ValueMatcher: Sendable {
     /// `exists: true` admits any leaf; `exists: false` admits none but holds when the field has no leaf.
     case exists(Bool)
 
-    /// Whether the matcher admits the leaf. An exact string, the usual matcher, is compared inline,
-    /// in place: passing the two to a function would copy both (retaining their strings).
-    @inline(__always) func admits(_ value: LeafValue) -> Bool {
-        if case .string(let expected) = self, case .string(let text) = value { return expected == text }
-        return admitsAny(value)
-    }
-
-    /// Switched on the leaf's kind and then on the matcher, not on the pair: a tuple of the two
-    /// would copy both.
-    private func admitsAny(_ value: LeafValue) -> Bool {
+    /// Whether the matcher admits the leaf. Switched on the leaf's kind and then on the matcher,
+    /// not on the pair: a tuple of the two would copy both for every leaf compared.
+    func admits(_ value: LeafValue) -> Bool {
         switch value {
         case .string(let text): admits(text)
         case .number(let number, let comparable): admits(number, comparable)
