@@ -10,6 +10,9 @@ final class FieldTree: Sendable {
     /// Each key's length in UTF-8 bytes, compared before the key itself.
     private let edgeLengths: [Int]
     private let edgeTargets: [Int]
+    /// By node: bit `n` set when one of its keys is `n` bytes long (bit 63 for 63 and longer), so
+    /// that most of an object's members are passed over without reading the edges.
+    private let lengthMasks: [UInt64]
 
     /// Object members beyond which the walk looks its keys up instead of reading every member's key.
     private static let scanLimit = 16
@@ -21,6 +24,11 @@ final class FieldTree: Sendable {
         edgeKeys = edges.map(\.key)
         edgeLengths = edges.map(\.key.utf8.count)
         edgeTargets = edges.map(\.target)
+        lengthMasks = edgesByNode.map { node in node.reduce(0) { mask, edge in mask | Self.lengthBit(edge.key.utf8.count) } }
+    }
+
+    private static func lengthBit(_ length: Int) -> UInt64 {
+        1 << UInt64(min(length, 63))
     }
 
     /// Calls `body` with the event's values for every field, read in one walk, and the event itself.
@@ -41,11 +49,14 @@ final class FieldTree: Sendable {
             return
         }
         // Reading a few keys costs less than hashing the edges' keys to look them up.
+        let lengths = lengthMasks[node]
         var position = members.startIndex
         while position != members.endIndex {
             let length = members.keys[position].utf8.count
-            for edge in edges where edgeLengths[edge] == length && edgeKeys[edge] == members.keys[position] {
-                descend(members.values[position], node: edgeTargets[edge], inArray: inArray, into: &resolved)
+            if lengths & Self.lengthBit(length) != 0 {
+                for edge in edges where edgeLengths[edge] == length && edgeKeys[edge] == members.keys[position] {
+                    descend(members.values[position], node: edgeTargets[edge], inArray: inArray, into: &resolved)
+                }
             }
             members.formIndex(after: &position)
         }
