@@ -48,14 +48,18 @@ final class FieldTree: Sendable {
             }
             return
         }
-        // Reading a few keys costs less than hashing the edges' keys to look them up.
+        // Reading a few keys costs less than hashing the edges' keys to look them up. Each edge
+        // matches one member at most, so the scan ends when every edge has matched.
         let lengths = lengthMasks[node]
+        var unmatched = edges.count
         var position = members.startIndex
         while position != members.endIndex {
             let length = members.keys[position].utf8.count
             if lengths & Self.lengthBit(length) != 0 {
                 for edge in edges where edgeLengths[edge] == length && edgeKeys[edge] == members.keys[position] {
                     descend(members.values[position], node: edgeTargets[edge], inArray: inArray, into: &resolved)
+                    unmatched -= 1
+                    if unmatched == 0 { return }
                 }
             }
             members.formIndex(after: &position)
