@@ -94,7 +94,7 @@ public import StateMachine
     /// The patterns the event matches.
     @usableFromInline func owners(matching event: JSONValue) -> MatchedPatterns {
         tree.resolving(event) { resolved, event in
-            var found = PatternsFound()
+            var found = MatchedPatterns()
             var flattened: FlatEvent?
             for index in unfiled.indices {
                 check(unfiled[index], resolved, event, anchorHolds: false, found: &found, flattened: &flattened)
@@ -107,7 +107,7 @@ public import StateMachine
                     for index in numbers { check(filed[index], resolved, event, anchorHolds: anchorHolds, found: &found, flattened: &flattened) }
                 }
             }
-            return MatchedPatterns(found: found)
+            return found.settled()
         }
     }
 
@@ -115,7 +115,7 @@ public import StateMachine
     /// together, so one whose pattern was just found is not checked.
     /// - Parameter anchorHolds: whether the condition the branch is filed under holds on a value outside any array.
     private func check(
-        _ number: Int, _ event: borrowing ResolvedEvent, _ original: JSONValue, anchorHolds: Bool, found: inout PatternsFound,
+        _ number: Int, _ event: borrowing ResolvedEvent, _ original: JSONValue, anchorHolds: Bool, found: inout MatchedPatterns,
         flattened: inout FlatEvent?
     ) {
         let owner = owners[number]

@@ -20,7 +20,8 @@ struct ResolvedEvent: ~Copyable {
     }
 
     deinit {
-        leaves.baseAddress!.deinitialize(count: count)
+        // Leaf by leaf: `deinitialize(count:)` would destroy them through the runtime's generic path.
+        for index in 0..<count { _ = (leaves.baseAddress! + index).move() }
         if onHeap { leaves.deallocate() }
     }
 
