@@ -42,9 +42,12 @@ extension EventPatternMatches: Sendable where Key: Sendable {}
 
     /// These numbers ascending, each once: they are appended in the order found, and a pattern
     /// filed in several places may be found in each.
-    func settled() -> MatchedPatterns {
-        guard let rest else { return self }
-        let numbers = Set(rest + [first]).sorted()
+    @inline(__always) func settled() -> MatchedPatterns {
+        rest == nil ? self : sorted()
+    }
+
+    private func sorted() -> MatchedPatterns {
+        let numbers = Set(rest! + [first]).sorted()
         var settled = MatchedPatterns()
         settled.first = numbers[0]
         settled.rest = numbers.count > 1 ? Array(numbers.dropFirst()) : nil
