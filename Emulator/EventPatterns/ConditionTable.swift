@@ -71,7 +71,8 @@ struct ConditionTable: Sendable {
         return false
     }
 
-    private func admits(matcher: Int, _ event: borrowing ResolvedEvent, _ leaf: Int) -> Bool {
+    /// Every other matcher, kept out of line so that the check of exact strings stays small.
+    @inline(never) private func admits(matcher: Int, _ event: borrowing ResolvedEvent, _ leaf: Int) -> Bool {
         matchers[matcher].admits(event[leaf].value)
     }
 
