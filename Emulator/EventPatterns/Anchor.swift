@@ -45,7 +45,12 @@ struct Anchor: Sendable {
             for index in values.indices where values[index].equals(leaf) { return ranges[index] }
             return nil
         }
-        return ExactValue(leaf).flatMap { positions[$0] }.map { ranges[$0] }
+        return looked(up: leaf)
+    }
+
+    /// Kept out of line, so that the comparison among a few values stays small where it is inlined.
+    @inline(never) private func looked(up leaf: LeafValue) -> Range<Int>? {
+        ExactValue(leaf).flatMap { positions[$0] }.map { ranges[$0] }
     }
 }
 

@@ -124,10 +124,16 @@ public import StateMachine
         case .fails: return
         case .holds: break
         case .holdsIfOneElementHoldsAll:
-            if flattened == nil { flattened = FlatEvent(original, keeping: paths) }
-            guard branches[number].matches(flattened!) else { return }
+            guard holdsInOneElement(number, original, flattened: &flattened) else { return }
         }
         found.append(owner)
+    }
+
+    /// Whether one element of the event's arrays holds all of the branch's fields that hold only
+    /// inside arrays, read from the event flattened (once, for all branches). Rare, and out of line.
+    @inline(never) private func holdsInOneElement(_ number: Int, _ original: JSONValue, flattened: inout FlatEvent?) -> Bool {
+        if flattened == nil { flattened = FlatEvent(original, keeping: paths) }
+        return branches[number].matches(flattened!)
     }
 
     /// The condition to file a branch under: one of exact values only, whose values have the
