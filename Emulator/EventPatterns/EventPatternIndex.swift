@@ -9,6 +9,7 @@ public import StateMachine
 /// all. This is what EventBridge's automaton achieves by other means: rules on other sources or
 /// detail types cost nothing.
 public struct EventPatternIndex<Key: Hashable & Sendable>: Sendable {
+    /// The keys, by pattern number.
     @usableFromInline var owners: [Key] = []
     /// The branches, immutable and shared: matching reads them in place (a generic struct's
     /// stored struct would be copied whole for every event), adding makes a new one.

@@ -5,17 +5,17 @@
 /// allocates nothing. Its members are inlinable so that a caller's `Key` is specialised: going
 /// through the generic entry points would cost more than the matching does.
 public struct EventPatternMatches<Key>: RandomAccessCollection {
-    @usableFromInline let first: Key?
-    @usableFromInline let rest: [Key]?
+    @usableFromInline let firstKey: Key?
+    @usableFromInline let otherKeys: [Key]?
 
     @inlinable init(_ numbers: MatchedPatterns, of keys: [Key]) {
-        first = numbers.first < 0 ? nil : keys[numbers.first]
-        rest = numbers.rest?.map { keys[$0] }
+        firstKey = numbers.first < 0 ? nil : keys[numbers.first]
+        otherKeys = numbers.rest?.map { keys[$0] }
     }
 
     @inlinable public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { first == nil ? 0 : 1 + (rest?.count ?? 0) }
-    @inlinable public subscript(position: Int) -> Key { position == 0 ? first! : rest![position - 1] }
+    @inlinable public var endIndex: Int { firstKey == nil ? 0 : 1 + (otherKeys?.count ?? 0) }
+    @inlinable public subscript(position: Int) -> Key { position == 0 ? firstKey! : otherKeys![position - 1] }
 }
 
 extension EventPatternMatches: Sendable where Key: Sendable {}
