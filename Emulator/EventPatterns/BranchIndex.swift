@@ -94,7 +94,7 @@ public import StateMachine
     /// The patterns the event matches.
     @usableFromInline func owners(matching event: JSONValue) -> MatchedPatterns {
         tree.resolving(event) { resolved, event in
-            var found = MatchedPatterns()
+            var found = MatchedPatterns.none
             var flattened: FlatEvent?
             for index in unfiled.indices {
                 check(unfiled[index], resolved, event, anchorHolds: false, found: &found, flattened: &flattened)

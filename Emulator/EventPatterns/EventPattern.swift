@@ -48,7 +48,8 @@ public struct EventPattern: Sendable {
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        index.owners(matching: event).first == 0
+        if case .none = index.owners(matching: event) { return false }
+        return true
     }
 
     /// The paths the branches name, with their prefixes.
