@@ -17,9 +17,8 @@ public struct EventPattern: Sendable {
     let branches: [PatternBranch]
     /// Every path the pattern names, and every prefix of one: all of the event it needs to see.
     let paths: Set<String>
-    /// The fields the branches read, and for each branch its conditions' field numbers.
-    private let fields: FieldTree
-    private let branchFields: [[Int32]]
+    /// The branches filed for matching, as a one-pattern index.
+    private let index: BranchIndex
 
     /// Compiles a pattern given as JSON text.
     /// - Throws: ``InvalidEventPatternError`` with EventBridge's reason when AWS would refuse it.
@@ -44,21 +43,13 @@ public struct EventPattern: Sendable {
     public init(json: JSONValue) throws(InvalidEventPatternError) {
         branches = try PatternCompiler.compile(json)
         paths = Self.prefixes(of: branches)
-        var fields = FieldTable()
-        branchFields = branches.map { branch in branch.conditions.map { fields.number(of: $0.path) } }
-        self.fields = fields.tree
+        index = BranchIndex().adding(branches, paths: paths, owner: 0)
     }
 
     /// Whether the event matches.
     public func matches(_ event: JSONValue) -> Bool {
-        fields.resolving(event) { resolved, event in
-            var flattened: FlatEvent?
-            for (branch, numbers) in zip(branches, branchFields)
-            where branch.matches(resolved, fields: numbers, original: event, flattened: &flattened, paths: paths) {
-                return true
-            }
-            return false
-        }
+        if case .none = index.owners(matching: event) { return false }
+        return true
     }
 
     /// The paths the branches name, with their prefixes.

@@ -87,7 +87,8 @@ enum LeafValue: Sendable {
     case null
 
     /// A scalar of the event as patterns compare it; nil for an object or an array, which are never leaves.
-    init?(_ value: JSONValue) {
+    /// Inlined: made out of line, the leaf is returned through memory and read back in a way the processor stalls on.
+    @inline(__always) init?(_ value: consuming JSONValue) {
         switch value {
         case .string(let text): self = .string(text)
         case .int, .double: self = .number(value, ComparableNumber.of(value))

@@ -5,41 +5,6 @@ import StateMachine
 struct PatternBranch: Sendable {
     let conditions: [FieldCondition]
 
-    /// Whether the event matches, read from its values at each field; `fields` numbers the
-    /// conditions' fields as `event` was resolved. `flattened` is the event flattened for
-    /// `paths`, made (once, for all branches) only when the answer depends on which array
-    /// elements the fields' values lie in.
-    /// - Parameter holding: a condition already known to hold on a value outside any array, not read again.
-    func matches(
-        _ event: borrowing ResolvedEvent, fields: [Int32], original: JSONValue, flattened: inout FlatEvent?, paths: Set<String>,
-        holding: Int? = nil
-    ) -> Bool {
-        var inArraysOnly = 0
-        for index in conditions.indices where index != holding {
-            let condition = conditions[index]
-            var present = false
-            var admittedOutside = false
-            var admittedInArray = false
-            event.forEachValue(of: fields[index]) { value, inArray in
-                present = true
-                guard !(inArray && admittedInArray), condition.admits(value) else { return true }
-                if inArray { admittedInArray = true } else { admittedOutside = true }
-                return !admittedOutside
-            }
-            if !present {
-                guard condition.admitsAbsence else { return false }
-                continue
-            }
-            if admittedOutside { continue }
-            guard admittedInArray else { return false }
-            inArraysOnly += 1
-        }
-        // Two fields held only inside arrays: whether one element holds both is for the flattened event.
-        guard inArraysOnly > 1 else { return true }
-        if flattened == nil { flattened = FlatEvent(original, keeping: paths) }
-        return matches(flattened!)
-    }
-
     /// Whether an event flattened for (at least) this branch's paths matches.
     func matches(_ event: FlatEvent) -> Bool {
         var constrained: [[Leaf]] = []

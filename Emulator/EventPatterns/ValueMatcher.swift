@@ -25,25 +25,46 @@ enum ValueMatcher: Sendable {
     /// `exists: true` admits any leaf; `exists: false` admits none but holds when the field has no leaf.
     case exists(Bool)
 
+    /// Whether the matcher admits the leaf. Switched on the leaf's kind and then on the matcher,
+    /// not on the pair: a tuple of the two would copy both for every leaf compared.
     func admits(_ value: LeafValue) -> Bool {
-        switch (self, value) {
-        case (.string(let expected), .string(let text)): expected == text
-        case (.address(let expected, let address), .string(let text)): expected == text || IPAddress.parse(text) == address
-        case (.number(let expected, let comparable), .number(let number, let leafComparable)):
-            if let comparable, let leafComparable { comparable == leafComparable } else { expected == number }
-        case (.boolean(let expected), .boolean(let flag)): expected == flag
-        case (.null, .null): true
-        case (.prefix(let prefix), .string(let text)): text.utf8.starts(with: prefix.utf8)
-        case (.prefixIgnoringCase(let prefix), .string(let text)): text.lowercased().utf8.starts(with: prefix.utf8)
-        case (.suffix(let suffix), .string(let text)): text.utf8.reversed().starts(with: suffix.utf8.reversed())
-        case (.suffixIgnoringCase(let suffix), .string(let text)):
-            text.lowercased().utf8.reversed().starts(with: suffix.utf8.reversed())
-        case (.equalsIgnoringCase(let expected), .string(let text)): expected == text.lowercased()
-        case (.wildcard(let wildcard), .string(let text)): wildcard.matches(text)
-        case (.anythingBut(let excluded), _): excluded.admits(value)
-        case (.numeric(let range), .number(_, let number?)): range.contains(number)
-        case (.cidr(let range), .string(let text)): IPAddress.parse(text).map(range.contains) ?? false
-        case (.exists(let present), _): present
+        switch value {
+        case .string(let text): admits(text)
+        case .number(let number, let comparable): admits(number, comparable)
+        case .boolean(let flag): if case .boolean(let expected) = self { expected == flag } else { admitsAnyKind(value) }
+        case .null: if case .null = self { true } else { admitsAnyKind(value) }
+        }
+    }
+
+    private func admits(_ text: String) -> Bool {
+        switch self {
+        case .string(let expected): expected == text
+        case .address(let expected, let address): expected == text || IPAddress.parse(text) == address
+        case .prefix(let prefix): text.utf8.starts(with: prefix.utf8)
+        case .prefixIgnoringCase(let prefix): text.lowercased().utf8.starts(with: prefix.utf8)
+        case .suffix(let suffix): text.utf8.reversed().starts(with: suffix.utf8.reversed())
+        case .suffixIgnoringCase(let suffix): text.lowercased().utf8.reversed().starts(with: suffix.utf8.reversed())
+        case .equalsIgnoringCase(let expected): expected == text.lowercased()
+        case .wildcard(let wildcard): wildcard.matches(text)
+        case .cidr(let range): IPAddress.parse(text).map(range.contains) ?? false
+        default: admitsAnyKind(.string(text))
+        }
+    }
+
+    private func admits(_ number: JSONValue, _ comparable: ComparableNumber?) -> Bool {
+        switch self {
+        case .number(let expected, let expectedComparable):
+            if let expectedComparable, let comparable { expectedComparable == comparable } else { expected == number }
+        case .numeric(let range): comparable.map(range.contains) ?? false
+        default: admitsAnyKind(.number(number, comparable))
+        }
+    }
+
+    /// The matchers that look at leaves of every kind.
+    private func admitsAnyKind(_ value: LeafValue) -> Bool {
+        switch self {
+        case .anythingBut(let excluded): excluded.admits(value)
+        case .exists(let present): present
         default: false
         }
     }

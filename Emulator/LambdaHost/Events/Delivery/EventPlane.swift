@@ -54,7 +54,7 @@ public final class EventPlane: Sendable {
 
     /// The rules on `bus` that match the event.
     public func matchingRules(for event: JSONValue, bus: String = EventWiring.defaultBus) -> [EventRuleDefinition] {
-        (buses[bus]?.matches(event) ?? []).map { wiring.rules[$0] }
+        buses[bus]?.matches(event).map { wiring.rules[$0] } ?? []
     }
 
     /// Puts an event on a bus: each matching rule's targets get it, transformed as they ask.
