@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import CurlTransport
 import HTTPTransport
 import Timestamps
 

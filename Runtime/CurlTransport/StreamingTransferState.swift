@@ -1,4 +1,5 @@
 import CCurl
+import HTTPTransport
 
 /// What libcurl's read, write and header callbacks work on during one streaming transfer.
 ///

@@ -1,4 +1,5 @@
 import CCurl
+import HTTPTransport
 
 extension TransportError {
     /// The transport error for a libcurl code; `detail` is the handle's error buffer when libcurl

@@ -1,4 +1,5 @@
 import CCurl
+public import HTTPTransport
 
 /// One libcurl easy handle for transfers whose bodies stream in both directions.
 ///
