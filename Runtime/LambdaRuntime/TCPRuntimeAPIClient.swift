@@ -5,8 +5,8 @@ public import LineLogging
 /// HTTP/1.1 through ``HTTP1Connection``, the same client the AWS calls use.
 ///
 /// The Runtime API is plain HTTP on the sandbox's loopback, so the loop needs neither libcurl nor
-/// TLS: a function that makes no AWS call (Echo) loads neither libcurl nor OpenSSL, whose
-/// start-up alone costs more memory than the whole aws-lambda-cpp runtime.
+/// TLS: a function that makes no AWS call (Echo) loads neither libcurl nor OpenSSL, which took
+/// 3.9 MB of Echo's 10.5 MB peak memory when the loop connected through libcurl.
 public final class TCPRuntimeAPIClient: RuntimeAPIClient {
     private let http: HTTP1Connection
     private let host: String
