@@ -97,13 +97,13 @@ package-check: package
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	scripts/package-check.sh $(PACKAGES) "$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator" $(FUNCTIONS)
 
-# The HTTP transport and AWS client suites (plain HTTP, HTTPS with private CAs,
+# The HTTP transport, Runtime API client and AWS client suites (plain HTTP, HTTPS with private CAs,
 # TLS verification, faults) on the packages' libcurl (scripts/build-libcurl.sh) in place of Debian's.
 package-libcurl-check: deps
 	@scripts/install-deps.sh --package
 	$(SWIFT) build --scratch-path $(SCRATCH) --build-tests
 	LD_LIBRARY_PATH="$$(scripts/build-libcurl.sh $(SCRATCH))" \
-		$(SWIFT) test --scratch-path $(SCRATCH) --skip-build --filter 'MotoSuite|HTTPTransportTests'
+		$(SWIFT) test --scratch-path $(SCRATCH) --skip-build --filter 'MotoSuite|HTTPTransportTests|CurlRuntimeAPIClientTests'
 
 # The SFTP suites (sshd, pipelined and multi-channel writes, drops, refusals) on the packages'
 # libssh2 (scripts/build-libssh2.sh) in place of Debian's.

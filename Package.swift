@@ -60,11 +60,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
 
         .target(name: "Sockets", path: "Runtime/Sockets"),
-        // HTTP/1.1 over plain TCP, on Glibc alone: what the Runtime API loop needs, so a function that
-        // makes no AWS call loads no libcurl and no OpenSSL.
-        .target(name: "HTTPTransport", dependencies: ["Sockets"], path: "Runtime/HTTPTransport"),
-        // libcurl's connections (HTTPS under HTTP1Connection) and streaming transfers.
-        .target(name: "CurlTransport", dependencies: ["CCurl", "HTTPTransport"], path: "Runtime/CurlTransport"),
+        .target(name: "HTTPTransport", dependencies: ["CCurl", "Sockets"], path: "Runtime/HTTPTransport"),
         .target(name: "JSONText", path: "Runtime/JSONText"),
         // The wall clock, UTC calendar fields and millisecond timestamps without Foundation, for the
         // runtime loop's log lines; Timestamps adds RFC 3339 over `Date` and re-exports it.
@@ -82,7 +78,7 @@ let package = Package(
             name: "LambdaCodable", dependencies: ["LambdaRuntime"], path: "Runtime/LambdaCodable",
             swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),
         .target(name: "CChecksum", path: "Runtime/CChecksum"),
-        .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CurlTransport", "CChecksum", "Timestamps"], path: "Runtime/AWS"),
+        .target(name: "AWS", dependencies: ["COpenSSL", "HTTPTransport", "CChecksum", "Timestamps"], path: "Runtime/AWS"),
         .target(name: "SFTP", dependencies: ["CLibSSH2", "Sockets"], path: "Runtime/SFTP"),
         // The transfer domain, cut by what each binary runs: the batch functions link no libssh2,
         // the worker no Lambda runtime.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The runtime loop's own footprint, in one run: Echo (this runtime) beside aws-lambda-cpp's echo,
 # both packaged the same way (scripts/package-function.sh: glibc with its loader, the packages'
-# libcurl and OpenSSL for the one that loads them, the C++ runtime and GCC's unwinder linked
-# statically) and started from their packages, alternately.
+# libcurl built without TLS, as for every binary that makes no HTTPS call, the C++ runtime and
+# GCC's unwinder linked statically) and started from their packages, alternately.
 # Prints a table, per runtime: zip, unpacked, stripped binary, what the binary holds of Foundation
 # (symbols defined in it from FoundationEssentials, Foundation, _FoundationCollections and the regex
 # engine, counted with nm on the unstripped build), peak memory up to the first /next in kB
@@ -70,7 +70,7 @@ EOF
 "$cxx" -std=c++11 -O2 -DNDEBUG -DAWS_LAMBDA_LOG=0 -fno-exceptions -fno-rtti -I"$peer_source/include" \
   "$peer_source/src/runtime.cpp" "$peer_source/src/logging.cpp" "$scratch/echo.cpp" -o "$scratch/bin/$peer" \
   -static-libstdc++ -static-libgcc $(pkg-config --cflags --libs libcurl) || fail "cannot compile aws-lambda-cpp's echo from $peer_source"
-libcurl=$(scripts/build-libcurl.sh "${SCRATCH:-.build}")
+libcurl=$(scripts/build-libcurl.sh --http-only "${SCRATCH:-.build}")
 scripts/package-function.sh --libraries "$libcurl" "$scratch/bin" "$peer" "$scratch/packages" >/dev/null
 unzip -q "$echo_zip" -d "$scratch/packages/Echo"
 cp "$echo_zip" "$scratch/packages/Echo.zip"

@@ -10,8 +10,8 @@
 # How: Echo (the bare runtime loop) runs under valgrind's callgrind behind the emulator's own
 # Runtime API for one invocation; callgrind dumps its counts as each /next starts
 # (--dump-before), and the file lists the functions of those two dumps that the binary defines.
-# Run it again after a toolchain update or a change to the runtime loop's start-up, then rebuild
-# the packages (lld reads the file at link time; SwiftPM does not relink when only it changes).
+# Run it again after a toolchain update or a change to the runtime loop's start-up, then make the
+# packages again.
 # Usage: scripts/startup-order.sh ECHO_BINARY EMULATOR
 #   ECHO_BINARY  the release Echo `scripts/package.sh Echo` builds (static standard library, not
 #                stripped): .build/release/Echo
@@ -25,8 +25,9 @@ echo_binary=$(realpath "$1") emulator=$2
 fail() { echo "startup-order: $*" >&2; exit 1; }
 command -v valgrind >/dev/null || fail "needs valgrind (apt-get install valgrind)"
 [ -x "$echo_binary" ] || fail "no $echo_binary"
-next=$(nm --defined-only "$echo_binary" | awk '!found && $3 ~ /TCPRuntimeAPIClientC14nextInvocation.*F$/ { print $3; found = 1 }')
-[ -n "$next" ] || fail "$echo_binary defines no TCPRuntimeAPIClient.nextInvocation: is it Echo, not stripped?"
+# The Runtime API client's nextInvocation(logger:) itself, not its protocol witness thunk (…TW).
+next=$(nm --defined-only "$echo_binary" | awk '!found && $3 ~ /^\$s13LambdaRuntime.*C14nextInvocation6logger.*_tKF$/ { print $3; found = 1 }')
+[ -n "$next" ] || fail "$echo_binary defines no Runtime API client's nextInvocation: is it Echo, not stripped?"
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -42,7 +42,7 @@ struct RuntimeBench: AsyncParsableCommand {
         let project = try BenchProject(python: python)
         defer { project.remove() }
         let (echo, peer) = (BenchProject.echo, BenchProject.peer)
-        print("runtime-bench: \(echo) (this runtime, Swift over a plain socket) beside \(peer) (awslambdaric, AWS's Python runtime on aws-lambda-cpp), both hosted by the emulator")
+        print("runtime-bench: \(echo) (this runtime, Swift over libcurl) beside \(peer) (awslambdaric, AWS's Python runtime on aws-lambda-cpp), both hosted by the emulator")
 
         let cpu = try await Measurements.cpuPerInvocation(project, function: echo, invocations: invocations)
         let peerCPU = try await Measurements.cpuPerInvocation(project, function: peer, invocations: invocations)

@@ -1,7 +1,7 @@
 /// HTTP/1.1 requests and responses over one kept-alive ``StreamConnection``, for exchanges whose
 /// bodies both ways fit in memory: the Lambda Runtime API loop, signed AWS API calls, HEAD and small
 /// objects. The one implementation of the protocol in this package; libcurl's own HTTP engine
-/// (CurlTransport's `CurlStreamingEasy`) is used only where bodies stream.
+/// (``CurlStreamingEasy``) is used only where bodies stream.
 ///
 /// It writes the request head itself and reads responses framed as RFC 9112 section 6.3 says:
 /// no body for HEAD, 1xx, 204 and 304; `Transfer-Encoding` before `Content-Length`; chunked

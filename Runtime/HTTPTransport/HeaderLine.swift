@@ -1,10 +1,9 @@
-/// Parsing of one raw header line, shared by every transfer: the lines of a response head this
-/// package's HTTP/1.1 client reads and those libcurl hands its header callback (CurlTransport).
-package enum HeaderLine {
+/// Parsing of the raw header lines libcurl hands its header callback, shared by every transfer.
+enum HeaderLine {
     /// Adds one line's header to `headers`, its name lowercased (HTTP compares names without regard
     /// to case) and its value trimmed. A status line starts a new header block (after a
     /// `100 Continue` or a redirect), so only the final response's headers are kept.
-    package static func take(_ line: UnsafeRawBufferPointer, into headers: inout [(name: String, value: String)]) {
+    static func take(_ line: UnsafeRawBufferPointer, into headers: inout [(name: String, value: String)]) {
         if line.starts(with: "HTTP/".utf8) {
             headers.removeAll(keepingCapacity: true)
             return

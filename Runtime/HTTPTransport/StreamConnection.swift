@@ -1,5 +1,5 @@
 /// A byte stream to one peer that HTTP/1.1 runs over: plain TCP (``TCPConnection``) or libcurl's
-/// connection, which brings TLS with it (CurlTransport's `CurlConnection`).
+/// connection, which brings TLS with it (``CurlConnection``).
 ///
 /// Failures are ``TransportError``s whichever the transport, so callers classify them one way
 /// (`isConnectionFailure`, `isTransient`).
@@ -16,3 +16,5 @@ public protocol StreamConnection: AnyObject {
     /// - Returns: the byte count, 0 when the peer closed the stream.
     func receive(into buffer: UnsafeMutableRawBufferPointer) throws(TransportError) -> Int
 }
+
+extension CurlConnection: StreamConnection {}

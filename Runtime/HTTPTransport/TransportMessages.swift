@@ -1,5 +1,5 @@
-/// A request as CurlTransport's `CurlStreamingEasy` sends it: method, absolute URL and headers in
-/// order; its body streams from a ``BodyReader``.
+/// A request as ``CurlStreamingEasy`` sends it: method, absolute URL and headers in order; its
+/// body streams from a ``BodyReader``.
 public struct TransportRequest: Sendable {
     public var method: String
     public var url: String

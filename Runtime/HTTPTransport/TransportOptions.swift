@@ -1,5 +1,5 @@
-/// Limits and security settings for every connection: plain ``TCPConnection``s, and CurlTransport's
-/// `CurlStreamingEasy` handles and the `CurlConnection`s HTTPS calls go over.
+/// Limits and security settings for every connection: ``CurlStreamingEasy`` handles, the
+/// ``CurlConnection``s HTTPS calls go over, and plain ``TCPConnection``s.
 ///
 /// Long transfers (a 30 GB object) cannot have a total timeout, so a stalled connection is caught by
 /// the low-speed rule instead: fewer than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` aborts the

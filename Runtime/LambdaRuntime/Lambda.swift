@@ -20,14 +20,14 @@ public enum Lambda {
     /// non-zero, which is how Lambda learns that a sandbox could not start.
     public static func run(initialise: () async throws -> ByteHandler) async -> Never {
         let logger = LambdaLogger(variable: ProcessEnvironment.value)
-        let client: TCPRuntimeAPIClient
+        let client: CurlRuntimeAPIClient
         do {
             guard let endpoint = ProcessEnvironment.value("AWS_LAMBDA_RUNTIME_API"), !endpoint.isEmpty else {
                 throw RuntimeAPIError(
                     .endpointNotConfigured,
                     "AWS_LAMBDA_RUNTIME_API is not set: run this binary inside Lambda or the emulator (emulator invoke NAME)")
             }
-            client = try TCPRuntimeAPIClient(endpoint: endpoint)
+            client = try CurlRuntimeAPIClient(endpoint: endpoint)
         } catch {
             exitWithFailure("cannot start the runtime: \(error)", logger: logger)
         }

@@ -2,9 +2,9 @@ public import LineLogging
 
 /// The four calls a runtime makes to the Lambda Runtime API.
 ///
-/// The loop talks only to this protocol, so it can be driven in memory by tests and over a socket
-/// in a function (``TCPRuntimeAPIClient``). Calls block: a Lambda sandbox runs one invocation at a
-/// time, and the loop has nothing else to do while it waits.
+/// The loop talks only to this protocol, so it can be driven in memory by tests and over libcurl
+/// in a function. Calls block: a Lambda sandbox runs one invocation at a time, and the loop has
+/// nothing else to do while it waits.
 public protocol RuntimeAPIClient {
     /// Waits, without a time limit, for the next invocation.
     func nextInvocation(logger: LambdaLogger) throws -> Invocation

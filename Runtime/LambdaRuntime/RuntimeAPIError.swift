@@ -7,8 +7,7 @@ public struct RuntimeAPIError: Error, Sendable, CustomStringConvertible {
         case unexpectedStatus(Int)
         /// A `/next` response without a header the contract requires.
         case missingHeader(String)
-        /// `AWS_LAMBDA_RUNTIME_API` is not set (the binary was started outside a Lambda sandbox) or
-        /// is not `host:port`.
+        /// `AWS_LAMBDA_RUNTIME_API` is not set: the binary was started outside a Lambda sandbox.
         case endpointNotConfigured
     }
 

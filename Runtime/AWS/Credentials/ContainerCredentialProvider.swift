@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import CurlTransport
 import HTTPTransport
 import Timestamps
 

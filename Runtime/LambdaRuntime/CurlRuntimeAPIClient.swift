@@ -1,31 +1,19 @@
-import HTTPTransport
+public import HTTPTransport
 public import LineLogging
 
-/// The Runtime API over one keep-alive TCP connection for the life of the process, speaking
-/// HTTP/1.1 through ``HTTP1Connection``, the same client the AWS calls use.
-///
-/// The Runtime API is plain HTTP on the sandbox's loopback, so the loop needs neither libcurl nor
-/// TLS: a function that makes no AWS call (Echo) loads neither libcurl nor OpenSSL, which took
-/// 3.9 MB of Echo's 10.5 MB peak memory when the loop connected through libcurl.
-public final class TCPRuntimeAPIClient: RuntimeAPIClient {
+/// The Runtime API over one keep-alive connection for the life of the process: libcurl connects
+/// (`CONNECT_ONLY`) and ``HTTP1Connection`` speaks HTTP/1.1 over it, the same client the AWS calls
+/// use.
+public final class CurlRuntimeAPIClient: RuntimeAPIClient {
     private let http: HTTP1Connection
     private let host: String
     private let nextPath = "/2018-06-01/runtime/invocation/next"
     private let invocationBase = "/2018-06-01/runtime/invocation/"
     private let initErrorPath = "/2018-06-01/runtime/init/error"
 
-    /// - Parameter endpoint: the value of `AWS_LAMBDA_RUNTIME_API`, `host:port` (an IPv6 host in
-    ///   brackets).
-    /// - Throws: ``RuntimeAPIError`` `endpointNotConfigured` when `endpoint` is not `host:port`.
-    public init(endpoint: String) throws(RuntimeAPIError) {
-        guard let colon = endpoint.lastIndex(of: ":"), let port = Int(endpoint[endpoint.index(after: colon)...]),
-            (1...65_535).contains(port), colon > endpoint.startIndex
-        else {
-            throw RuntimeAPIError(.endpointNotConfigured, "AWS_LAMBDA_RUNTIME_API is \"\(endpoint)\", not host:port")
-        }
-        // No wait limit once connected: `/next` answers only when there is an invocation.
-        let options = TransportOptions(connectTimeoutMilliseconds: 10_000, lowSpeedBytesPerSecond: 0)
-        http = HTTP1Connection(stream: TCPConnection(host: String(endpoint[..<colon]), port: port, options: options))
+    /// - Parameter endpoint: the value of `AWS_LAMBDA_RUNTIME_API`, `host:port`.
+    public init(endpoint: String) throws(TransportError) {
+        http = HTTP1Connection(stream: try CurlConnection(url: "http://\(endpoint)"))
         host = endpoint
     }
 

@@ -1,17 +1,15 @@
 import CCurl
-public import HTTPTransport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One TCP connection opened and kept by libcurl, over which the caller speaks HTTP itself
-/// (``HTTP1Connection``); for an `https://` URL libcurl does the TLS handshake and verification,
-/// and sends and receives through it.
+/// One TCP connection opened and kept by libcurl, over which the caller speaks HTTP itself; for an
+/// `https://` URL libcurl does the TLS handshake and verification, and sends and receives through it.
 ///
 /// libcurl's `CONNECT_ONLY` mode connects (with its resolver, connection options and error
-/// reporting) and then hands over `curl_easy_send`/`curl_easy_recv`. For small signed calls that
-/// skips libcurl's general HTTP engine: its URL parsing, header matching and poll loop cost several
-/// times the exchange itself.
+/// reporting) and then hands over `curl_easy_send`/`curl_easy_recv`. For the Runtime API loop,
+/// which sends two tiny, fixed requests per invocation, that skips libcurl's general HTTP engine:
+/// its URL parsing, header matching and poll loop cost several times the exchange itself.
 public final class CurlConnection {
     /// Replaced by a copy with the same options whenever its connection is closed (see `closeConnection()`).
     private var handle: UnsafeMutableRawPointer
@@ -24,6 +22,12 @@ public final class CurlConnection {
     public private(set) var isConnected = false
     /// The peer, for error messages.
     private let url: String
+
+    /// A connection without time limits on its waits, for the Runtime API.
+    /// - Parameter url: `http://host:port`, the peer to connect to.
+    public convenience init(url: String) throws(TransportError) {
+        try self.init(url: url, settings: [(CURLOPT_CONNECTTIMEOUT_MS, 10_000)], waitLimitMilliseconds: -1)
+    }
 
     /// A connection for calls that must not hang: the connect timeout and TLS settings (verification,
     /// CA bundle) come from `options`, and each wait for the peer is bounded by `lowSpeedSeconds`
@@ -164,5 +168,3 @@ public final class CurlConnection {
         }
     }
 }
-
-extension CurlConnection: StreamConnection {}

@@ -1,5 +1,4 @@
 import CCurl
-import HTTPTransport
 
 /// What libcurl's read, write and header callbacks work on during one streaming transfer.
 ///

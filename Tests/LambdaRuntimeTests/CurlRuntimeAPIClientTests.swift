@@ -7,7 +7,7 @@ import Sockets
 import Testing
 
 @Suite("The Runtime API client over a real socket", .serialized)
-struct TCPRuntimeAPIClientTests {
+struct CurlRuntimeAPIClientTests {
     let logs = LogCapture()
 
     static let invocationHeaders: HTTPFields = [
@@ -27,7 +27,7 @@ struct TCPRuntimeAPIClientTests {
                 Response.json(.ok, #"{"bucket":"in"}"#, headers: Self.invocationHeaders)
             }
         }) { port, _ in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             let invocation = try client.nextInvocation(logger: logs.logger())
             let context = invocation.context
             #expect(String(decoding: invocation.event, as: UTF8.self) == #"{"bucket":"in"}"#)
@@ -49,7 +49,7 @@ struct TCPRuntimeAPIClientTests {
                 Response.json(.ok, "{}", headers: [.named("Lambda-Runtime-Deadline-Ms"): "1"])
             }
         }) { port, _ in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             let error = #expect(throws: RuntimeAPIError.self) { try client.nextInvocation(logger: logs.logger()) }
             #expect(error?.code == .missingHeader("Lambda-Runtime-Aws-Request-Id"))
         }
@@ -62,7 +62,7 @@ struct TCPRuntimeAPIClientTests {
             router.post("/2018-06-01/runtime/invocation/:id/error") { _, _ in Response.json(.accepted, #"{"status":"OK"}"#) }
             router.post("/2018-06-01/runtime/init/error") { _, _ in Response.json(.accepted, #"{"status":"OK"}"#) }
         }) { port, harness in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             try client.sendResponse(LambdaResponse(body: Array("plain answer".utf8), contentType: "text/plain"), requestID: "r1")
             let report = ErrorReport(errorType: "NonRetryableError", errorMessage: "denied", category: "Function.Unhandled")
             try client.sendError(report, requestID: "r2")
@@ -89,7 +89,7 @@ struct TCPRuntimeAPIClientTests {
                 Response.json(.contentTooLarge, #"{"errorType":"RequestEntityTooLarge"}"#)
             }
         }) { port, _ in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             let error = #expect(throws: RuntimeAPIError.self) {
                 try client.sendResponse(LambdaResponse(body: []), requestID: "big")
             }
@@ -109,7 +109,7 @@ struct TCPRuntimeAPIClientTests {
                 })
             }
         }) { port, _ in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             let invocation = try client.nextInvocation(logger: logs.logger())
             #expect(String(decoding: invocation.event, as: UTF8.self) == #"{"part":"one","rest":"two"}"#)
         }
@@ -126,24 +126,15 @@ struct TCPRuntimeAPIClientTests {
                 return Response.json(.ok, "{}", headers: headers)
             }
         }) { port, _ in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             let ids = try (1...3).map { _ in try client.nextInvocation(logger: logs.logger()).context.requestID }
             #expect(ids == ["id-1", "id-2", "id-3"])
         }
     }
 
-    @Test("an AWS_LAMBDA_RUNTIME_API that is not host:port is refused before any connection, naming the value")
-    func malformedEndpoint() {
-        for endpoint in ["127.0.0.1", "127.0.0.1:", ":9001", "127.0.0.1:http", "127.0.0.1:70000"] {
-            let error = #expect(throws: RuntimeAPIError.self) { try TCPRuntimeAPIClient(endpoint: endpoint) }
-            #expect(error?.code == .endpointNotConfigured)
-            #expect(error?.message.contains("\"\(endpoint)\"") == true)
-        }
-    }
-
     @Test("a closed port is a connection failure, the kind the loop retries")
     func connectionRefused() throws {
-        let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(try TCPListener(backlog: nil).port)")
+        let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(try TCPListener(backlog: nil).port)")
         let error = #expect(throws: RuntimeAPIError.self) { try client.nextInvocation(logger: logs.logger()) }
         #expect(error?.code == .connectionFailed)
     }
@@ -160,7 +151,7 @@ struct TCPRuntimeAPIClientTests {
             }
             router.post("/2018-06-01/runtime/invocation/:id/response") { _, _ in Response.json(.accepted, #"{"status":"OK"}"#) }
         }) { port, harness in
-            let client = try TCPRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
+            let client = try CurlRuntimeAPIClient(endpoint: "127.0.0.1:\(port)")
             let loop = RuntimeLoop(client: client, logger: logs.logger())
             let error = await #expect(throws: RuntimeAPIError.self) {
                 try await loop.run { event, _ in LambdaResponse(body: event) }

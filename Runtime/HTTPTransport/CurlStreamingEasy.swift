@@ -1,5 +1,4 @@
 import CCurl
-public import HTTPTransport
 
 /// One libcurl easy handle for transfers whose bodies stream in both directions.
 ///

@@ -1,5 +1,4 @@
 import CCurl
-import HTTPTransport
 
 extension TransportError {
     /// The transport error for a libcurl code; `detail` is the handle's error buffer when libcurl
