@@ -14,8 +14,8 @@
 # the loader would read at every start (0.5 MB of Echo's peak memory). glibc's loader reads
 # DT_RELR since 2.36, the version the packages bundle. lld also places the functions the runtime
 # loop runs from exec to its second /next together, in the order of Packaging/startup-order.txt
-# (scripts/startup-order.sh), so start-up keeps 1.5-1.9 MB of code resident instead of
-# 2.8-3.3 MB scattered over the standard library (1.3-1.4 MB of Echo's peak memory).
+# (scripts/startup-order.sh), so start-up keeps 1.8 MB of code resident instead of 2.9 MB
+# scattered over the standard library (1.1-1.2 MB of Echo's peak memory).
 # Prints each zip with its size.
 # Usage: scripts/package.sh [--scratch-path DIR] [--out DIR] NAME...
 #   --scratch-path DIR  SwiftPM's build folder (default: .build)

@@ -6,7 +6,7 @@
 # of code, and the few hundred functions the runtime loop runs are spread over all of it; the
 # kernel maps file pages around every page touched (64 KB of fault-around, whole large folios on
 # recent kernels), so scattered code costs megabytes of resident memory. Grouped, Echo's peak
-# memory falls by 1.3-1.4 MB.
+# memory falls by 1.1-1.2 MB.
 # How: Echo (the bare runtime loop) runs under valgrind's callgrind behind the emulator's own
 # Runtime API for one invocation; callgrind dumps its counts as each /next starts
 # (--dump-before), and the file lists the functions of those two dumps that the binary defines.
