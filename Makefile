@@ -7,7 +7,7 @@ PACKAGES ?= $(SCRATCH)/packages
 # The template's Lambda functions; the TransferWorker is packaged beside them for its image.
 FUNCTIONS = ListObjects TransferObject ValidateTransfer GenerateReport Router ConfigService StatusService
 
-.PHONY: deps build test demo bench chaos fuzz footprint echo-footprint package package-check package-libcurl-check package-libssh2-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
+.PHONY: deps build test demo bench chaos fuzz footprint echo-footprint startup-order package package-check package-libcurl-check package-libssh2-check package-demo worker-image sam-build deploy-rehearsal clean $(FUNCTIONS:%=build-%)
 
 deps:
 	@scripts/install-deps.sh
@@ -73,6 +73,16 @@ echo-footprint: deps
 	$(SWIFT) build --scratch-path $(SCRATCH) --product package-root
 	SCRATCH=$(SCRATCH) scripts/echo-footprint.sh "$(PEER_SOURCE)" $(PACKAGES)/Echo.zip \
 		"$$($(SWIFT) build -c release --scratch-path $(SCRATCH) --show-bin-path)/Echo" \
+		"$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
+
+# Regenerates Packaging/startup-order.txt, the functions the runtime loop runs from exec to its
+# second /next, which lld places together in every package (scripts/startup-order.sh: Echo under
+# valgrind behind the emulator). Make the packages again afterwards.
+startup-order: deps
+	@scripts/install-deps.sh --package
+	scripts/package.sh --scratch-path $(SCRATCH) --out $(PACKAGES) Echo
+	$(SWIFT) build --scratch-path $(SCRATCH) --product emulator
+	scripts/startup-order.sh "$$($(SWIFT) build -c release --scratch-path $(SCRATCH) --show-bin-path)/Echo" \
 		"$$($(SWIFT) build --scratch-path $(SCRATCH) --show-bin-path)/emulator"
 
 # One self-contained zip per function (and the worker) in $(PACKAGES): bootstrap, the release

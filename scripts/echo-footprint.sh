@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The runtime loop's own footprint, in one run: Echo (this runtime) beside aws-lambda-cpp's echo,
-# both packaged the same way (scripts/package-function.sh: the packages' libcurl, OpenSSL, glibc
-# with its loader, the C++ runtime linked statically) and started from their packages, alternately.
+# both packaged the same way (scripts/package-function.sh: glibc with its loader, the packages'
+# libcurl built without TLS, as for every binary that makes no HTTPS call, the C++ runtime and
+# GCC's unwinder linked statically) and started from their packages, alternately.
 # Prints a table, per runtime: zip, unpacked, stripped binary, what the binary holds of Foundation
 # (symbols defined in it from FoundationEssentials, Foundation, _FoundationCollections and the regex
 # engine, counted with nm on the unstripped build), peak memory up to the first /next in kB
@@ -25,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage="usage: scripts/echo-footprint.sh PEER_SOURCE ECHO_ZIP ECHO_BINARY EMULATOR"
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 [ $# -eq 4 ] || { echo "$usage" >&2; exit 2; }
 peer_source=$1 echo_zip=$2 echo_binary=$3 emulator=$4
 starts=${STARTS:-15}
@@ -68,8 +69,8 @@ EOF
 # shellcheck disable=SC2046 # pkg-config's flags are words
 "$cxx" -std=c++11 -O2 -DNDEBUG -DAWS_LAMBDA_LOG=0 -fno-exceptions -fno-rtti -I"$peer_source/include" \
   "$peer_source/src/runtime.cpp" "$peer_source/src/logging.cpp" "$scratch/echo.cpp" -o "$scratch/bin/$peer" \
-  -static-libstdc++ $(pkg-config --cflags --libs libcurl) || fail "cannot compile aws-lambda-cpp's echo from $peer_source"
-libcurl=$(scripts/build-libcurl.sh "${SCRATCH:-.build}")
+  -static-libstdc++ -static-libgcc $(pkg-config --cflags --libs libcurl) || fail "cannot compile aws-lambda-cpp's echo from $peer_source"
+libcurl=$(scripts/build-libcurl.sh --http-only "${SCRATCH:-.build}")
 scripts/package-function.sh --libraries "$libcurl" "$scratch/bin" "$peer" "$scratch/packages" >/dev/null
 unzip -q "$echo_zip" -d "$scratch/packages/Echo"
 cp "$echo_zip" "$scratch/packages/Echo.zip"

@@ -85,10 +85,10 @@ strip --strip-all "$package/bin/$name"
   printf '%-32s %-18s %-28s %s\n' file "Debian package" version why
   printf '%-32s %-18s %-28s %s\n' bootstrap musl-dev "$(dpkg-query -W -f='${Version}' musl-dev 2>/dev/null || echo '?')" \
     "Packaging/bootstrap.c, linked statically against musl"
-  printf '%-32s %-18s %-28s %s\n' "bin/$name" - - "the function, release build, static Swift standard library and C++ runtime (GCC's libstdc++, under licenses/libgcc-s1)"
+  printf '%-32s %-18s %-28s %s\n' "bin/$name" - - "the function, release build, static Swift standard library, C++ runtime and unwinder (GCC's libstdc++ and libgcc, under licenses/libgcc-s1)"
 } >"$package/PACKAGE.txt"
 
-debian_packages=(musl-dev)
+debian_packages=(musl-dev libgcc-s1)
 while read -r file path; do
   entry=$(listed "$file")
   [ -n "$entry" ] || fail "$binary loads $file ($path), which Packaging/libraries.txt does not list: add it with its Debian package and why it is loaded"

@@ -31,11 +31,17 @@ public final class HTTP1Connection {
     private var received: [UInt8] = []
     private var start = 0
     private var responseStarted = false
-    private var scratch = [UInt8](repeating: 0, count: 65_536)
+    /// Where each receive lands before it joins `received`. Left uninitialised, so only the pages a
+    /// receive writes become resident (64 KB of zeroes would be a quarter of a small process's heap).
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
 
     public init(stream: any StreamConnection, limits: Limits = Limits()) {
         self.stream = stream
         self.limits = limits
+    }
+
+    deinit {
+        scratch.deallocate()
     }
 
     /// Sends one request and returns the whole response, header names lowercased.
@@ -178,13 +184,10 @@ public final class HTTP1Connection {
 
     /// Appends what the stream has; false when the peer closed it.
     private func fill() throws(TransportError) -> Bool {
-        let outcome: Result<Int, TransportError> = scratch.withUnsafeMutableBytes { buffer in
-            Result { () throws(TransportError) in try stream.receive(into: buffer) }
-        }
-        let count = try outcome.get()
+        let count = try stream.receive(into: scratch)
         guard count > 0 else { return false }
         responseStarted = true
-        received.append(contentsOf: scratch[..<count])
+        received.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<count]))
         return true
     }
 }

@@ -19,11 +19,10 @@ public enum Lambda {
     /// If `initialise` throws, the error goes to `/runtime/init/error` and the process exits
     /// non-zero, which is how Lambda learns that a sandbox could not start.
     public static func run(initialise: () async throws -> ByteHandler) async -> Never {
-        let environment = ProcessEnvironment.current()
-        let logger = LambdaLogger(environment: environment)
+        let logger = LambdaLogger(variable: ProcessEnvironment.value)
         let client: CurlRuntimeAPIClient
         do {
-            guard let endpoint = environment["AWS_LAMBDA_RUNTIME_API"], !endpoint.isEmpty else {
+            guard let endpoint = ProcessEnvironment.value("AWS_LAMBDA_RUNTIME_API"), !endpoint.isEmpty else {
                 throw RuntimeAPIError(
                     .endpointNotConfigured,
                     "AWS_LAMBDA_RUNTIME_API is not set: run this binary inside Lambda or the emulator (emulator invoke NAME)")
@@ -55,18 +54,11 @@ public enum Lambda {
     }
 }
 
-/// The process environment as a dictionary, read once at start-up.
+/// The process environment, read one variable at a time: a dictionary of the whole environment
+/// would be the first `Dictionary<String, String>` of the process, whose generic metadata,
+/// conformance checks and hashing alone touch a few hundred kilobytes of the binary at start-up.
 enum ProcessEnvironment {
-    static func current() -> [String: String] {
-        var result: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let pair = String(cString: pointer)
-            if let equals = pair.firstIndex(of: "=") {
-                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            entry += 1
-        }
-        return result
+    static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 }

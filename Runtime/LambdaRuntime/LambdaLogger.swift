@@ -14,8 +14,13 @@ public typealias LambdaLogger = LineLogger
 extension LineLogger {
     /// The logger Lambda's environment variables ask for: Text at INFO when they are unset.
     public init(environment: [String: String]) {
-        let format: Format = environment["AWS_LAMBDA_LOG_FORMAT"]?.uppercased() == "JSON" ? .json : .text
-        let level = environment["AWS_LAMBDA_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .info
+        self.init(variable: { environment[$0] })
+    }
+
+    /// The same, reading each variable through `variable` (the name's value, nil when unset).
+    public init(variable: (String) -> String?) {
+        let format: Format = variable("AWS_LAMBDA_LOG_FORMAT")?.uppercased() == "JSON" ? .json : .text
+        let level = variable("AWS_LAMBDA_LOG_LEVEL").flatMap(LogLevel.init(name:)) ?? .info
         self.init(format: format, minimumLevel: level)
     }
 

@@ -24,7 +24,7 @@ public struct RuntimeLoop<Client: RuntimeAPIClient> {
     /// Runs until the Runtime API fails for good, and throws that failure.
     public func run(_ handler: ByteHandler) async throws -> Never {
         while true {
-            let invocation = try await next()
+            let invocation = try next()
             try await handle(invocation, with: handler)
         }
     }
@@ -46,16 +46,29 @@ public struct RuntimeLoop<Client: RuntimeAPIClient> {
     }
 
     /// `/next`, retried with a doubling delay while the connection fails.
-    func next() async throws -> Invocation {
+    ///
+    /// The delay blocks the thread, as the calls themselves do: the loop has nothing else to do,
+    /// and `Task.sleep` would start the concurrency runtime's worker threads in a process that
+    /// otherwise runs on one.
+    func next() throws -> Invocation {
         var attempt = 1
         while true {
             do {
                 return try client.nextInvocation(logger: logger)
             } catch let error as RuntimeAPIError where error.code == .connectionFailed && attempt < retry.attempts {
                 logger.warn("Runtime API unreachable (attempt \(attempt) of \(retry.attempts)): \(error.message)")
-                try await Task.sleep(for: retry.delay(afterAttempt: attempt))
+                Self.sleep(for: retry.delay(afterAttempt: attempt))
                 attempt += 1
             }
+        }
+    }
+
+    private static func sleep(for delay: Duration) {
+        let (seconds, attoseconds) = delay.components
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR {
+            request = remaining
         }
     }
 }
