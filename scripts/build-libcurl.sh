@@ -80,10 +80,10 @@ fi
   # be CURL_4, which the binaries, linked against Debian's libcurl, do not ask for.
   sed -i 's/\bCURL_4\b/CURL_OPENSSL_4/' lib/libcurl.vers
   make -C lib -j"$(nproc)"
-) >"$work/build-$version.log" 2>&1 || fail "the build failed; its log is $work/build-$version.log"
+) >"$work/build-$version-$flavour.log" 2>&1 || fail "the build failed; its log is $work/build-$version-$flavour.log"
 
 built=$build/lib/.libs/libcurl.so.4
-[ -f "$built" ] || fail "the build made no libcurl.so.4; its log is $work/build-$version.log"
+[ -f "$built" ] || fail "the build made no libcurl.so.4; its log is $work/build-$version-$flavour.log"
 # Every symbol Debian's libcurl exports, with its version, must be exported the same way here.
 exports() { objdump -T "$1" | awk '$2 != "*UND*" && $NF ~ /^curl_/ { print $(NF-1), $NF }' | sort; }
 missing=$(comm -23 <(exports "$system_libcurl") <(exports "$built"))
