@@ -15,8 +15,8 @@ struct FieldTable: Sendable {
     private var nodeNumbers: [String: Int] = ["": 0]
     /// The number of fields numbered so far.
     private(set) var count = 0
-    /// The tree laid out for walking events.
-    private(set) var tree = FieldTree(fields: [-1], edgesByNode: [[]])
+    /// The tree laid out for walking events, made when an index is made rather than at every field numbered.
+    var tree: FieldTree { FieldTree(fields: fields, edgesByNode: edgesByNode) }
 
     struct Edge: Sendable {
         let key: String
@@ -46,7 +46,6 @@ struct FieldTable: Sendable {
             fields[node] = Int32(count)
             count += 1
         }
-        tree = FieldTree(fields: fields, edgesByNode: edgesByNode)
         return fields[node]
     }
 }
