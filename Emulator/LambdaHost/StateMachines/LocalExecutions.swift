@@ -71,7 +71,7 @@ public actor LocalExecutions {
         var options = ExecutionOptions(stateMachineName: machine.physicalName)
         options.region = machine.region
         options.accountID = machine.accountID
-        let executionArn = "arn:aws:states:\(machine.region):\(machine.accountID):execution:\(machine.physicalName):\(name)"
+        let executionArn = options.executionArn(name)
         if let existing = records[executionArn] {
             guard existing.status == "RUNNING", existing.input == inputText else {
                 throw Refusal(type: "ExecutionAlreadyExists", message: "Execution Already Exists: '\(executionArn)'")

@@ -28,5 +28,6 @@ public struct ExecutionOptions: Sendable {
 
     var stateMachineArn: String { "arn:aws:states:\(region):\(accountID):stateMachine:\(stateMachineName)" }
 
-    func executionArn(_ name: String) -> String { "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(name)" }
+    /// The ARN of this state machine's execution named `name`.
+    public func executionArn(_ name: String) -> String { "arn:aws:states:\(region):\(accountID):execution:\(stateMachineName):\(name)" }
 }
