@@ -124,7 +124,7 @@ public actor LocalExecutions {
     /// aborted, or it failed (an uncaught error, a task's own timeout included).
     private static func status(of failure: StateFailure) -> String {
         if failure.error == "States.Timeout", failure.cause.hasSuffix("(TimeoutSeconds)") { return "TIMED_OUT" }
-        return failure.error == "Execution.Aborted" ? "ABORTED" : "FAILED"
+        return failure.error == StateFailure.abortedName ? "ABORTED" : "FAILED"
     }
 
     /// Step Functions' execution names: letters, digits, `-` and `_` (no spaces, brackets,

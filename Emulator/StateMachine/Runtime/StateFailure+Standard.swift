@@ -1,6 +1,7 @@
 /// The failures the interpreter itself raises, named as AWS names them.
 extension StateFailure {
-    static let abortedName = "Execution.Aborted"
+    /// The name a cancelled (aborted) execution fails with.
+    public static let abortedName = "Execution.Aborted"
 
     static func runtime(_ cause: String) -> StateFailure { StateFailure(error: "States.Runtime", cause: cause) }
     static func timeout(_ cause: String) -> StateFailure { StateFailure(error: "States.Timeout", cause: cause) }
