@@ -78,15 +78,15 @@ public struct StepFunctionsAPIServer: Sendable {
         .double(date.timeIntervalSince1970)
     }
 
+    /// Step Functions speaks JSON 1.0.
+    private static let wire = AWSJSONProtocol(version: "1.0")
+
     static func json(_ value: JSONValue) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "application/x-amz-json-1.0"], body: .init(byteBuffer: ByteBuffer(string: value.serialized())))
+        wire.json(value)
     }
 
     /// An error as JSON 1.0 services send it: status 400, `__type` and `message`, and `X-Amzn-ErrorType`.
     static func error(_ type: String, _ message: String) -> Response {
-        Response(
-            status: .badRequest, headers: [.contentType: "application/x-amz-json-1.0", InvokeHeaders.errorType: type],
-            body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(["__type": .string(type), "message": .string(message)]).serialized())))
+        wire.error(.badRequest, type, message)
     }
 }

@@ -110,16 +110,16 @@ public struct EventsAPIServer: Sendable {
         return Self.json(["Result": .bool(pattern.matches(event))])
     }
 
+    /// EventBridge speaks JSON 1.1.
+    private static let wire = AWSJSONProtocol(version: "1.1")
+
     static func json(_ value: JSONValue) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: "application/x-amz-json-1.1"], body: .init(byteBuffer: ByteBuffer(string: value.serialized())))
+        wire.json(value)
     }
 
     /// An error as JSON 1.1 services send it: `__type` and `message`, and `X-Amzn-ErrorType`.
     static func error(_ status: Int, _ type: String, _ message: String) -> Response {
-        Response(
-            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/x-amz-json-1.1", InvokeHeaders.errorType: type],
-            body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(["__type": .string(type), "message": .string(message)]).serialized())))
+        wire.error(HTTPResponse.Status(code: status), type, message)
     }
 }
 
