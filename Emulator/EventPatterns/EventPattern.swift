@@ -25,9 +25,8 @@ public struct EventPattern: Sendable {
     /// The refusal says where in the text the fault lies, as AWS's does.
     public init(text: String) throws(InvalidEventPatternError) {
         let json: JSONValue
-        let map: JSONSourceMap
         do {
-            (json, map) = try JSONValue.parsingWithSourceMap(text)
+            json = try JSONValue(parsing: text)
         } catch {
             let map = JSONSourceMap(text: text)
             throw InvalidEventPatternError(reason: "the pattern is not valid JSON: \(error.message)").positioned(at: error.offset, in: map)
@@ -35,7 +34,9 @@ public struct EventPattern: Sendable {
         do {
             try self.init(json: json)
         } catch {
-            throw error.positioned(in: map)
+            // Where each value lies is needed only to place a refusal: the text, already read once, is read again for it.
+            guard let placed = try? JSONValue.parsingWithSourceMap(text) else { throw error }
+            throw error.positioned(in: placed.1)
         }
     }
 
