@@ -3,7 +3,6 @@
 /// a pause that doubles while tasks keep stopping within a minute of their start (1 s up to 30 s),
 /// as ECS throttles a service whose tasks keep failing. `stop()` stops every task as ECS does.
 public final class LocalService: Sendable {
-    public let service: ServiceDefinition
     private let stopRequested: OneShot<Void>
     private let keepers: [Task<Void, Never>]
 
@@ -13,7 +12,6 @@ public final class LocalService: Sendable {
     public init(
         service: ServiceDefinition, definition: TaskDefinition, options: HostOptions, report: @escaping @Sendable (String) -> Void
     ) {
-        self.service = service
         let stopRequested = OneShot<Void>()
         self.stopRequested = stopRequested
         keepers = (0..<service.desiredCount).map { copy in
