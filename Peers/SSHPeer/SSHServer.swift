@@ -105,9 +105,8 @@ public final class SSHServer: Sendable {
     /// Stops (SIGSTOP) or continues (SIGCONT) sshd itself and every session it serves, to play a
     /// partner whose server stalls: nothing is accepted or answered until it continues.
     public func signalAll(_ signal: Int32) {
-        let sshd = processID
-        kill(sshd, signal)
-        for process in Self.descendants(of: sshd) { kill(process, signal) }
+        kill(processID, signal)
+        signalSessions(signal)
     }
 
     /// Adds a public key to authorized_keys (sshd reads the file at each login).

@@ -93,13 +93,17 @@ public struct SFTPToS3Transfer: Sendable {
                 guard let size = attributes.size else {
                     throw TransferError.nonRetryable("\(description): the server reports no size for \(path)")
                 }
-                if let uploadID, let stored = try storedEarlier(resuming: uploadID, size: Int64(size), attributes: attributes) {
+                // The parts of the upload being resumed; nil when none is, or S3 no longer knows it.
+                let listed = try uploadID.flatMap { try partsInS3(uploadID: $0) }
+                if let uploadID, listed == nil,
+                    let stored = try storedEarlier(resuming: uploadID, size: Int64(size), attributes: attributes)
+                {
                     return stored
                 }
                 let channels = min(parallelRead.channels(forSize: Int64(size)), maximumReadChannels)
                 let partSize = channels > 1 ? min(preferredPartSize, Self.parallelPartSize) : preferredPartSize
                 let ranges = PartRanges(size: Int64(size), preferredPartSize: partSize)
-                let (upload, plan) = try prepareUpload(resuming: uploadID, ranges: ranges, attributes: attributes)
+                let (upload, plan) = try prepareUpload(resuming: uploadID, listed: listed, ranges: ranges, attributes: attributes)
                 try onUploadStarted(upload)
                 let files = try openLanes(in: sftp, upTo: min(channels, ranges.count))
                 let reader = try PartReader(
@@ -115,11 +119,11 @@ public struct SFTPToS3Transfer: Sendable {
         }
     }
 
-    /// The upload to use: the one given when S3 still knows it, else a new one.
+    /// The upload to use: the one given when S3 still knows it (`listed`, its parts), else a new one.
     private func prepareUpload(
-        resuming uploadID: String?, ranges: PartRanges, attributes: SFTPAttributes
+        resuming uploadID: String?, listed: [MultipartPart]?, ranges: PartRanges, attributes: SFTPAttributes
     ) throws -> (String, MultipartResumePlan) {
-        if let uploadID, let listed = try partsInS3(uploadID: uploadID) {
+        if let uploadID, let listed {
             return (uploadID, MultipartResumePlan(listed: listed, ranges: ranges))
         }
         var metadata = self.metadata
@@ -133,11 +137,11 @@ public struct SFTPToS3Transfer: Sendable {
     }
 
     /// The object an earlier run completed from this version of the file (an attempt killed after
-    /// completing `uploadID`, before its job was settled), so that it is not written again: S3 no
-    /// longer knows the upload, and the destination's `source-size` and `source-mtime` name the
-    /// file's size and modification time. Nil otherwise.
+    /// completing `uploadID`, before its job was settled), so that it is not written again: asked
+    /// only once S3 no longer knows the upload, it is the destination when its `source-size` and
+    /// `source-mtime` name the file's size and modification time. Nil otherwise.
     private func storedEarlier(resuming uploadID: String, size: Int64, attributes: SFTPAttributes) throws -> StoredObject? {
-        guard let modified = attributes.modificationTime, try partsInS3(uploadID: uploadID) == nil else { return nil }
+        guard let modified = attributes.modificationTime else { return nil }
         let head: ObjectHead
         do {
             head = try s3.headObject(bucket: bucket, key: key, includingChecksum: true)

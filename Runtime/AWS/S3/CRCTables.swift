@@ -5,9 +5,13 @@
 /// differ only in the polynomial.
 struct CRCTables: Sendable {
     /// CRC-32 (IEEE 802.3, zlib's `crc32`), S3's `CRC32`.
-    static let crc32 = CRCTables(reflectedPolynomial: 0xEDB8_8320)
+    static let crc32 = CRCTables(reflectedPolynomial: crc32Polynomial)
     /// CRC-32C (Castagnoli, iSCSI), S3's `CRC32C`.
-    static let crc32c = CRCTables(reflectedPolynomial: 0x82F6_3B78)
+    static let crc32c = CRCTables(reflectedPolynomial: crc32cPolynomial)
+
+    /// The reflected polynomials, also for joining CRCs (`CRCCombination`).
+    static let crc32Polynomial: UInt32 = 0xEDB8_8320
+    static let crc32cPolynomial: UInt32 = 0x82F6_3B78
 
     /// Table `k` (entries `256 k ..< 256 (k + 1)`) gives the CRC of a byte followed by `k` zero bytes.
     private let entries: [UInt32]

@@ -38,8 +38,8 @@ struct CRCCombination {
 
     static func reflectedPolynomial(of algorithm: S3Checksum.Algorithm) -> UInt32? {
         switch algorithm {
-        case .crc32: 0xEDB8_8320
-        case .crc32c: 0x82F6_3B78
+        case .crc32: CRCTables.crc32Polynomial
+        case .crc32c: CRCTables.crc32cPolynomial
         case .crc64nvme, .sha1, .sha256: nil
         }
     }
