@@ -107,7 +107,7 @@ public struct JobLifecycle: Sendable {
     /// - Returns: the job with the mark as recorded, and how many transitions went out. A mark
     ///   that could not be recorded leaves them in the outbox, to go out again (at least once).
     private func publish(_ job: Job) -> (job: Job, published: Int) {
-        let pending = job.pendingNotifications.map(\.index)
+        let pending = Array(job.pendingNotifications)
         guard let notifier, !pending.isEmpty else { return (job, 0) }
         let published = notifier.publish(job, transitions: pending)
         var marked = job
