@@ -94,10 +94,8 @@ public struct Job: Sendable, Hashable {
         notifiedThrough = 0
     }
 
-    /// The transitions not yet published, with their places in `history`.
-    public var pendingNotifications: [(index: Int, transition: Transition)] {
-        history.indices.dropFirst(min(notifiedThrough, history.count)).map { ($0, history[$0]) }
-    }
+    /// The places in `history` of the transitions not yet published.
+    public var pendingNotifications: Range<Int> { min(notifiedThrough, history.count)..<history.count }
 
     /// The lease that orders this job among the others of its customer and endpoints.
     public var partition: String { Self.partition(customer: customer, source: sourceEndpoint, destination: destinationEndpoint) }

@@ -32,6 +32,9 @@ public struct JobLifecycle: Sendable {
     /// The current time as transitions record it.
     public var timestamp: String { ISO8601Timestamp.format(now()) }
 
+    /// The time `seconds` before now, as transitions record it: the cutoff of a query by `updatedAt`.
+    public func cutoff(secondsAgo seconds: Double) -> String { ISO8601Timestamp.format(now().addingTimeInterval(-seconds)) }
+
     /// Creates the job, or finds the one an earlier delivery made; a new job is published, or,
     /// when `publishing` is false (its creator moves it on at once), left in the outbox for that
     /// move to publish before its own, saving a write of the outbox's mark.
@@ -89,9 +92,8 @@ public struct JobLifecycle: Sendable {
     /// - Returns: how many transitions went out, and how many are still pending.
     public func publishPending(graceSeconds: Double) throws(JobStoreError) -> (published: Int, pending: Int) {
         guard notifier != nil else { return (0, 0) }
-        let cutoff = ISO8601Timestamp.format(now().addingTimeInterval(-graceSeconds))
         var counts = (published: 0, pending: 0)
-        for job in try store.withPendingNotifications(updatedBefore: cutoff) {
+        for job in try store.withPendingNotifications(updatedBefore: cutoff(secondsAgo: graceSeconds)) {
             let published = publish(job).published
             counts.published += published
             counts.pending += job.pendingNotifications.count - published
@@ -105,7 +107,7 @@ public struct JobLifecycle: Sendable {
     /// - Returns: the job with the mark as recorded, and how many transitions went out. A mark
     ///   that could not be recorded leaves them in the outbox, to go out again (at least once).
     private func publish(_ job: Job) -> (job: Job, published: Int) {
-        let pending = job.pendingNotifications.map(\.index)
+        let pending = Array(job.pendingNotifications)
         guard let notifier, !pending.isEmpty else { return (job, 0) }
         let published = notifier.publish(job, transitions: pending)
         var marked = job

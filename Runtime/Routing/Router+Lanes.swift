@@ -80,35 +80,35 @@ extension Router {
     func run(_ plans: [Plan], lookups: BatchLookups) -> [Outcome] {
         let tasks = plans.map { plan -> [LaneTask] in if case .tasks(let tasks, _) = plan { tasks } else { [] } }
         var laneNames: [String] = []
-        var lanes: [String: [TaskResults.Place]] = [:]
+        var lanes: [String: [TaskResult.Place]] = [:]
         for (message, messageTasks) in tasks.enumerated() {
             for (index, task) in messageTasks.enumerated() {
                 if lanes[task.lane] == nil { laneNames.append(task.lane) }
-                lanes[task.lane, default: []].append(TaskResults.Place(message: message, task: index))
+                lanes[task.lane, default: []].append(TaskResult.Place(message: message, task: index))
             }
         }
         let places = laneNames.map { lanes[$0] ?? [] }
-        let results = TaskResults(counts: tasks.map(\.count))
-        _ = ParallelLoop.run(count: places.count, width: Self.laneWidth) { lane in
+        let laneResults = ParallelLoop.run(count: places.count, width: Self.laneWidth) { (lane: Int) -> [TaskResult] in
             var held: String?
-            for place in places[lane] {
-                if let held {
-                    results.record(.settled(.retry(held)), at: place)
-                    continue
-                }
+            return places[lane].map { place -> TaskResult in
+                if let held { return .settled(.retry(held)) }
                 do {
-                    results.record(try tasks[place.message][place.task].run(lookups) ? .dispatched : .failedForGood, at: place)
+                    return try tasks[place.message][place.task].run(lookups) ? .dispatched : .failedForGood
                 } catch {
                     let outcome = Self.outcome(of: error)
                     if case .retry(let reason) = outcome { held = "an earlier job of its partition must wait: \(reason)" }
-                    results.record(.settled(outcome), at: place)
+                    return .settled(outcome)
                 }
             }
+        }
+        var results = tasks.map { [TaskResult?](repeating: nil, count: $0.count) }
+        for (lanePlaces, laneResult) in zip(places, laneResults) {
+            for (place, result) in zip(lanePlaces, laneResult) { results[place.message][place.task] = result }
         }
         return plans.enumerated().map { message, plan in
             switch plan {
             case .settled(let outcome): outcome
-            case .tasks(_, let failure): results.outcome(of: message, failure: failure)
+            case .tasks(_, let failure): TaskResult.outcome(of: results[message].compactMap { $0 }, failure: failure)
             }
         }
     }

@@ -1,11 +1,5 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Jobs
 import LineLogging
-import Timestamps
 
 extension Router {
     /// How long a notification stays in the outbox before the sweep publishes it: a writer
@@ -22,9 +16,8 @@ extension Router {
     /// that moved it since wins.
     /// - Returns: true (the sweep ran), as a routing task answers.
     func sweep() throws -> Bool {
-        let cutoff = ISO8601Timestamp.format(jobs.now().addingTimeInterval(-staleRunningSeconds))
         var failed = 0
-        for job in try jobs.store.running(updatedBefore: cutoff) {
+        for job in try jobs.store.running(updatedBefore: jobs.cutoff(secondsAgo: staleRunningSeconds)) {
             let failure = Job.Failure(
                 code: "Stale",
                 message: "RUNNING since \(job.updatedAt) (attempt \(job.attempts)) with no move for over \(Int(staleRunningSeconds)) s: "
