@@ -79,22 +79,8 @@ public struct RegionRouter: Sendable {
     /// none was running.
     @discardableResult
     public func killRouter() -> Bool {
-        let routers = children(named: "Router")
+        let routers = processes(below: hostID, named: "Router")
         for pid in routers { kill(pid, SIGKILL) }
         return !routers.isEmpty
-    }
-
-    /// The host's child processes whose command is `name`.
-    private func children(named name: String) -> [pid_t] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> pid_t? in
-            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")"), let open = stat.firstIndex(of: "(")
-            else { return nil }
-            let command = stat[stat.index(after: open)..<close]
-            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-            guard command == name, fields.count > 1, pid_t(fields[1]) == hostID else { return nil }
-            return pid
-        }
     }
 }
