@@ -32,8 +32,7 @@ public final class RegionHost: Sendable {
         let port: String
         do {
             port = try process.waitFor("emulator start-lambda (\(region)) to listen") { () -> String? in
-                let log = process.output
-                return log.range(of: "Lambda Invoke API on http://127.0.0.1:").map { String(log[$0.upperBound...].prefix { $0.isNumber }) }
+                process.value(after: "Lambda Invoke API on http://127.0.0.1:").map { String($0.prefix { $0.isNumber }) }
             }
         } catch {
             process.stop()
