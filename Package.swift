@@ -216,7 +216,7 @@ let package = Package(
 
         .executableTarget(
             name: "ChaosBench",
-            dependencies: ["ChaosHarness", "MotoPeer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ChaosHarness", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/ChaosBench"),
 
         .executableTarget(

@@ -6,6 +6,11 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 # A TCP port nobody listens on right now on the loopback.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
+# "median (lowest)" of the numbers on stdin, one a line; "-" when there are none.
+median_lowest() {
+  sort -n | awk '{a[NR]=$1} END {if (NR) printf "%s (%s)", a[int((NR+1)/2)], a[1]; else printf "-"}'
+}
+
 # The AWS CLI against $endpoint (moto).
 aws_() { aws --endpoint-url "$endpoint" "$@"; }
 

@@ -24,6 +24,7 @@
 # the packages' libcurl), CXX (default g++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 
 usage="usage: scripts/echo-footprint.sh PEER_SOURCE ECHO_ZIP ECHO_BINARY EMULATOR"
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
@@ -111,10 +112,6 @@ for _ in $(seq "$starts"); do
   done
 done
 
-# "median (lowest)" of the numbers on stdin.
-median_lowest() {
-  sort -n | awk '{a[NR]=$1} END {if (NR) printf "%s (%s)", a[int((NR+1)/2)], a[1]; else printf "-"}'
-}
 field() { sed -n "s/.*$1: \([0-9.]*\) .*/\1/p" "$2"; }
 megabytes() { awk -v b="$1" 'BEGIN {printf "%.1f MB", b / 1e6}'; }
 # Symbols the binary defines from Foundation's modules and the regex engine FoundationEssentials calls.

@@ -17,6 +17,7 @@
 # Environment: STARTS, the cold starts per median (default 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/common.sh
 
 packages=""
 case "${1:-}" in
@@ -49,10 +50,7 @@ median_of() {
 }
 
 # "median (fastest)" of the Init Durations on stdin.
-median_fastest() {
-  sed -n "s/.*Init Duration: \([0-9.]*\) .*/\1/p" | sort -n \
-    | awk '{a[NR]=$1} END {if (NR) printf "%s (%s)", a[int((NR+1)/2)], a[1]; else printf "-"}'
-}
+median_fastest() { sed -n "s/.*Init Duration: \([0-9.]*\) .*/\1/p" | median_lowest; }
 
 # The median (and fastest) exec to first /next of function $1 from template $2 (arguments as for reports).
 first_next() { reports "$@" | median_fastest; }

@@ -115,9 +115,7 @@ public final class ChaosDriver: Sendable {
     /// The running TransferObject processes of the batch's emulator.
     private func transferObjects() -> [pid_t] {
         guard let host = emulator.withLock({ $0 }) else { return [] }
-        return SSHServer.descendants(of: host).filter { pid in
-            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("TransferObject") == true
-        }
+        return processes(below: host, named: "TransferObject")
     }
 
     /// Half to one and a half times `milliseconds`, in seconds.

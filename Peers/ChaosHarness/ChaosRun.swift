@@ -23,10 +23,8 @@ public struct ChaosRun: Sendable {
 
     public struct Outcome: Sendable {
         public var seconds: Double
-        /// How long the batch execution took (all its runs), the routing of the S3 events, and the
-        /// SFTP jobs, from the start.
+        /// How long the batch execution took (all its runs) and the SFTP jobs, from the start.
         public var batchSeconds: Double
-        public var routingSeconds: Double
         public var filesSeconds: Double
         public var truth: GroundTruth
         public var blows: [Blow: Int]
@@ -57,11 +55,7 @@ public struct ChaosRun: Sendable {
         driver?.start()
         defer { driver?.stop() }
         try load.enqueueFiles()
-        let routed = Mutex<Double?>(nil)
-        let routing = Thread {
-            Self.route(batches, through: host.router, driver: driver)
-            routed.withLock { $0 = Date().timeIntervalSince(started) }
-        }
+        let routing = Thread { Self.route(batches, through: host.router, driver: driver) }
         routing.start()
         let filesArrived = Mutex<Double?>(nil)
         let watch = Thread {
@@ -80,7 +74,7 @@ public struct ChaosRun: Sendable {
         progress("\(name): load finished in \(Int(seconds)) s; checking the ground truth")
         workers.stopAll()
         return Outcome(
-            seconds: seconds, batchSeconds: batchSeconds, routingSeconds: routed.withLock { $0 } ?? seconds,
+            seconds: seconds, batchSeconds: batchSeconds,
             filesSeconds: filesArrived.withLock { $0 } ?? seconds, truth: try GroundTruth.check(load, batchFinished: redrives != nil),
             blows: driver?.blows ?? [:], faults: proxy.faultsServed, requests: proxy.requestsSeen, redrives: redrives)
     }

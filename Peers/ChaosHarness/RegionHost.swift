@@ -32,8 +32,7 @@ public final class RegionHost: Sendable {
         let port: String
         do {
             port = try process.waitFor("emulator start-lambda (\(region)) to listen") { () -> String? in
-                let log = process.output
-                return log.range(of: "Lambda Invoke API on http://127.0.0.1:").map { String(log[$0.upperBound...].prefix { $0.isNumber }) }
+                process.value(after: "Lambda Invoke API on http://127.0.0.1:").map { String($0.prefix { $0.isNumber }) }
             }
         } catch {
             process.stop()
@@ -79,22 +78,8 @@ public struct RegionRouter: Sendable {
     /// none was running.
     @discardableResult
     public func killRouter() -> Bool {
-        let routers = children(named: "Router")
+        let routers = processes(below: hostID, named: "Router")
         for pid in routers { kill(pid, SIGKILL) }
         return !routers.isEmpty
-    }
-
-    /// The host's child processes whose command is `name`.
-    private func children(named name: String) -> [pid_t] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { entry -> pid_t? in
-            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")"), let open = stat.firstIndex(of: "(")
-            else { return nil }
-            let command = stat[stat.index(after: open)..<close]
-            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-            guard command == name, fields.count > 1, pid_t(fields[1]) == hostID else { return nil }
-            return pid
-        }
     }
 }

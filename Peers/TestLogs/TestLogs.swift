@@ -9,14 +9,11 @@ import Foundation
 /// the temporary folder and are removed with their process, and no secret is written anywhere.
 public enum TestLogs {
     /// The kept folder, or nil when logs are temporary.
-    public static let keptDirectory: String? = {
+    private static let keptDirectory: String? = {
         guard let root = ProcessInfo.processInfo.environment["TEST_LOG_DIR"], !root.isEmpty else { return nil }
         try? FileManager.default.createDirectory(atPath: root + "/logs", withIntermediateDirectories: true)
         return root
     }()
-
-    /// Whether logs outlive their process (`TEST_LOG_DIR` is set).
-    public static var areKept: Bool { keptDirectory != nil }
 
     /// A new, empty log file whose name starts with `name`.
     public static func newFile(_ name: String) -> String {
@@ -28,7 +25,7 @@ public enum TestLogs {
 
     /// Removes a file `newFile` made, unless logs are kept.
     public static func discard(_ path: String) {
-        if !areKept { try? FileManager.default.removeItem(atPath: path) }
+        if keptDirectory == nil { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Records secret material a test hands the engine (a secret access key, a passphrase, a

@@ -57,12 +57,13 @@ struct EndToEndStoryTests {
             }
             #expect(try world.archiveVersions().map(\.key).sorted() == files.keys.map { "partner-a/" + $0 }.sorted(), "each copy written once")
 
-            let workerRuns = emulator.output.split(separator: "\n").filter { $0.contains(#""event":"job.started""#) }
+            let lines = emulator.lines
+            let workerRuns = lines.filter { $0.contains(#""event":"job.started""#) }
             for job in jobs where job.destinationEndpoint != "archive" {
                 #expect(workerRuns.filter { $0.contains(job.id) }.count == 1, "\(job.id): one worker run")
             }
             let copies = jobs.filter { $0.destinationEndpoint == "archive" }.map(\.id)
-            let started = emulator.output.split(separator: "\n").filter { $0.contains("emulator: execution ") && $0.hasSuffix(" of JobStateMachine started") }
+            let started = lines.filter { $0.contains("emulator: execution ") && $0.hasSuffix(" of JobStateMachine started") }
             #expect(started.count == copies.count && copies.allSatisfy { id in started.contains { $0.contains(" \(id) ") } }, "one execution per copy")
 
             let notified = try world.notifications()
