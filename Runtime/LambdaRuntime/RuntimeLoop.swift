@@ -2,6 +2,7 @@
 import Glibc
 #endif
 public import LineLogging
+import UTCTime
 
 /// A handler over raw bytes: the event as received, the answer as sent.
 public typealias ByteHandler = (_ event: [UInt8], _ context: LambdaContext) async throws -> LambdaResponse
@@ -57,18 +58,9 @@ public struct RuntimeLoop<Client: RuntimeAPIClient> {
                 return try client.nextInvocation(logger: logger)
             } catch let error as RuntimeAPIError where error.code == .connectionFailed && attempt < retry.attempts {
                 logger.warn("Runtime API unreachable (attempt \(attempt) of \(retry.attempts)): \(error.message)")
-                Self.sleep(for: retry.delay(afterAttempt: attempt))
+                ThreadSleep.sleep(for: retry.delay(afterAttempt: attempt))
                 attempt += 1
             }
-        }
-    }
-
-    private static func sleep(for delay: Duration) {
-        let (seconds, attoseconds) = delay.components
-        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0 && errno == EINTR {
-            request = remaining
         }
     }
 }

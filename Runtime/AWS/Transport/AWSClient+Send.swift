@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import HTTPTransport
-import Glibc
+import Timestamps
 
 extension AWSClient {
     /// Signs and sends `request`, retrying transient failures per `retryPolicy`, and returns the
@@ -38,7 +38,7 @@ extension AWSClient {
                 }
             } catch {
                 guard error.isRetryable, retryPolicy.allowsRetry(after: attempt) else { throw error }
-                Self.sleep(retryPolicy.delay(beforeRetry: attempt, using: &generator))
+                ThreadSleep.sleep(for: retryPolicy.delay(beforeRetry: attempt, using: &generator))
                 attempt += 1
             }
         }
@@ -129,12 +129,5 @@ extension AWSClient {
             return ("\(bucket).\(endpoint.host)", request.path)
         }
         return (endpoint.host, request.path == "/" ? "/\(bucket)" : "/\(bucket)\(request.path)")
-    }
-
-    static func sleep(_ duration: Duration) {
-        let parts = duration.components
-        var request = timespec(tv_sec: Int(parts.seconds), tv_nsec: Int(parts.attoseconds / 1_000_000_000))
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
     }
 }
