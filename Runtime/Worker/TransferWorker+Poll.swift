@@ -8,7 +8,7 @@ import Events
 import Jobs
 import LineLogging
 public import SFTPTransfer
-public import TransferCore
+import TransferCore
 
 /// What a pull run needs: the seen-store that hands out each file version once, and the ingest
 /// queue where each file goes as a job for the Router.
