@@ -62,7 +62,7 @@ for name in "${names[@]}"; do
   # HTTPS goes only through the AWS client, which signs with libcrypto: a binary that does not link
   # OpenSSL itself makes no HTTPS call, and gets the libcurl without TLS.
   libcurl=$libcurl_http
-  if readelf -d "$build_dir/$name" | grep -q 'NEEDED.*\[libcrypto\.so'; then libcurl=$libcurl_tls; fi
+  if readelf -d "$build_dir/$name" | grep 'NEEDED.*\[libcrypto\.so' >/dev/null; then libcurl=$libcurl_tls; fi
   zip=$(scripts/package-function.sh --libraries "$libcurl" --libraries "$libssh2" "$build_dir" "$name" "$out")
   awk -v b="$(stat -c %s "$zip")" -v z="$zip" 'BEGIN { printf "%s  %.1f MB\n", z, b / 1e6 }'
 done
