@@ -2,7 +2,6 @@ import AWS
 import Foundation
 import Jobs
 import MotoPeer
-import SSHPeer
 import Testing
 
 /// The engine's promise, as `make demo` tells it, under one `emulator start` of the product's
