@@ -1,4 +1,5 @@
 public import AWS
+import Foundation
 import TestLogs
 
 /// An IAM user made with moto's unchecked first actions, with a policy of the test's own and an
@@ -35,5 +36,16 @@ public struct MotoIAMUser: Sendable {
         TestLogs.recordSecret(secret)
         return MotoIAMUser(
             name: name, credentials: AWSCredentials(accessKeyID: id, secretAccessKey: secret), policyARN: policyARN)
+    }
+
+    /// The test process's environment with the user's key (and no session token) and `region`,
+    /// for the emulator and what it runs.
+    public func signingEnvironment(region: String = "us-east-1") -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
+        environment["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey
+        environment["AWS_SESSION_TOKEN"] = nil
+        environment["AWS_REGION"] = region
+        return environment
     }
 }

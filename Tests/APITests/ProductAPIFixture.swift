@@ -56,7 +56,7 @@ final class ProductAPIFixture: Sendable {
                     // task: every S3 copy goes to the worker's queue instead, which a test runs.
                     "--parameter-overrides", "SourceReaderRoleArn=\(roleARN)", "DestinationWriterRoleArn=\(roleARN)",
                     "StateMachineLimitBytes=1",
-                ], environment: Self.environment(signingAs: admin), directory: folder, ready: "API Gateway TransferApi (stage v1) on ",
+                ], environment: admin.signingEnvironment(), directory: folder, ready: "API Gateway TransferApi (stage v1) on ",
                 within: 120)
             base = emulator.value(after: "API Gateway TransferApi (stage v1) on ") ?? ""
         } catch {
@@ -72,17 +72,7 @@ final class ProductAPIFixture: Sendable {
             arguments: [
                 "run-task", "TransferWorkerTask", "--template", ProjectFiles.template, "--build-dir", BuildProducts.directory,
                 "--endpoint-url", moto.endpoint, "--parameter-overrides", "WorkerReceiveWaitSeconds=1",
-            ], environment: Self.environment(signingAs: admin), directory: folder, ready: "task TransferWorkerTask running")
-    }
-
-    /// The test process's environment with `user`'s key and the region, for the emulator and its functions.
-    static func environment(signingAs user: MotoIAMUser) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["AWS_ACCESS_KEY_ID"] = user.credentials.accessKeyID
-        environment["AWS_SECRET_ACCESS_KEY"] = user.credentials.secretAccessKey
-        environment["AWS_SESSION_TOKEN"] = nil
-        environment["AWS_REGION"] = "us-east-1"
-        return environment
+            ], environment: admin.signingEnvironment(), directory: folder, ready: "task TransferWorkerTask running")
     }
 
     /// A role `user` may assume, with the user's own policy attached.

@@ -62,7 +62,7 @@ final class StoryWorld {
             try partnerB.authorize(partnerA.userKey)
 
             let up = try CommandRun.run(
-                BuildProducts.directory + "/emulator", ["up"] + Self.templateArguments(moto.endpoint), environment: Self.environment(admin))
+                BuildProducts.directory + "/emulator", ["up"] + Self.templateArguments(moto.endpoint), environment: admin.signingEnvironment())
             guard up.status == 0 else { throw UpFailed(output: up.stdout + up.stderr) }
             notificationQueue = try Self.subscribeQueue(client)
         } catch {
@@ -94,21 +94,11 @@ final class StoryWorld {
     func startEmulator(_ arguments: [String]) throws -> ChildProcess {
         try ChildProcess(
             executable: BuildProducts.directory + "/emulator", arguments: ["start"] + Self.templateArguments(moto.endpoint) + arguments,
-            environment: Self.environment(admin))
+            environment: admin.signingEnvironment())
     }
 
     private static func templateArguments(_ endpoint: String) -> [String] {
         ["--template", ProjectFiles.template, "--build-dir", BuildProducts.directory, "--endpoint-url", endpoint]
-    }
-
-    /// The test's environment with the admin's key and the region, for the emulator and what it runs.
-    private static func environment(_ admin: MotoIAMUser) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["AWS_ACCESS_KEY_ID"] = admin.credentials.accessKeyID
-        environment["AWS_SECRET_ACCESS_KEY"] = admin.credentials.secretAccessKey
-        environment["AWS_SESSION_TOKEN"] = nil
-        environment["AWS_REGION"] = "us-east-1"
-        return environment
     }
 
     /// Where partner A drops files and partner B receives them.
