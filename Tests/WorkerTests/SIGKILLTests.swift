@@ -77,7 +77,7 @@ extension WorkerSuite {
 
                     let first = try fixture.startWorker(queue: queue, visibilityTimeoutSeconds: 3)
                     defer { first.kill() }
-                    try first.waitFor("a partial file") { () -> Bool? in
+                    _ = try first.waitFor("a partial file") { () -> Bool? in
                         let names = (try? FileManager.default.contentsOfDirectory(atPath: server.dataDirectory)) ?? []
                         return names.contains { $0.hasPrefix("pushed.bin") && $0 != "pushed.bin" } ? true : nil
                     }

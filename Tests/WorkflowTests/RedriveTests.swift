@@ -43,7 +43,7 @@ struct RedriveTests {
                 environment: BatchWorld.emulatorEnvironment(credentials: world.credentials))
             defer { first.kill() }
             let children = objects.count / 5
-            try first.waitFor("6 children finished") { () -> Bool? in
+            _ = try first.waitFor("6 children finished") { () -> Bool? in
                 Self.childRecords(journal) >= 6 ? true : nil
             }
             first.kill()
